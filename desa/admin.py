@@ -1,0 +1,49 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from desa.models import RT, Desa, Kabupaten, Kecamatan, LaporanBulanan, Pengguna, RiwayatLaporan
+
+
+@admin.register(Pengguna)
+class PenggunaAdmin(UserAdmin):
+    list_display = ["username", "first_name", "peran", "kecamatan", "desa", "is_active"]
+    list_filter = ["peran", "is_active", "kecamatan"]
+    fieldsets = UserAdmin.fieldsets + (
+        ("Peran dan wilayah", {"fields": ["peran", "kabupaten", "kecamatan", "desa", "telepon"]}),
+    )
+
+
+@admin.register(Kabupaten)
+class KabupatenAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama"]
+
+
+@admin.register(Kecamatan)
+class KecamatanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "kabupaten", "hari_batas_waktu"]
+
+
+@admin.register(Desa)
+class DesaAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "jenis", "kecamatan"]
+    list_filter = ["kecamatan", "jenis"]
+    search_fields = ["kode", "nama"]
+
+
+@admin.register(RT)
+class RTAdmin(admin.ModelAdmin):
+    list_display = ["desa", "nomor", "nama_ketua", "aktif"]
+    list_filter = ["desa__kecamatan"]
+
+
+class RiwayatInline(admin.TabularInline):
+    model = RiwayatLaporan
+    extra = 0
+    readonly_fields = ["aksi", "dari", "ke", "oleh", "waktu", "catatan"]
+
+
+@admin.register(LaporanBulanan)
+class LaporanBulananAdmin(admin.ModelAdmin):
+    list_display = ["desa", "jenis", "periode", "status", "pertama_dikirim_at"]
+    list_filter = ["jenis", "status", "desa__kecamatan"]
+    inlines = [RiwayatInline]

@@ -1,0 +1,81 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, SetPasswordForm
+
+from desa.models import RT, Desa, Pengguna
+from desa.models.pengguna import validate_telepon
+from desa.scoping import Peran
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "Nama pengguna atau kata sandi salah. Perhatikan huruf besar/kecil.",
+        "inactive": "Akun ini sudah dinonaktifkan. Hubungi Kasi Trantib kecamatan.",
+    }
+
+
+class RTForm(forms.ModelForm):
+    class Meta:
+        model = RT
+        fields = ["nomor", "rw", "nama_ketua", "telepon_ketua", "aktif"]
+
+    def __init__(self, *args, desa, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.desa = desa
+
+    def clean_nomor(self):
+        nomor = self.cleaned_data["nomor"]
+        if nomor < 1:
+            raise forms.ValidationError("Nomor RT mulai dari 1.")
+        duplicate = RT.objects.filter(desa=self.desa, nomor=nomor).exclude(pk=self.instance.pk)
+        if duplicate.exists():
+            raise forms.ValidationError(f"RT {nomor:03d} sudah ada di desa ini.")
+        return nomor
+
+    def clean_telepon_ketua(self):
+        value = self.cleaned_data["telepon_ketua"].strip()
+        if value:
+            validate_telepon(value)
+        return value
+
+
+class OperatorCreateForm(BaseUserCreationForm):
+    class Meta:
+        model = Pengguna
+        fields = ["username", "first_name", "desa", "telepon", "email"]
+        labels = {"first_name": "Nama lengkap", "username": "Nama pengguna"}
+
+    def __init__(self, *args, kecamatan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kecamatan = kecamatan
+        self.fields["desa"].queryset = Desa.objects.filter(kecamatan=kecamatan)
+        self.fields["desa"].required = True
+        self.fields["desa"].label = "Desa/kelurahan"
+        self.fields["first_name"].required = True
+        self.fields["telepon"].required = True
+        self.fields["telepon"].help_text = "Dipakai untuk pengingat WhatsApp."
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.peran = Peran.OPERATOR_DESA
+        user.kecamatan = None
+        if commit:
+            user.save()
+        return user
+
+
+class OperatorUpdateForm(forms.ModelForm):
+    class Meta:
+        model = Pengguna
+        fields = ["first_name", "desa", "telepon", "email"]
+        labels = {"first_name": "Nama lengkap"}
+
+    def __init__(self, *args, kecamatan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["desa"].queryset = Desa.objects.filter(kecamatan=kecamatan)
+        self.fields["desa"].required = True
+        self.fields["desa"].label = "Desa/kelurahan"
+
+
+class ResetSandiForm(SetPasswordForm):
+    """The Kasi Trantib sets a new password for an operator who forgot theirs."""

@@ -1,0 +1,14 @@
+from desa.models.laporan import KomentarLaporan, LaporanBulanan, RiwayatLaporan
+from desa.models.pengguna import Pengguna
+from desa.models.wilayah import RT, Desa, Kabupaten, Kecamatan
+
+__all__ = [
+    "Kabupaten",
+    "Kecamatan",
+    "Desa",
+    "RT",
+    "Pengguna",
+    "LaporanBulanan",
+    "RiwayatLaporan",
+    "KomentarLaporan",
+]

@@ -1,0 +1,129 @@
+import re
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+
+from desa.scoping import ScopedQuerySet, desa_scope
+
+KODE_KABUPATEN = RegexValidator(r"^\d{2}\.\d{2}$", "Kode kabupaten berbentuk PP.KK, misalnya 63.11.")
+KODE_KECAMATAN = RegexValidator(
+    r"^\d{2}\.\d{2}\.\d{2}$", "Kode kecamatan berbentuk PP.KK.CC, misalnya 63.11.06."
+)
+KODE_DESA = RegexValidator(
+    r"^\d{2}\.\d{2}\.\d{2}\.[12]\d{3}$",
+    "Kode desa berbentuk PP.KK.CC.DDDD dan diawali 1 (kelurahan) atau 2 (desa), misalnya 63.11.06.2005.",
+)
+KODE_DESA_PATTERN = re.compile(KODE_DESA.regex.pattern)
+
+
+class Kabupaten(models.Model):
+    kode = models.CharField("kode", max_length=5, primary_key=True, validators=[KODE_KABUPATEN])
+    nama = models.CharField("nama", max_length=100)
+
+    class Meta:
+        ordering = ["kode"]
+        verbose_name = "kabupaten"
+        verbose_name_plural = "kabupaten"
+
+    def __str__(self):
+        return f"Kabupaten {self.nama}"
+
+
+class KecamatanQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(pk__in=Desa.objects.for_user(user).values("kecamatan_id"))
+
+
+class Kecamatan(models.Model):
+    kode = models.CharField("kode", max_length=8, primary_key=True, validators=[KODE_KECAMATAN])
+    kabupaten = models.ForeignKey(Kabupaten, on_delete=models.PROTECT, related_name="kecamatan_set")
+    nama = models.CharField("nama", max_length=100)
+    hari_batas_waktu = models.PositiveSmallIntegerField(
+        "batas waktu (tanggal di bulan berikutnya)",
+        default=5,
+        help_text="Laporan bulan M harus dikirim paling lambat akhir tanggal ini pada bulan M+1 (WITA).",
+    )
+    jenis_laporan_wajib = models.JSONField(
+        "jenis laporan wajib",
+        default=list,
+        blank=True,
+        help_text="Kosong berarti semua jenis laporan yang sudah tersedia.",
+    )
+    nama_camat = models.CharField("nama camat", max_length=100, blank=True)
+    nip_camat = models.CharField("NIP camat", max_length=30, blank=True)
+
+    objects = KecamatanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kode"]
+        verbose_name = "kecamatan"
+        verbose_name_plural = "kecamatan"
+
+    def __str__(self):
+        return f"Kecamatan {self.nama}"
+
+
+class Desa(models.Model):
+    class Jenis(models.TextChoices):
+        DESA = "desa", "Desa"
+        KELURAHAN = "kelurahan", "Kelurahan"
+
+    kode = models.CharField("kode", max_length=13, primary_key=True, validators=[KODE_DESA])
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, related_name="desa_set")
+    nama = models.CharField("nama", max_length=100)
+    jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices)
+    nama_kepala = models.CharField("nama kepala desa/lurah", max_length=100, blank=True)
+
+    scope_desa_path = ""
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kode"]
+        verbose_name = "desa/kelurahan"
+        verbose_name_plural = "desa/kelurahan"
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {self.nama}"
+
+    def get_absolute_url(self):
+        return reverse("desa:detail", args=[self.kode])
+
+    @property
+    def scope_desa(self):
+        return self
+
+    @staticmethod
+    def jenis_from_kode(kode):
+        """The 4th segment of a Kemendagri code starts with 1 for a kelurahan, 2 for a desa."""
+        return Desa.Jenis.KELURAHAN if kode.split(".")[3].startswith("1") else Desa.Jenis.DESA
+
+
+class RT(models.Model):
+    desa = models.ForeignKey(Desa, on_delete=models.CASCADE, related_name="rt_set")
+    nomor = models.PositiveSmallIntegerField("nomor RT")
+    rw = models.CharField("RW/dusun", max_length=50, blank=True)
+    nama_ketua = models.CharField("nama ketua RT", max_length=100, blank=True)
+    telepon_ketua = models.CharField("nomor HP ketua RT", max_length=20, blank=True)
+    aktif = models.BooleanField("aktif", default=True)
+
+    scope_desa_path = "desa"
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["desa", "nomor"]
+        verbose_name = "RT"
+        verbose_name_plural = "RT"
+        constraints = [
+            models.UniqueConstraint(fields=["desa", "nomor"], name="rt_unik_per_desa"),
+        ]
+
+    def __str__(self):
+        return f"RT {self.nomor:03d}"
+
+    @property
+    def scope_desa(self):
+        return self.desa
+
+
+__all__ = ["Kabupaten", "Kecamatan", "Desa", "RT", "desa_scope", "KODE_DESA_PATTERN"]

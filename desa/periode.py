@@ -1,0 +1,124 @@
+"""The reporting month (periode), shared by every app.
+
+Stored in the database as the first day of the month (a DateField); shown to people
+as "Agustus 2026", never as "2026-08"; written as "2026-08" in URLs and commands.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+WITA = ZoneInfo("Asia/Makassar")
+
+NAMA_BULAN = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+]  # fmt: skip
+
+_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True, order=True)
+class Periode:
+    tahun: int
+    bulan: int
+
+    def __post_init__(self):
+        if not 1 <= self.bulan <= 12 or not 1900 <= self.tahun <= 9999:
+            raise ValueError(f"Periode tidak valid: {self.tahun}-{self.bulan}")
+
+    @classmethod
+    def parse(cls, text):
+        """Read "YYYY-MM"; raise ValueError with an Indonesian message otherwise."""
+        match = _PATTERN.match(str(text).strip())
+        if not match:
+            raise ValueError(f"Periode '{text}' harus ditulis TTTT-BB, misalnya 2026-08.")
+        return cls(int(match[1]), int(match[2]))
+
+    @classmethod
+    def of(cls, day):
+        return cls(day.year, day.month)
+
+    @classmethod
+    def current(cls):
+        return cls.of(timezone.localdate())
+
+    @property
+    def awal(self):
+        """The first day of the month, as stored in the database."""
+        return datetime.date(self.tahun, self.bulan, 1)
+
+    @property
+    def akhir(self):
+        """The last day of the month."""
+        return self.next().awal - datetime.timedelta(days=1)
+
+    @property
+    def label(self):
+        return f"{NAMA_BULAN[self.bulan - 1]} {self.tahun}"
+
+    def next(self):
+        if self.bulan == 12:
+            return Periode(self.tahun + 1, 1)
+        return Periode(self.tahun, self.bulan + 1)
+
+    def previous(self):
+        if self.bulan == 1:
+            return Periode(self.tahun - 1, 12)
+        return Periode(self.tahun, self.bulan - 1)
+
+    def shift(self, months):
+        index = self.tahun * 12 + self.bulan - 1 + months
+        return Periode(index // 12, index % 12 + 1)
+
+    def months_until(self, other):
+        """How many months from self to other (negative when other is earlier)."""
+        return (other.tahun - self.tahun) * 12 + other.bulan - self.bulan
+
+    def batas_waktu(self, hari):
+        """The deadline for this month's report: the end of day `hari` of the next month, WITA.
+
+        Returned as the first instant *after* the deadline, so "on time" is `sent < batas`.
+        """
+        return end_of_day(self.next().awal.replace(day=hari))
+
+    def __str__(self):
+        return f"{self.tahun:04d}-{self.bulan:02d}"
+
+
+def end_of_day(day):
+    """The first instant after `day` ends in WITA: a send at 23:59:59 is before it."""
+    following = day + datetime.timedelta(days=1)
+    return datetime.datetime.combine(following, datetime.time(), tzinfo=WITA)
+
+
+def format_tanggal(day):
+    """5 Agustus 2026."""
+    if day is None:
+        return ""
+    if isinstance(day, datetime.datetime):
+        day = timezone.localtime(day).date()
+    return f"{day.day} {NAMA_BULAN[day.month - 1]} {day.year}"
+
+
+def format_waktu(moment):
+    """5 Agustus 2026 14.30 WITA."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(WITA)
+    return f"{format_tanggal(local.date())} {local:%H.%M} WITA"
+
+
+class PeriodeConverter:
+    """URL converter: /2026-08/ ↔ Periode(2026, 8)."""
+
+    regex = r"\d{4}-\d{2}"
+
+    def to_python(self, value):
+        return Periode.parse(value)
+
+    def to_url(self, value):
+        return str(value)

@@ -1,0 +1,69 @@
+"""Indonesian formatting for templates: dates, times in WITA, months and numbers."""
+
+import datetime
+
+from django import template
+
+from desa.periode import WITA, Periode, format_tanggal, format_waktu
+
+register = template.Library()
+
+
+@register.filter
+def tanggal(value):
+    """5 Agustus 2026"""
+    return format_tanggal(value)
+
+
+@register.filter
+def waktu(value):
+    """5 Agustus 2026 14.30 WITA"""
+    return format_waktu(value)
+
+
+@register.filter
+def batas_waktu(value):
+    """A deadline stored as the first instant after it: 5 September 2026 pukul 23.59 WITA."""
+    if value is None:
+        return ""
+    last_day = (value - datetime.timedelta(microseconds=1)).astimezone(WITA).date()
+    return f"{format_tanggal(last_day)} pukul 23.59 WITA"
+
+
+@register.filter
+def periode(value):
+    """Agustus 2026, from a Periode or the first day of the month."""
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, Periode):
+        value = Periode.of(value)
+    return value.label
+
+
+@register.filter
+def angka(value):
+    """1.234.567 (thousands separated by a dot); empty stays empty."""
+    if value in (None, ""):
+        return ""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return value
+    return f"{number:,}".replace(",", ".")
+
+
+@register.filter
+def persen(value):
+    """87,5% from a fraction 0.875; an undefined rate shows as a dash."""
+    if value is None:
+        return "–"
+    return f"{value * 100:.1f}".replace(".", ",") + "%"
+
+
+@register.filter
+def nik_samar(value):
+    """NIK or No. KK with the middle hidden in lists: 6311********0001."""
+    value = str(value or "")
+    if len(value) != 16:
+        return value
+    return value[:4] + "*" * 8 + value[-4:]

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from desa import views, views_operator
+
+app_name = "desa"
+
+urlpatterns = [
+    path("saya/", views.desa_saya, name="saya"),
+    path("<str:kode>/", views.desa_detail, name="detail"),
+    path("<str:kode>/rt/tambah/", views.rt_create, name="rt_create"),
+    path("<str:kode>/rt/<int:pk>/ubah/", views.rt_update, name="rt_update"),
+    path("kecamatan/operator/", views_operator.operator_list, name="operator_list"),
+    path("kecamatan/operator/tambah/", views_operator.operator_create, name="operator_create"),
+    path("kecamatan/operator/<int:pk>/ubah/", views_operator.operator_update, name="operator_update"),
+    path(
+        "kecamatan/operator/<int:pk>/aktif/",
+        views_operator.operator_toggle_active,
+        name="operator_toggle_active",
+    ),
+    path(
+        "kecamatan/operator/<int:pk>/sandi/",
+        views_operator.operator_reset_password,
+        name="operator_reset_password",
+    ),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KependudukanConfig(AppConfig):
+    name = "kependudukan"
+    verbose_name = "Kependudukan"

@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from kudapanmas.demo import akun
+
+STEPS = [akun.fill]
+
+
+class Command(BaseCommand):
+    help = "Mengisi data contoh Kecamatan Paringin. Aman dijalankan dua kali."
+
+    def handle(self, *args, **options):
+        context = {"rng": akun.new_rng(), "stdout": self.stdout}
+        with transaction.atomic():
+            for step in STEPS:
+                step(context)
+        self.stdout.write(f"Akun demo (kata sandi semuanya: {akun.PASSWORD}):")
+        for user in context["accounts"]:
+            wilayah = user.desa or user.kecamatan or user.kabupaten or "seluruh sistem"
+            self.stdout.write(f"  {user.username:32} {user.get_peran_display():16} {wilayah}")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LinmasConfig(AppConfig):
+    name = "linmas"
+    verbose_name = "Linmas"

@@ -1,0 +1,92 @@
+"""Real Chromium, driven by Playwright, against pytest-django's live server.
+
+Playwright's sync API runs an event loop in the test thread, so Django's async-safety
+check must be told that the ORM calls made by fixtures there are fine.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.conftest import PASSWORD  # noqa: E402
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1366, "height": 768}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path():
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Chromium is not installed: `make test` installs the Debian package 'chromium'.")
+    return path
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=[PHONE, DESKTOP], ids=["hp", "desktop"])
+def viewport(request):
+    return request.param
+
+
+@pytest.fixture
+def page_for(chromium, live_server):
+    """page_for(viewport) opens a fresh browser context at that size."""
+    contexts = []
+
+    def open_page(size):
+        context = chromium.new_context(viewport=size, locale="id-ID", timezone_id="Asia/Makassar")
+        context.set_default_timeout(15000)
+        contexts.append(context)
+        page = context.new_page()
+        page.base_url = live_server.url
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def login(page, username, password=PASSWORD):
+    page.goto(page.base_url + "/akun/masuk/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+
+
+def screenshot(page, name):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    width = page.viewport_size["width"]
+    path = SCREENSHOTS / f"{name}-{width}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def open_menu(page):
+    """On a phone the navigation is collapsed behind the menu button."""
+    toggler = page.locator(".navbar-toggler")
+    if toggler.is_visible():
+        toggler.click()
+        page.locator("#nav-utama.show").wait_for()

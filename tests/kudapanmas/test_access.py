@@ -1,0 +1,79 @@
+"""Each role gets exactly what it may: one table of role × page."""
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import KODE_DESA_A
+
+pytestmark = pytest.mark.django_db
+
+# page name → (url builder, {role: expected status}); a missing role expects 200.
+PAGES = {
+    "beranda": (lambda: reverse("beranda"), {}),
+    "panduan": (lambda: reverse("panduan"), {}),
+    "desa A": (
+        lambda: reverse("desa:detail", args=[KODE_DESA_A]),
+        {"operator_b": 404, "operator_luar": 404},
+    ),
+    "tambah RT desa A": (
+        lambda: reverse("desa:rt_create", args=[KODE_DESA_A]),
+        {"operator_b": 404, "operator_luar": 404, "camat": 403, "kabupaten": 403},
+    ),
+    "daftar operator": (
+        lambda: reverse("desa:operator_list"),
+        {
+            "operator_a": 403,
+            "operator_b": 403,
+            "operator_luar": 403,
+            "camat": 403,
+            "kabupaten": 403,
+            "admin": 403,
+        },
+    ),
+    "tambah operator": (
+        lambda: reverse("desa:operator_create"),
+        {
+            "operator_a": 403,
+            "operator_b": 403,
+            "operator_luar": 403,
+            "camat": 403,
+            "kabupaten": 403,
+            "admin": 403,
+        },
+    ),
+}
+ROLES = ["operator_a", "operator_b", "operator_luar", "kasi_trantib", "camat", "kabupaten", "admin"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("page", PAGES)
+def test_each_role_gets_exactly_what_it_may(cast, client_for, role, page):
+    url_of, expected = PAGES[page]
+    response = client_for(cast[role]).get(url_of())
+    assert response.status_code == expected.get(role, 200)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_anonymous_users_are_sent_to_login(client, page):
+    url_of, _ = PAGES[page]
+    response = client.get(url_of())
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_the_navigation_shows_only_what_the_role_may_use(cast, client_for):
+    operator_page = client_for(cast["operator_a"]).get(reverse("beranda")).content.decode()
+    assert "Desa saya" in operator_page
+    assert reverse("desa:operator_list") not in operator_page
+    trantib_page = client_for(cast["kasi_trantib"]).get(reverse("beranda")).content.decode()
+    assert reverse("desa:operator_list") in trantib_page
+
+
+def test_out_of_scope_pages_use_our_404_in_indonesian(cast, client_for):
+    response = client_for(cast["operator_b"]).get(reverse("desa:detail", args=[KODE_DESA_A]))
+    assert "Halaman tidak ditemukan" in response.content.decode()
+
+
+def test_the_403_page_explains_in_indonesian(cast, client_for):
+    response = client_for(cast["camat"]).get(reverse("desa:rt_create", args=[KODE_DESA_A]))
+    assert "tidak diizinkan" in response.content.decode()
