@@ -9,11 +9,26 @@ from django.urls import reverse
 from desa.models.laporan import JenisLaporan
 
 _monthly_pages = {}
+_send_checks = {}
 
 
-def register_monthly_report(jenis, url_name):
-    """`url_name` takes the arguments (kode desa, periode)."""
+def register_monthly_report(jenis, url_name, check_send=None):
+    """Register a kind's monthly page; `url_name` takes the arguments (kode desa, periode).
+
+    `check_send(desa, periode, data)` reads the posted send form and returns
+    (nihil, keterangan), or raises desa.ledger.TransisiDitolak with the reason the month
+    cannot be sent yet (e.g. an unmet programme without an explanation).
+    """
     _monthly_pages[JenisLaporan(jenis)] = url_name
+    _send_checks[JenisLaporan(jenis)] = check_send or default_check_send
+
+
+def default_check_send(desa, periode, data):
+    return data.get("nihil") == "on", data.get("keterangan", "")
+
+
+def check_send(jenis, desa, periode, data):
+    return _send_checks[JenisLaporan(jenis)](desa, periode, data)
 
 
 def available_kinds():

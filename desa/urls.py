@@ -1,11 +1,41 @@
 from django.urls import path
 
-from desa import views, views_operator
+from desa import views, views_laporan, views_operator
 
 app_name = "desa"
 
 urlpatterns = [
     path("saya/", views.desa_saya, name="saya"),
+    path(
+        "<str:kode>/laporan/<str:jenis>/<periode:periode>/kirim/",
+        views_laporan.laporan_kirim,
+        name="laporan_kirim",
+    ),
+    path(
+        "<str:kode>/laporan/<str:jenis>/<periode:periode>/verifikasi/",
+        views_laporan.laporan_verifikasi,
+        name="laporan_verifikasi",
+    ),
+    path(
+        "<str:kode>/laporan/<str:jenis>/<periode:periode>/kembalikan/",
+        views_laporan.laporan_kembalikan,
+        name="laporan_kembalikan",
+    ),
+    path(
+        "<str:kode>/laporan/<str:jenis>/<periode:periode>/buka-kembali/",
+        views_laporan.laporan_buka_kembali,
+        name="laporan_buka_kembali",
+    ),
+    path(
+        "<str:kode>/laporan/<str:jenis>/<periode:periode>/perpanjang/",
+        views_laporan.laporan_perpanjang,
+        name="laporan_perpanjang",
+    ),
+    path(
+        "<str:kode>/laporan/<str:jenis>/<periode:periode>/komentar/",
+        views_laporan.laporan_komentar,
+        name="laporan_komentar",
+    ),
     path("<str:kode>/", views.desa_detail, name="detail"),
     path("<str:kode>/rt/tambah/", views.rt_create, name="rt_create"),
     path("<str:kode>/rt/<int:pk>/ubah/", views.rt_update, name="rt_update"),

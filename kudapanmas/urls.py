@@ -12,6 +12,9 @@ urlpatterns = [
     path("panduan/", views.panduan, name="panduan"),
     path("akun/", include("kudapanmas.auth_urls")),
     path("desa/", include("desa.urls")),
+    path("kependudukan/", include("kependudukan.urls")),
+    path("linmas/", include("linmas.urls")),
+    path("laporan-rt/", include("laporan_rt.urls")),
     path("admin/", admin.site.urls),
 ]
 

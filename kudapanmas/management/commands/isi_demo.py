@@ -1,9 +1,10 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from kudapanmas.demo import akun
+from kudapanmas.demo import akun, ekonomi, kependudukan, laporan_rt, ledger, linmas
 
-STEPS = [akun.fill]
+# Content first, the ledger history last: a sent month must already hold its records.
+STEPS = [akun.fill, kependudukan.fill, ekonomi.fill, linmas.fill, laporan_rt.fill, ledger.fill]
 
 
 class Command(BaseCommand):

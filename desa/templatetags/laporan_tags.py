@@ -1,0 +1,53 @@
+"""`{% panel_laporan desa jenis periode %}`: the ledger panel of a monthly report page.
+
+Shows the state, deadline, history and consultation thread, the operator's send form and
+the Kasi Trantib's review actions. A floor-2 app may add fields to the send form with
+`extra_template="app/_kirim_extra.html"` (rendered with the page's own context).
+"""
+
+from django import template
+from django.utils import timezone
+
+from desa import kepatuhan
+from desa.models.laporan import Status
+from desa.periode import Periode
+from desa.scoping import Peran, may_write
+
+register = template.Library()
+
+
+@register.inclusion_tag("desa/_panel_laporan.html", takes_context=True)
+def panel_laporan(context, desa, jenis, periode, extra_template="", nihil_allowed=True):
+    from desa.ledger import laporan_for
+
+    user = context["request"].user
+    laporan = laporan_for(desa, jenis, periode)
+    sel = kepatuhan.make_sel(desa, jenis, periode, laporan if laporan.pk else None, timezone.now())
+    is_reviewer = (user.is_superuser or user.peran == Peran.KASI_TRANTIB) and may_write(user, desa)
+    is_sender = may_write(user, desa) and user.peran != Peran.KASI_TRANTIB
+    can_send = (
+        is_sender
+        and laporan.status in (Status.BELUM_DIKIRIM, Status.DIKEMBALIKAN)
+        and periode <= Periode.current()
+    )
+    page_context = context.flatten()
+    page_context.update(
+        {
+            "desa": desa,
+            "jenis": jenis,
+            "periode": periode,
+            "laporan": laporan,
+            "sel": sel,
+            "riwayat": list(laporan.riwayat.select_related("oleh")) if laporan.pk else [],
+            "komentar": list(laporan.komentar.select_related("penulis")) if laporan.pk else [],
+            "can_send": can_send,
+            "can_verify": is_reviewer and laporan.status == Status.DIKIRIM,
+            "can_reopen": is_reviewer and laporan.status == Status.DIVERIFIKASI,
+            "can_extend": is_reviewer and not laporan.is_sent,
+            "can_comment": user.is_authenticated,
+            "extra_template": extra_template,
+            "nihil_allowed": nihil_allowed,
+            "args": [desa.kode, jenis, str(periode)],
+        }
+    )
+    return page_context

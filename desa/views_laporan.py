@@ -1,0 +1,150 @@
+"""Ledger transitions from a report's monthly page: send, verify, return, reopen, extend, comment.
+
+Each view fetches the desa through the user's scope (404 outside it), lets desa.ledger
+decide what is allowed, and goes back to the monthly page with the outcome as a message.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from desa import ledger, registry
+from desa.models import Desa
+from desa.models.laporan import JenisLaporan, KomentarLaporan, LaporanBulanan
+from desa.scoping import object_for_user
+
+
+def _target(request, kode, jenis, *, write=True):
+    if jenis not in JenisLaporan.values or jenis not in registry.available_kinds():
+        raise Http404("Jenis laporan tidak dikenal.")
+    return object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=write, pk=kode)
+
+
+def _back(desa, jenis, periode):
+    return redirect(registry.monthly_report_url(jenis, desa, periode))
+
+
+def _run(request, action, success):
+    try:
+        action()
+    except ledger.TransisiDitolak as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+
+
+@require_POST
+@login_required
+def laporan_kirim(request, kode, jenis, periode):
+    desa = _target(request, kode, jenis)
+
+    def send():
+        nihil, keterangan = registry.check_send(jenis, desa, periode, request.POST)
+        ledger.laporan_kirim(
+            desa=desa, jenis=jenis, periode=periode, user=request.user,
+            nihil=nihil, keterangan=keterangan, versi=request.POST.get("versi"),
+        )  # fmt: skip
+
+    _run(request, send, f"Laporan {periode.label} terkirim ke kecamatan.")
+    return _back(desa, jenis, periode)
+
+
+def _laporan(desa, jenis, periode):
+    laporan = LaporanBulanan.objects.filter(desa=desa, jenis=jenis, periode=periode.awal).first()
+    return laporan or LaporanBulanan(desa=desa, jenis=jenis, periode=periode.awal)
+
+
+@require_POST
+@login_required
+def laporan_verifikasi(request, kode, jenis, periode):
+    desa = _target(request, kode, jenis)
+    laporan = _laporan(desa, jenis, periode)
+    _run(
+        request,
+        lambda: ledger.laporan_verifikasi(
+            laporan=laporan, user=request.user, versi=request.POST.get("versi")
+        ),
+        f"Laporan {desa.nama} {periode.label} terverifikasi dan terkunci.",
+    )
+    return _back(desa, jenis, periode)
+
+
+@require_POST
+@login_required
+def laporan_kembalikan(request, kode, jenis, periode):
+    desa = _target(request, kode, jenis)
+    laporan = _laporan(desa, jenis, periode)
+    _run(
+        request,
+        lambda: ledger.laporan_kembalikan(
+            laporan=laporan,
+            user=request.user,
+            catatan=request.POST.get("catatan", ""),
+            versi=request.POST.get("versi"),
+        ),  # fmt: skip
+        f"Laporan {desa.nama} {periode.label} dikembalikan dengan catatan.",
+    )
+    return _back(desa, jenis, periode)
+
+
+@require_POST
+@login_required
+def laporan_buka_kembali(request, kode, jenis, periode):
+    desa = _target(request, kode, jenis)
+    laporan = _laporan(desa, jenis, periode)
+    _run(
+        request,
+        lambda: ledger.laporan_buka_kembali(
+            laporan=laporan,
+            user=request.user,
+            alasan=request.POST.get("alasan", ""),
+            versi=request.POST.get("versi"),
+        ),  # fmt: skip
+        f"Laporan {desa.nama} {periode.label} dibuka kembali.",
+    )
+    return _back(desa, jenis, periode)
+
+
+@require_POST
+@login_required
+def laporan_perpanjang(request, kode, jenis, periode):
+    desa = _target(request, kode, jenis)
+    try:
+        tanggal = datetime.date.fromisoformat(request.POST.get("tanggal", ""))
+    except ValueError:
+        messages.error(request, "Tanggal perpanjangan tidak valid.")
+        return _back(desa, jenis, periode)
+    _run(
+        request,
+        lambda: ledger.laporan_perpanjang(
+            desa=desa,
+            jenis=jenis,
+            periode=periode,
+            user=request.user,
+            tanggal=tanggal,
+            alasan=request.POST.get("alasan", ""),
+        ),  # fmt: skip
+        "Batas waktu diperpanjang.",
+    )
+    return _back(desa, jenis, periode)
+
+
+@require_POST
+@login_required
+def laporan_komentar(request, kode, jenis, periode):
+    # Anyone who may see the desa may take part in the consultation, the camat included.
+    desa = _target(request, kode, jenis, write=False)
+    isi = request.POST.get("isi", "").strip()
+    if not isi:
+        messages.error(request, "Komentar kosong tidak dikirim.")
+    elif len(isi) > 2000:
+        messages.error(request, "Komentar terlalu panjang (paling banyak 2.000 huruf).")
+    else:
+        laporan, _ = LaporanBulanan.objects.get_or_create(desa=desa, jenis=jenis, periode=periode.awal)
+        KomentarLaporan.objects.create(laporan=laporan, penulis=request.user, isi=isi)
+        messages.success(request, "Komentar terkirim.")
+    return _back(desa, jenis, periode)

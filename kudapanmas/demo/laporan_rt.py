@@ -1,0 +1,2 @@
+def fill(context):
+    """Filled in by the laporan_rt part of the demo."""

@@ -1,0 +1,2 @@
+def fill(context):
+    """Filled in by the linmas part of the demo."""

@@ -1,0 +1,3 @@
+app_name = "laporan_rt"
+
+urlpatterns: list = []
