@@ -1,3 +1,9 @@
+from django.urls import path
+
+from kependudukan import views
+
 app_name = "kependudukan"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<str:kode>/<periode:periode>/", views.laporan_bulanan, name="laporan_bulanan"),
+]
