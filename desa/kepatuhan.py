@@ -1,6 +1,7 @@
 """Compliance of a set of desa for a month: the cells of the dashboard grid and its rates.
 
-Reads only the ledger, in one query for the whole set of desa, however many there are.
+Reads only the ledger, in one query for the whole set of desa and months, however many
+there are. `desa_list` must carry its kecamatan (select_related), whose deadline day it uses.
 """
 
 from dataclasses import dataclass, field
@@ -8,9 +9,12 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from desa.models.laporan import JenisLaporan, Keadaan, LaporanBulanan, hari_terlambat, keadaan
-from desa.registry import monthly_report_url
+from desa.periode import Periode
+from desa.registry import monthly_report_url, required_kinds
 
 SENT_STATES = {Keadaan.TEPAT_WAKTU, Keadaan.TERLAMBAT, Keadaan.DIKEMBALIKAN, Keadaan.DIVERIFIKASI}
+# What a reminder is about: not sent yet (due soon or overdue) or sent back for revision.
+OPEN_STATES = {Keadaan.BELUM_JATUH_TEMPO, Keadaan.BELUM_DIKIRIM, Keadaan.DIKEMBALIKAN}
 
 
 @dataclass
@@ -40,6 +44,19 @@ class Sel:
         return self.is_sent and self.laporan.pertama_dikirim_at < self.batas
 
     @property
+    def is_late(self):
+        """Sent after the deadline, or still unsent after it."""
+        return self.hari_terlambat > 0
+
+    @property
+    def is_extended(self):
+        return self.laporan is not None and self.laporan.batas_waktu_perpanjangan is not None
+
+    @property
+    def is_open(self):
+        return self.keadaan in OPEN_STATES
+
+    @property
     def url(self):
         return monthly_report_url(self.jenis, self.desa, self.periode)
 
@@ -49,12 +66,16 @@ class BarisDesa:
     desa: object
     sel: list = field(default_factory=list)
 
+    def has(self, state):
+        return any(sel.keadaan == state for sel in self.sel)
+
 
 @dataclass
 class Rekap:
     expected: int = 0
     sent: int = 0
     on_time: int = 0
+    counts: dict = field(default_factory=lambda: dict.fromkeys(Keadaan.values, 0))
 
     @property
     def tingkat_pelaporan(self):
@@ -64,29 +85,61 @@ class Rekap:
     def ketepatan_waktu(self):
         return self.on_time / self.expected if self.expected else None
 
+    @property
+    def late(self):
+        return self.sent - self.on_time
+
     def add(self, sel):
         self.expected += 1
         self.sent += sel.is_sent
         self.on_time += sel.is_on_time
+        self.counts[sel.keadaan] += 1
+
+
+def ledger_rows(desa_ids, periodes, kinds):
+    """{(desa_id, jenis, first day of month): LaporanBulanan}, in one query."""
+    return {
+        (row.desa_id, row.jenis, row.periode): row
+        for row in LaporanBulanan.objects.filter(
+            desa_id__in=list(desa_ids),
+            periode__in=[periode.awal for periode in periodes],
+            jenis__in=list(kinds),
+        )
+    }
 
 
 def grid(desa_list, kinds, periode, now=None):
     """Rows of cells, one per desa × kind, for `periode`; desa_list carries its kecamatan."""
     now = now or timezone.now()
-    ledger = {
-        (row.desa_id, row.jenis): row
-        for row in LaporanBulanan.objects.filter(
-            desa__in=[d.pk for d in desa_list], periode=periode.awal, jenis__in=list(kinds)
-        )
-    }
-    rows = []
+    return history(desa_list, kinds, [periode], now)[periode]
+
+
+def grid_required(desa_list, periode, now=None):
+    """Like grid(), each desa with the kinds its own kecamatan requires (desa of several kecamatan)."""
+    now = now or timezone.now()
+    kinds_of = {}
     for desa in desa_list:
-        row = BarisDesa(desa)
-        for jenis in kinds:
-            laporan = ledger.get((desa.pk, jenis))
-            row.sel.append(make_sel(desa, jenis, periode, laporan, now))
-        rows.append(row)
-    return rows
+        if desa.kecamatan_id not in kinds_of:
+            kinds_of[desa.kecamatan_id] = required_kinds(desa.kecamatan)
+    every_kind = {jenis for kinds in kinds_of.values() for jenis in kinds}
+    ledger = ledger_rows([d.pk for d in desa_list], [periode], every_kind)
+    return [_row(desa, kinds_of[desa.kecamatan_id], periode, ledger, now) for desa in desa_list]
+
+
+def history(desa_list, kinds, periodes, now=None):
+    """{periode: [BarisDesa]} for several months at once, in one query."""
+    now = now or timezone.now()
+    periodes = list(periodes)
+    ledger = ledger_rows([d.pk for d in desa_list], periodes, kinds)
+    return {periode: [_row(desa, kinds, periode, ledger, now) for desa in desa_list] for periode in periodes}
+
+
+def _row(desa, kinds, periode, ledger, now):
+    row = BarisDesa(desa)
+    for jenis in kinds:
+        laporan = ledger.get((desa.pk, jenis, periode.awal))
+        row.sel.append(make_sel(desa, jenis, periode, laporan, now))
+    return row
 
 
 def make_sel(desa, jenis, periode, laporan, now):
@@ -103,3 +156,12 @@ def rekap(rows):
         for sel in row.sel:
             total.add(sel)
     return total
+
+
+def last_closed_periode(kecamatan, now=None):
+    """The latest month whose deadline has passed: the last one a rapor can judge."""
+    now = now or timezone.now()
+    periode = Periode.of(timezone.localtime(now).date()).previous()
+    while periode.batas_waktu(kecamatan.hari_batas_waktu) > now:
+        periode = periode.previous()
+    return periode

@@ -4,13 +4,19 @@ Each transition is atomic, takes the row FOR UPDATE, refuses what the state does
 allow with a message in Bahasa Indonesia, bumps the version and writes the history.
 """
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
 from desa import notifikasi
-from desa.models.laporan import LaporanBulanan, RiwayatLaporan, Status
+from desa.models.laporan import KomentarLaporan, LaporanBulanan, RiwayatLaporan, Status
 from desa.periode import Periode, format_tanggal
 from desa.scoping import Peran, may_write
+
+# An extension is for a desa in trouble (no signal, an operator ill), not a second calendar.
+PERPANJANGAN_MAKSIMUM_HARI = 60
+KOMENTAR_MAKSIMUM = 2000
 
 
 class TransisiDitolak(Exception):
@@ -59,10 +65,27 @@ def locked_periods(desa_ids, jenis):
     return set(rows)
 
 
+def is_verifier(user, desa):
+    """The Kasi Trantib of the desa's kecamatan (or a superuser) reviews its reports."""
+    return (user.is_superuser or user.peran == Peran.KASI_TRANTIB) and may_write(user, desa)
+
+
+def is_sender(user, desa):
+    """Who sends a desa's report: its operator (a superuser may stand in), never the reviewer."""
+    return may_write(user, desa) and user.peran != Peran.KASI_TRANTIB
+
+
+def deadline_day(kecamatan, periode):
+    """The kecamatan's deadline day in the month after `periode`, kept inside that month."""
+    following = _periode(periode).next()
+    return following.awal.replace(day=min(kecamatan.hari_batas_waktu, following.akhir.day))
+
+
 def laporan_kirim(*, desa, jenis, periode, user, nihil=False, keterangan="", versi=None):
     """The operator sends the month's report (or a nihil report with a statement)."""
-    if not may_write(user, desa) or user.is_kasi_trantib:
+    if not is_sender(user, desa):
         raise TransisiDitolak("Hanya operator desa yang dapat mengirim laporan desanya.")
+    keterangan = keterangan or ""
     if nihil and not keterangan.strip():
         raise TransisiDitolak("Laporan nihil harus disertai keterangan singkat.")
     periode = _periode(periode)
@@ -108,8 +131,9 @@ def laporan_verifikasi(*, laporan, user, versi=None):
 
 def laporan_kembalikan(*, laporan, user, catatan, versi=None):
     _require_verifier(user, laporan)
+    catatan = catatan or ""
     if not catatan.strip():
-        raise TransisiDitolak("Tulis catatan: apa yang harus diperbaiki desa.")
+        raise TransisiDitolak("Tulis catatan: apa yang harus diperbaiki desa. Laporan tidak dikembalikan.")
     with transaction.atomic():
         laporan = _lock_row(laporan, versi)
         if laporan.status != Status.DIKIRIM:
@@ -126,6 +150,7 @@ def laporan_kembalikan(*, laporan, user, catatan, versi=None):
 def laporan_buka_kembali(*, laporan, user, alasan, versi=None):
     """Reopen a verified report: it goes back to the desa as returned, with the reason."""
     _require_verifier(user, laporan)
+    alasan = alasan or ""
     if not alasan.strip():
         raise TransisiDitolak("Tulis alasan membuka kembali laporan ini.")
     with transaction.atomic():
@@ -136,20 +161,27 @@ def laporan_buka_kembali(*, laporan, user, alasan, versi=None):
         laporan.diverifikasi_oleh = None
         laporan.catatan_kembali = alasan.strip()
         _move(laporan, Status.DIKEMBALIKAN, user, "buka kembali", laporan.catatan_kembali)
-    notifikasi.laporan_dikembalikan(laporan)
+    notifikasi.laporan_dibuka_kembali(laporan)
     return laporan
 
 
 def laporan_perpanjang(*, desa, jenis, periode, user, tanggal, alasan):
     """Extend one desa's deadline for one kind and month (before its first send)."""
-    if not (user.is_superuser or user.peran == Peran.KASI_TRANTIB) or not may_write(user, desa):
+    if not is_verifier(user, desa):
         raise TransisiDitolak("Hanya Kasi Trantib kecamatan ini yang dapat memberi perpanjangan.")
-    if not alasan.strip():
+    alasan = (alasan or "").strip()
+    if not alasan:
         raise TransisiDitolak("Tulis alasan perpanjangan.")
     periode = _periode(periode)
-    normal = periode.next().awal.replace(day=desa.kecamatan.hari_batas_waktu)
+    normal = deadline_day(desa.kecamatan, periode)
     if tanggal <= normal:
         raise TransisiDitolak(f"Perpanjangan harus setelah batas waktu biasa ({format_tanggal(normal)}).")
+    terjauh = normal + datetime.timedelta(days=PERPANJANGAN_MAKSIMUM_HARI)
+    if tanggal > terjauh:
+        raise TransisiDitolak(
+            f"Perpanjangan paling lama {PERPANJANGAN_MAKSIMUM_HARI} hari setelah batas waktu biasa "
+            f"(sampai {format_tanggal(terjauh)})."
+        )
     with transaction.atomic():
         laporan, _ = LaporanBulanan.objects.select_for_update().get_or_create(
             desa=desa, jenis=jenis, periode=periode.awal
@@ -157,15 +189,30 @@ def laporan_perpanjang(*, desa, jenis, periode, user, tanggal, alasan):
         if laporan.is_sent:
             raise TransisiDitolak("Laporan ini sudah pernah dikirim; perpanjangan tidak berlaku lagi.")
         laporan.batas_waktu_perpanjangan = tanggal
-        laporan.alasan_perpanjangan = alasan.strip()
+        laporan.alasan_perpanjangan = alasan
         _move(
             laporan,
             laporan.status,
             user,
             "perpanjangan",
-            f"Batas waktu diperpanjang sampai {format_tanggal(tanggal)}: {alasan.strip()}",
+            f"Batas waktu diperpanjang sampai {format_tanggal(tanggal)}: {alasan}",
         )
     return laporan
+
+
+def laporan_komentar(*, desa, jenis, periode, user, isi):
+    """Add to the consultation thread of a report; anyone who may see the desa may take part."""
+    isi = (isi or "").strip()
+    if not isi:
+        raise TransisiDitolak("Komentar kosong tidak dikirim.")
+    if len(isi) > KOMENTAR_MAKSIMUM:
+        raise TransisiDitolak("Komentar terlalu panjang (paling banyak 2.000 huruf).")
+    periode = _periode(periode)
+    with transaction.atomic():
+        laporan, _ = LaporanBulanan.objects.get_or_create(desa=desa, jenis=jenis, periode=periode.awal)
+        komentar = KomentarLaporan.objects.create(laporan=laporan, penulis=user, isi=isi)
+    notifikasi.komentar_ditambahkan(komentar)
+    return komentar
 
 
 def _periode(value):
@@ -173,8 +220,7 @@ def _periode(value):
 
 
 def _require_verifier(user, laporan):
-    is_verifier = user.is_superuser or user.peran == Peran.KASI_TRANTIB
-    if not is_verifier or not may_write(user, laporan.desa):
+    if not is_verifier(user, laporan.desa):
         raise TransisiDitolak("Hanya Kasi Trantib kecamatan ini yang dapat memeriksa laporan.")
 
 
@@ -187,7 +233,13 @@ def _lock_row(laporan, versi):
 
 
 def _check_version(laporan, versi):
-    if versi is not None and int(versi) != laporan.versi:
+    if versi is None:
+        return
+    try:
+        versi = int(versi)
+    except (TypeError, ValueError):
+        versi = -1
+    if versi != laporan.versi:
         raise TransisiDitolak(
             "Status laporan sudah berubah sejak halaman ini dibuka. "
             "Periksa status terbaru di bawah; tidak ada yang diubah."

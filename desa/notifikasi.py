@@ -1,5 +1,6 @@
 """E-mails that follow a ledger transition: the operators when their report is
-returned or verified, the Kasi Trantib when a report is sent."""
+returned, reopened or verified, the Kasi Trantib when a report is sent, and the other
+side of the consultation thread when someone comments."""
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
@@ -9,11 +10,6 @@ from desa.scoping import Peran
 
 
 def laporan_dikirim(laporan):
-    from desa.models import Pengguna
-
-    recipients = Pengguna.objects.filter(
-        peran=Peran.KASI_TRANTIB, kecamatan_id=laporan.desa.kecamatan_id, is_active=True
-    ).exclude(email="")
     jenis = "nihil " if laporan.nihil else ""
     subject = f"[KUDAPANMAS] {laporan.desa.nama} mengirim laporan {jenis}{_judul(laporan)}"
     body = (
@@ -21,7 +17,7 @@ def laporan_dikirim(laporan):
         f"{_catatan('Keterangan', laporan.keterangan)}"
         f"Periksa dan verifikasi: {_link(laporan)}\n"
     )
-    _send(subject, body, recipients)
+    _send(subject, body, _verifiers(laporan))
 
 
 def laporan_diverifikasi(laporan):
@@ -43,10 +39,46 @@ def laporan_dikembalikan(laporan):
     _send(subject, body, _operators(laporan))
 
 
+def laporan_dibuka_kembali(laporan):
+    subject = f"[KUDAPANMAS] Laporan {_judul(laporan)} dibuka kembali"
+    body = (
+        f"Laporan {_judul(laporan)} {laporan.desa} yang sudah terverifikasi dibuka kembali oleh "
+        f"kecamatan. Data bulan itu dapat diubah lagi.\n"
+        f"{_catatan('Alasan', laporan.catatan_kembali)}"
+        f"Perbaiki lalu kirim ulang: {_link(laporan)}\n"
+    )
+    _send(subject, body, _operators(laporan))
+
+
+def komentar_ditambahkan(komentar):
+    """A comment from the desa goes to the Kasi Trantib; any other comment goes to the desa."""
+    laporan = komentar.laporan
+    penulis = komentar.penulis
+    from_desa = penulis is not None and penulis.peran == Peran.OPERATOR_DESA
+    recipients = _verifiers(laporan) if from_desa else _operators(laporan)
+    if penulis is not None:
+        recipients = recipients.exclude(pk=penulis.pk)
+    subject = f"[KUDAPANMAS] Komentar baru: {laporan.desa.nama} {_judul(laporan)}"
+    body = (
+        f"{penulis or 'Seseorang'} menulis tentang laporan {_judul(laporan)} {laporan.desa}:\n\n"
+        f"{komentar.isi}\n\n"
+        f"Balas di: {_link(laporan)}\n"
+    )
+    _send(subject, body, recipients)
+
+
 def _operators(laporan):
     from desa.models import Pengguna
 
     return Pengguna.objects.operators_of(laporan.desa).exclude(email="")
+
+
+def _verifiers(laporan):
+    from desa.models import Pengguna
+
+    return Pengguna.objects.filter(
+        peran=Peran.KASI_TRANTIB, kecamatan_id=laporan.desa.kecamatan_id, is_active=True
+    ).exclude(email="")
 
 
 def _judul(laporan):

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from desa import ledger, registry
 from desa.models import Desa
-from desa.models.laporan import JenisLaporan, KomentarLaporan, LaporanBulanan
+from desa.models.laporan import JenisLaporan
 from desa.scoping import object_for_user
 
 
@@ -53,16 +53,11 @@ def laporan_kirim(request, kode, jenis, periode):
     return _back(desa, jenis, periode)
 
 
-def _laporan(desa, jenis, periode):
-    laporan = LaporanBulanan.objects.filter(desa=desa, jenis=jenis, periode=periode.awal).first()
-    return laporan or LaporanBulanan(desa=desa, jenis=jenis, periode=periode.awal)
-
-
 @require_POST
 @login_required
 def laporan_verifikasi(request, kode, jenis, periode):
     desa = _target(request, kode, jenis)
-    laporan = _laporan(desa, jenis, periode)
+    laporan = ledger.laporan_for(desa, jenis, periode)
     _run(
         request,
         lambda: ledger.laporan_verifikasi(
@@ -77,7 +72,7 @@ def laporan_verifikasi(request, kode, jenis, periode):
 @login_required
 def laporan_kembalikan(request, kode, jenis, periode):
     desa = _target(request, kode, jenis)
-    laporan = _laporan(desa, jenis, periode)
+    laporan = ledger.laporan_for(desa, jenis, periode)
     _run(
         request,
         lambda: ledger.laporan_kembalikan(
@@ -95,7 +90,7 @@ def laporan_kembalikan(request, kode, jenis, periode):
 @login_required
 def laporan_buka_kembali(request, kode, jenis, periode):
     desa = _target(request, kode, jenis)
-    laporan = _laporan(desa, jenis, periode)
+    laporan = ledger.laporan_for(desa, jenis, periode)
     _run(
         request,
         lambda: ledger.laporan_buka_kembali(
@@ -138,13 +133,11 @@ def laporan_perpanjang(request, kode, jenis, periode):
 def laporan_komentar(request, kode, jenis, periode):
     # Anyone who may see the desa may take part in the consultation, the camat included.
     desa = _target(request, kode, jenis, write=False)
-    isi = request.POST.get("isi", "").strip()
-    if not isi:
-        messages.error(request, "Komentar kosong tidak dikirim.")
-    elif len(isi) > 2000:
-        messages.error(request, "Komentar terlalu panjang (paling banyak 2.000 huruf).")
-    else:
-        laporan, _ = LaporanBulanan.objects.get_or_create(desa=desa, jenis=jenis, periode=periode.awal)
-        KomentarLaporan.objects.create(laporan=laporan, penulis=request.user, isi=isi)
-        messages.success(request, "Komentar terkirim.")
+    _run(
+        request,
+        lambda: ledger.laporan_komentar(
+            desa=desa, jenis=jenis, periode=periode, user=request.user, isi=request.POST.get("isi", "")
+        ),
+        "Komentar terkirim.",
+    )
     return _back(desa, jenis, periode)

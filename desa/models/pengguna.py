@@ -45,6 +45,14 @@ class Pengguna(AbstractUser):
     desa = models.ForeignKey(
         Desa, on_delete=models.PROTECT, null=True, blank=True, related_name="pengguna_set"
     )
+    rt = models.ForeignKey(
+        "desa.RT",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pengguna_set",
+        help_text="Hanya untuk akun Ketua RT: RT yang laporannya boleh diisi.",
+    )
     telepon = models.CharField("nomor HP/WhatsApp", max_length=20, blank=True, validators=[validate_telepon])
 
     objects = PenggunaManager()
@@ -61,6 +69,7 @@ class Pengguna(AbstractUser):
         super().clean()
         needs = {
             Peran.OPERATOR_DESA: "desa",
+            Peran.KETUA_RT: "rt",
             Peran.KASI_TRANTIB: "kecamatan",
             Peran.CAMAT: "kecamatan",
             Peran.KABUPATEN: "kabupaten",

@@ -5,31 +5,31 @@ the Kasi Trantib's review actions. A floor-2 app may add fields to the send form
 `extra_template="app/_kirim_extra.html"` (rendered with the page's own context).
 """
 
+import datetime
+
 from django import template
 from django.utils import timezone
 
 from desa import kepatuhan
 from desa.models.laporan import Status
 from desa.periode import Periode
-from desa.scoping import Peran, may_write
 
 register = template.Library()
 
 
 @register.inclusion_tag("desa/_panel_laporan.html", takes_context=True)
 def panel_laporan(context, desa, jenis, periode, extra_template="", nihil_allowed=True):
-    from desa.ledger import laporan_for
+    from desa import ledger
 
     user = context["request"].user
-    laporan = laporan_for(desa, jenis, periode)
+    laporan = ledger.laporan_for(desa, jenis, periode)
     sel = kepatuhan.make_sel(desa, jenis, periode, laporan if laporan.pk else None, timezone.now())
-    is_reviewer = (user.is_superuser or user.peran == Peran.KASI_TRANTIB) and may_write(user, desa)
-    is_sender = may_write(user, desa) and user.peran != Peran.KASI_TRANTIB
-    can_send = (
-        is_sender
-        and laporan.status in (Status.BELUM_DIKIRIM, Status.DIKEMBALIKAN)
-        and periode <= Periode.current()
-    )
+    is_reviewer = ledger.is_verifier(user, desa)
+    is_sender = ledger.is_sender(user, desa)
+    is_future = periode > Periode.current()
+    can_send = is_sender and laporan.status in (Status.BELUM_DIKIRIM, Status.DIKEMBALIKAN) and not is_future
+    normal = ledger.deadline_day(desa.kecamatan, periode)
+    longest = datetime.timedelta(days=ledger.PERPANJANGAN_MAKSIMUM_HARI)
     page_context = context.flatten()
     page_context.update(
         {
@@ -45,6 +45,10 @@ def panel_laporan(context, desa, jenis, periode, extra_template="", nihil_allowe
             "can_reopen": is_reviewer and laporan.status == Status.DIVERIFIKASI,
             "can_extend": is_reviewer and not laporan.is_sent,
             "can_comment": user.is_authenticated,
+            "is_sender": is_sender,
+            "is_future": is_future,
+            "perpanjangan_min": (normal + datetime.timedelta(days=1)).isoformat(),
+            "perpanjangan_max": (normal + longest).isoformat(),
             "extra_template": extra_template,
             "nihil_allowed": nihil_allowed,
             "args": [desa.kode, jenis, str(periode)],
