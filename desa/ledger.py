@@ -14,6 +14,9 @@ from desa.models.laporan import KomentarLaporan, LaporanBulanan, RiwayatLaporan,
 from desa.periode import Periode, format_tanggal
 from desa.scoping import Peran, may_write
 
+# The months the ledger deals with: KUDAPANMAS began in 2022; a year ahead is the furthest a
+# page may look (beyond it a deadline could not even be computed near the calendar's end).
+PERIODE_PERTAMA = Periode(2000, 1)
 # An extension is for a desa in trouble (no signal, an operator ill), not a second calendar.
 PERPANJANGAN_MAKSIMUM_HARI = 60
 KOMENTAR_MAKSIMUM = 2000
@@ -25,6 +28,10 @@ class TransisiDitolak(Exception):
 
 class PeriodeTerkunci(TransisiDitolak):
     """A write to the records of a sent or verified month."""
+
+
+def periode_in_range(periode):
+    return PERIODE_PERTAMA <= _periode(periode) <= Periode.current().shift(12)
 
 
 def laporan_for(desa, jenis, periode):

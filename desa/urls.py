@@ -1,6 +1,6 @@
 from django.urls import path
 
-from desa import views, views_laporan, views_operator
+from desa import views, views_kecamatan, views_laporan, views_operator
 
 app_name = "desa"
 
@@ -40,6 +40,16 @@ urlpatterns = [
     path("<str:kode>/rt/tambah/", views.rt_create, name="rt_create"),
     path("<str:kode>/rt/<int:pk>/ubah/", views.rt_update, name="rt_update"),
     path("kecamatan/operator/", views_operator.operator_list, name="operator_list"),
+    path(
+        "kecamatan/pengaturan/",
+        views_kecamatan.kecamatan_pengaturan_saya,
+        name="kecamatan_pengaturan_saya",
+    ),
+    path(
+        "kecamatan/<str:kode>/pengaturan/",
+        views_kecamatan.kecamatan_pengaturan,
+        name="kecamatan_pengaturan",
+    ),
     path("kecamatan/operator/tambah/", views_operator.operator_create, name="operator_create"),
     path("kecamatan/operator/<int:pk>/ubah/", views_operator.operator_update, name="operator_update"),
     path(

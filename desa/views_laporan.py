@@ -18,9 +18,11 @@ from desa.models.laporan import JenisLaporan
 from desa.scoping import object_for_user
 
 
-def _target(request, kode, jenis, *, write=True):
+def _target(request, kode, jenis, periode, *, write=True):
     if jenis not in JenisLaporan.values or jenis not in registry.available_kinds():
         raise Http404("Jenis laporan tidak dikenal.")
+    if not ledger.periode_in_range(periode):
+        raise Http404("Periode di luar jangkauan.")
     return object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=write, pk=kode)
 
 
@@ -40,7 +42,7 @@ def _run(request, action, success):
 @require_POST
 @login_required
 def laporan_kirim(request, kode, jenis, periode):
-    desa = _target(request, kode, jenis)
+    desa = _target(request, kode, jenis, periode)
 
     def send():
         nihil, keterangan = registry.check_send(jenis, desa, periode, request.POST)
@@ -56,7 +58,7 @@ def laporan_kirim(request, kode, jenis, periode):
 @require_POST
 @login_required
 def laporan_verifikasi(request, kode, jenis, periode):
-    desa = _target(request, kode, jenis)
+    desa = _target(request, kode, jenis, periode)
     laporan = ledger.laporan_for(desa, jenis, periode)
     _run(
         request,
@@ -71,7 +73,7 @@ def laporan_verifikasi(request, kode, jenis, periode):
 @require_POST
 @login_required
 def laporan_kembalikan(request, kode, jenis, periode):
-    desa = _target(request, kode, jenis)
+    desa = _target(request, kode, jenis, periode)
     laporan = ledger.laporan_for(desa, jenis, periode)
     _run(
         request,
@@ -89,7 +91,7 @@ def laporan_kembalikan(request, kode, jenis, periode):
 @require_POST
 @login_required
 def laporan_buka_kembali(request, kode, jenis, periode):
-    desa = _target(request, kode, jenis)
+    desa = _target(request, kode, jenis, periode)
     laporan = ledger.laporan_for(desa, jenis, periode)
     _run(
         request,
@@ -107,7 +109,7 @@ def laporan_buka_kembali(request, kode, jenis, periode):
 @require_POST
 @login_required
 def laporan_perpanjang(request, kode, jenis, periode):
-    desa = _target(request, kode, jenis)
+    desa = _target(request, kode, jenis, periode)
     try:
         tanggal = datetime.date.fromisoformat(request.POST.get("tanggal", ""))
     except ValueError:
@@ -132,7 +134,7 @@ def laporan_perpanjang(request, kode, jenis, periode):
 @login_required
 def laporan_komentar(request, kode, jenis, periode):
     # Anyone who may see the desa may take part in the consultation, the camat included.
-    desa = _target(request, kode, jenis, write=False)
+    desa = _target(request, kode, jenis, periode, write=False)
     _run(
         request,
         lambda: ledger.laporan_komentar(

@@ -8,5 +8,8 @@ class KependudukanConfig(AppConfig):
     def ready(self):
         from desa.models.laporan import JenisLaporan
         from desa.registry import register_monthly_report
+        from kependudukan.kirim import check_send
 
-        register_monthly_report(JenisLaporan.KEPENDUDUKAN, "kependudukan:laporan_bulanan")
+        register_monthly_report(
+            JenisLaporan.KEPENDUDUKAN, "kependudukan:laporan_bulanan", check_send=check_send
+        )

@@ -1,9 +1,29 @@
 from django.urls import path
 
-from kependudukan import views
+from kependudukan import views_data_awal, views_impor, views_laporan, views_peristiwa, views_pindah
 
 app_name = "kependudukan"
 
 urlpatterns = [
-    path("<str:kode>/<periode:periode>/", views.laporan_bulanan, name="laporan_bulanan"),
+    path("", views_laporan.index, name="index"),
+    # Fixed words first: a desa code never looks like them.
+    path("impor/", views_impor.impor_unggah, name="impor"),
+    path("impor/templat/", views_impor.impor_templat, name="impor_templat"),
+    path("impor/<int:pk>/", views_impor.impor_pratinjau, name="impor_pratinjau"),
+    path("impor/<int:pk>/simpan/", views_impor.impor_simpan, name="impor_simpan"),
+    path("pindah-belum-cocok/", views_pindah.pindah_belum_cocok, name="pindah_belum_cocok"),
+    path("kecamatan/<str:kode>/<periode:periode>/", views_laporan.rekap_kecamatan, name="kecamatan"),
+    path("<str:kode>/", views_laporan.desa_beranda, name="desa"),
+    path("<str:kode>/data-awal/", views_data_awal.data_awal_form, name="data_awal"),
+    path("<str:kode>/koreksi/tambah/", views_data_awal.koreksi_form, name="koreksi_tambah"),
+    path("<str:kode>/koreksi/<int:pk>/hapus/", views_data_awal.koreksi_hapus, name="koreksi_hapus"),
+    path(
+        "<str:kode>/peristiwa/tambah/<str:jenis>/", views_peristiwa.peristiwa_create, name="peristiwa_create"
+    ),
+    path("<str:kode>/peristiwa/<int:pk>/", views_peristiwa.peristiwa_detail, name="peristiwa_detail"),
+    path("<str:kode>/peristiwa/<int:pk>/ubah/", views_peristiwa.peristiwa_update, name="peristiwa_update"),
+    path("<str:kode>/peristiwa/<int:pk>/hapus/", views_peristiwa.peristiwa_delete, name="peristiwa_delete"),
+    path("<str:kode>/<periode:periode>/", views_laporan.laporan_bulanan, name="laporan_bulanan"),
+    path("<str:kode>/<periode:periode>/cetak/", views_laporan.laporan_cetak, name="laporan_cetak"),
+    path("<str:kode>/<periode:periode>/peristiwa/", views_peristiwa.peristiwa_list, name="peristiwa_list"),
 ]

@@ -22,21 +22,37 @@ class NavItem:
 
 BERANDA = NavItem("Beranda", "beranda")
 PANDUAN = NavItem("Panduan", "panduan")
+DASBOR = NavItem("Dasbor", "dasbor")
+ANTREAN = NavItem("Antrean verifikasi", "antrean")
+RAPOR = NavItem("Rapor desa", "rapor")
 
 NAV_BY_ROLE = {
     Peran.OPERATOR_DESA: [
         BERANDA,
         NavItem("Desa saya", "desa:saya"),
+        NavItem("Kependudukan", "kependudukan:index"),
+        NavItem("Laporan RT", "laporan_rt:saya"),
+        NavItem("Linmas", "linmas:index"),
         PANDUAN,
     ],
     Peran.KASI_TRANTIB: [
         BERANDA,
+        DASBOR,
+        ANTREAN,
+        RAPOR,
+        NavItem("Pengingat", "pengingat"),
+        NavItem("Pengumuman", "pengumuman_saya"),
+        NavItem("Impor kependudukan", "kependudukan:impor"),
+        NavItem("Pindah belum cocok", "kependudukan:pindah_belum_cocok"),
+        NavItem("Program Linmas", "linmas:program"),
         NavItem("Operator", "desa:operator_list"),
+        NavItem("Pengaturan", "desa:kecamatan_pengaturan_saya"),
         PANDUAN,
     ],
-    Peran.CAMAT: [BERANDA, PANDUAN],
-    Peran.KABUPATEN: [BERANDA, PANDUAN],
-    Peran.ADMINISTRATOR: [BERANDA, NavItem("Admin", "admin:index")],
+    Peran.KETUA_RT: [NavItem("Laporan RT saya", "laporan_rt:beranda_rt"), PANDUAN],
+    Peran.CAMAT: [BERANDA, DASBOR, ANTREAN, RAPOR, PANDUAN],
+    Peran.KABUPATEN: [BERANDA, DASBOR, PANDUAN],
+    Peran.ADMINISTRATOR: [BERANDA, DASBOR, NavItem("Admin", "admin:index")],
 }
 
 

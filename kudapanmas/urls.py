@@ -5,11 +5,40 @@ from desa.periode import PeriodeConverter
 
 register_converter(PeriodeConverter, "periode")
 
-from kudapanmas import views  # noqa: E402
+from kudapanmas import views, views_dasbor, views_pengingat, views_pengumuman  # noqa: E402
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
     path("panduan/", views.panduan, name="panduan"),
+    path("dasbor/", views_dasbor.dasbor_saya, name="dasbor"),
+    path(
+        "kecamatan/<str:kode>/dasbor/<periode:periode>/",
+        views_dasbor.dasbor_kecamatan,
+        name="dasbor_kecamatan",
+    ),
+    path(
+        "kabupaten/<str:kode>/dasbor/<periode:periode>/",
+        views_dasbor.dasbor_kabupaten,
+        name="dasbor_kabupaten",
+    ),
+    path("antrean/", views_dasbor.antrean_saya, name="antrean"),
+    path("kecamatan/<str:kode>/antrean/", views_dasbor.antrean_kecamatan, name="antrean_kecamatan"),
+    path("rapor/", views_dasbor.rapor_saya, name="rapor"),
+    path(
+        "kecamatan/<str:kode>/rapor/<periode:periode>/",
+        views_dasbor.rapor_kecamatan,
+        name="rapor_kecamatan",
+    ),
+    path("pengingat/", views_pengingat.pengingat_saya, name="pengingat"),
+    path(
+        "kecamatan/<str:kode>/pengingat/<periode:periode>/",
+        views_pengingat.pengingat_kecamatan,
+        name="pengingat_kecamatan",
+    ),
+    path("pengumuman/", views_pengumuman.pengumuman_saya, name="pengumuman_saya"),
+    path("kecamatan/<str:kode>/pengumuman/", views_pengumuman.pengumuman, name="pengumuman"),
+    path("pengumuman/<int:pk>/hapus/", views_pengumuman.pengumuman_hapus, name="pengumuman_hapus"),
+    path("pengumuman/<int:pk>/lampiran/", views_pengumuman.pengumuman_lampiran, name="pengumuman_lampiran"),
     path("akun/", include("kudapanmas.auth_urls")),
     path("desa/", include("desa.urls")),
     path("kependudukan/", include("kependudukan.urls")),

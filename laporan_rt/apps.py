@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class LaporanRtConfig(AppConfig):
     name = "laporan_rt"
     verbose_name = "Laporan RT"
+
+    def ready(self):
+        from desa.models.laporan import JenisLaporan
+        from desa.registry import register_monthly_report
+        from laporan_rt.kirim import check_send
+
+        register_monthly_report(JenisLaporan.LAPORAN_RT, "laporan_rt:laporan_bulanan", check_send=check_send)

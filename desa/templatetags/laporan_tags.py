@@ -8,6 +8,7 @@ the Kasi Trantib's review actions. A floor-2 app may add fields to the send form
 import datetime
 
 from django import template
+from django.http import Http404
 from django.utils import timezone
 
 from desa import kepatuhan
@@ -21,6 +22,8 @@ register = template.Library()
 def panel_laporan(context, desa, jenis, periode, extra_template="", nihil_allowed=True):
     from desa import ledger
 
+    if not ledger.periode_in_range(periode):
+        raise Http404("Periode di luar jangkauan.")
     user = context["request"].user
     laporan = ledger.laporan_for(desa, jenis, periode)
     sel = kepatuhan.make_sel(desa, jenis, periode, laporan if laporan.pk else None, timezone.now())

@@ -1,0 +1,332 @@
+"""The numbers of book B.3 (Buku Rekapitulasi Jumlah Penduduk), one truth for every reader.
+
+The monthly page, the Excel recap, the RT reports and the tests all call `rekap_b3` (one
+month), `rekap_b3_tahun` (a year) or `rekap_b3_deret` (consecutive months). Each runs a fixed
+number of queries (data awal, one conditional aggregation over the events, the corrections)
+however many desa, months and events there are. Continuity holds by construction: awal of a
+month is the data awal plus everything counted before that month, so awal of M+1 is always
+akhir of M.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Q
+
+from desa.periode import Periode
+from kependudukan.models import DataAwal, JenisPeristiwa, Koreksi, Peristiwa
+
+# The groups of each block, in the column order of FORMATS.md: WNA L, WNA P, WNI L, WNI P.
+GROUPS = [("WNA", "L", "wna_l"), ("WNA", "P", "wna_p"), ("WNI", "L", "wni_l"), ("WNI", "P", "wni_p")]
+BLOCK_OF_KIND = {
+    JenisPeristiwa.LAHIR: "lahir",
+    JenisPeristiwa.DATANG: "datang",
+    JenisPeristiwa.MATI: "meninggal",
+    JenisPeristiwa.PINDAH: "pindah",
+}
+# Header labels of the 30 number columns D..AG of the recap sheet.
+KOLOM_D_AG = [
+    f"{blok} {label}"
+    for blok, labels in [
+        ("Awal", ["WNA L", "WNA P", "WNI L", "WNI P", "Jumlah KK", "Jumlah anggota keluarga", "Jumlah jiwa"]),
+        ("Lahir", ["WNA L", "WNA P", "WNI L", "WNI P"]),
+        ("Datang", ["WNA L", "WNA P", "WNI L", "WNI P"]),
+        ("Meninggal", ["WNA L", "WNA P", "WNI L", "WNI P"]),
+        ("Pindah", ["WNA L", "WNA P", "WNI L", "WNI P"]),
+        (
+            "Akhir",
+            ["WNA L", "WNA P", "WNI L", "WNI P", "Jumlah KK", "Jumlah anggota keluarga", "Jumlah jiwa"],
+        ),
+    ]
+    for label in labels
+]
+
+
+@dataclass(frozen=True)
+class Kelompok:
+    """Four counts: WNA L, WNA P, WNI L, WNI P."""
+
+    wna_l: int = 0
+    wna_p: int = 0
+    wni_l: int = 0
+    wni_p: int = 0
+
+    @property
+    def jumlah(self):
+        return self.wna_l + self.wna_p + self.wni_l + self.wni_p
+
+    def nilai(self):
+        """The four counts in FORMATS.md order."""
+        return [self.wna_l, self.wna_p, self.wni_l, self.wni_p]
+
+    def __add__(self, other):
+        return Kelompok(*(a + b for a, b in zip(self.nilai(), other.nilai(), strict=True)))
+
+    def __sub__(self, other):
+        return Kelompok(*(a - b for a, b in zip(self.nilai(), other.nilai(), strict=True)))
+
+    def __bool__(self):
+        return any(self.nilai())
+
+
+@dataclass
+class BarisB3:
+    """One row of book B.3 for one desa over `mulai`..`sampai` (one month, or a year)."""
+
+    desa_kode: str
+    desa_nama: str
+    mulai: Periode
+    sampai: Periode
+    ada_data: bool = True
+    keterangan_kosong: str = ""  # why there are no numbers, when ada_data is False
+    awal: Kelompok = field(default_factory=Kelompok)
+    lahir: Kelompok = field(default_factory=Kelompok)
+    datang: Kelompok = field(default_factory=Kelompok)
+    meninggal: Kelompok = field(default_factory=Kelompok)
+    pindah: Kelompok = field(default_factory=Kelompok)
+    koreksi: Kelompok = field(default_factory=Kelompok)
+    kk_awal: int = 0
+    kk_datang: int = 0
+    kk_pindah: int = 0
+    kk_koreksi: int = 0
+    alasan_koreksi: list = field(default_factory=list)  # "+1 WNI L: reason" of the span's corrections
+
+    @property
+    def akhir(self):
+        return self.awal + self.lahir + self.datang - self.meninggal - self.pindah + self.koreksi
+
+    @property
+    def kk_akhir(self):
+        return self.kk_awal + self.kk_datang - self.kk_pindah + self.kk_koreksi
+
+    @property
+    def jiwa_awal(self):
+        return self.awal.jumlah
+
+    @property
+    def jiwa_akhir(self):
+        return self.akhir.jumlah
+
+    @property
+    def anggota_awal(self):
+        return self.jiwa_awal - self.kk_awal
+
+    @property
+    def anggota_akhir(self):
+        return self.jiwa_akhir - self.kk_akhir
+
+    @property
+    def jumlah_peristiwa(self):
+        return sum(getattr(self, blok).jumlah for blok in BLOCK_OF_KIND.values())
+
+    @property
+    def ada_koreksi(self):
+        return bool(self.koreksi) or bool(self.kk_koreksi)
+
+    def kolom(self):
+        """The 30 numbers of columns D..AG of the recap sheet; all None when there is no data."""
+        if not self.ada_data:
+            return [None] * len(KOLOM_D_AG)
+        return [
+            *self.awal.nilai(), self.kk_awal, self.anggota_awal, self.jiwa_awal,
+            *self.lahir.nilai(), *self.datang.nilai(), *self.meninggal.nilai(), *self.pindah.nilai(),
+            *self.akhir.nilai(), self.kk_akhir, self.anggota_akhir, self.jiwa_akhir,
+        ]  # fmt: skip
+
+    @property
+    def keterangan(self):
+        """Why a row is empty, or the corrections counted in it."""
+        if not self.ada_data:
+            return self.keterangan_kosong
+        if self.alasan_koreksi:
+            return "Koreksi: " + "; ".join(self.alasan_koreksi)
+        return ""
+
+
+def rekap_b3(desa_list, periode):
+    """{desa kode: BarisB3} for one month, in a fixed number of queries."""
+    return _rekap(desa_list, periode, periode)
+
+
+def rekap_b3_tahun(desa_list, tahun):
+    """{desa kode: BarisB3} for a year: awal of January (or of the desa's first month), akhir of the
+    last month so far, the events of the year summed."""
+    sampai = min(Periode(tahun, 12), Periode.current())
+    return _rekap(desa_list, Periode(tahun, 1), sampai)
+
+
+def jumlah_b3(rows, nama="JUMLAH"):
+    """The JUMLAH row: the sum of the rows that have numbers."""
+    rows = list(rows)
+    total = BarisB3("", nama, rows[0].mulai if rows else None, rows[0].sampai if rows else None)
+    with_data = [row for row in rows if row.ada_data]
+    for name in ("awal", "lahir", "datang", "meninggal", "pindah", "koreksi"):
+        setattr(total, name, sum((getattr(row, name) for row in with_data), Kelompok()))
+    for name in ("kk_awal", "kk_datang", "kk_pindah", "kk_koreksi"):
+        setattr(total, name, sum(getattr(row, name) for row in with_data))
+    return total
+
+
+def _rekap(desa_list, mulai, sampai):
+    desa_list = list(desa_list)
+    starts = {
+        row.desa_id: row for row in DataAwal.objects.filter(desa_id__in=[desa.pk for desa in desa_list])
+    }
+    rows = {}
+    counted = []
+    for desa in desa_list:
+        data_awal = starts.get(desa.pk)
+        if data_awal is None:
+            rows[desa.pk] = _empty(desa, mulai, sampai, "Data awal kependudukan belum diisi.")
+        elif mulai > sampai:
+            rows[desa.pk] = _empty(desa, mulai, sampai, "Periode ini belum berjalan.")
+        elif data_awal.periode_obj > sampai:
+            reason = f"Data kependudukan desa ini baru dimulai {data_awal.periode_obj.label}."
+            rows[desa.pk] = _empty(desa, mulai, sampai, reason)
+        else:
+            start = max(mulai, data_awal.periode_obj)
+            rows[desa.pk] = BarisB3(
+                desa.pk,
+                desa.nama,
+                start,
+                sampai,
+                awal=Kelompok(data_awal.wna_l, data_awal.wna_p, data_awal.wni_l, data_awal.wni_p),
+                kk_awal=data_awal.jumlah_kk,
+            )
+            counted.append(desa.pk)
+    if counted:
+        _add_events(rows, counted, mulai, sampai)
+        _add_corrections(rows, counted, mulai, sampai)
+    return {desa.pk: rows[desa.pk] for desa in desa_list}
+
+
+def _empty(desa, mulai, sampai, reason):
+    return BarisB3(desa.pk, desa.nama, mulai, sampai, ada_data=False, keterangan_kosong=reason)
+
+
+def _event_aggregates(mulai):
+    aggregates = {}
+    before, inside = Q(periode__lt=mulai.awal), Q(periode__gte=mulai.awal)
+    for jenis, blok in BLOCK_OF_KIND.items():
+        for kewarganegaraan, jenis_kelamin, name in GROUPS:
+            person = Q(jenis=jenis, kewarganegaraan=kewarganegaraan, jenis_kelamin=jenis_kelamin)
+            aggregates[f"sebelum__{blok}__{name}"] = Count("pk", filter=person & before)
+            aggregates[f"dalam__{blok}__{name}"] = Count("pk", filter=person & inside)
+    for jenis, blok in [(JenisPeristiwa.DATANG, "datang"), (JenisPeristiwa.PINDAH, "pindah")]:
+        head = Q(jenis=jenis, kepala_keluarga=True)
+        aggregates[f"sebelum__kk_{blok}"] = Count("pk", filter=head & before)
+        aggregates[f"dalam__kk_{blok}"] = Count("pk", filter=head & inside)
+    return aggregates
+
+
+def _add_events(rows, desa_ids, mulai, sampai):
+    sums = (
+        Peristiwa.objects.filter(
+            desa_id__in=desa_ids,
+            periode__lte=sampai.awal,
+            periode__gte=F("desa__data_awal_kependudukan__periode"),
+        )
+        .values("desa_id")
+        .annotate(**_event_aggregates(mulai))
+        .order_by()
+    )
+    for item in sums:
+        row = rows[item["desa_id"]]
+        before = {blok: _group(item, "sebelum", blok) for blok in BLOCK_OF_KIND.values()}
+        row.awal = row.awal + before["lahir"] + before["datang"] - before["meninggal"] - before["pindah"]
+        row.kk_awal += item["sebelum__kk_datang"] - item["sebelum__kk_pindah"]
+        for blok in BLOCK_OF_KIND.values():
+            setattr(row, blok, _group(item, "dalam", blok))
+        row.kk_datang = item["dalam__kk_datang"]
+        row.kk_pindah = item["dalam__kk_pindah"]
+
+
+def _group(item, when, blok):
+    return Kelompok(*(item[f"{when}__{blok}__{name}"] for _, _, name in GROUPS))
+
+
+def _add_corrections(rows, desa_ids, mulai, sampai):
+    # Corrections are rare, so their rows are read as they are: the reasons are shown too.
+    corrections = Koreksi.objects.filter(
+        desa_id__in=desa_ids,
+        periode__lte=sampai.awal,
+        periode__gte=F("desa__data_awal_kependudukan__periode"),
+    ).order_by("tanggal_lapor", "pk")
+    for koreksi in corrections:
+        row = rows[koreksi.desa_id]
+        change = Kelompok(koreksi.wna_l, koreksi.wna_p, koreksi.wni_l, koreksi.wni_p)
+        if koreksi.periode < mulai.awal:
+            row.awal = row.awal + change
+            row.kk_awal += koreksi.jumlah_kk
+        else:
+            row.koreksi = row.koreksi + change
+            row.kk_koreksi += koreksi.jumlah_kk
+            row.alasan_koreksi.append(f"{koreksi.ringkasan} ({koreksi.alasan})")
+
+
+def rekap_b3_deret(desa_list, mulai, sampai):
+    """{desa kode: {Periode: BarisB3}} for every month mulai..sampai, in a fixed number of queries.
+
+    The months are rolled forward from each desa's data awal, so each awal is the akhir
+    before it; months before a desa's first month are absent from its dict.
+    """
+    desa_list = list(desa_list)
+    starts = {row.desa_id: row for row in DataAwal.objects.filter(desa_id__in=[d.pk for d in desa_list])}
+    ids = list(starts)
+    per_month = defaultdict(dict)
+    if ids:
+        aggregates = {
+            f"{blok}__{name}": Count(
+                "pk", filter=Q(jenis=jenis, kewarganegaraan=kewarganegaraan, jenis_kelamin=jenis_kelamin)
+            )
+            for jenis, blok in BLOCK_OF_KIND.items()
+            for kewarganegaraan, jenis_kelamin, name in GROUPS
+        }
+        aggregates["kk_datang"] = Count("pk", filter=Q(jenis=JenisPeristiwa.DATANG, kepala_keluarga=True))
+        aggregates["kk_pindah"] = Count("pk", filter=Q(jenis=JenisPeristiwa.PINDAH, kepala_keluarga=True))
+        for item in (
+            Peristiwa.objects.filter(
+                desa_id__in=ids,
+                periode__lte=sampai.awal,
+                periode__gte=F("desa__data_awal_kependudukan__periode"),
+            )
+            .values("desa_id", "periode")
+            .annotate(**aggregates)
+            .order_by()
+        ):
+            per_month[item["desa_id"]][item["periode"]] = item
+    corrections = defaultdict(list)
+    for koreksi in Koreksi.objects.filter(desa_id__in=ids, periode__lte=sampai.awal).order_by(
+        "tanggal_lapor", "pk"
+    ):
+        corrections[(koreksi.desa_id, koreksi.periode)].append(koreksi)
+    result = {}
+    for desa in desa_list:
+        data_awal = starts.get(desa.pk)
+        result[desa.pk] = (
+            {} if data_awal is None else _roll(desa, data_awal, mulai, sampai, per_month, corrections)
+        )
+    return result
+
+
+def _roll(desa, data_awal, mulai, sampai, per_month, corrections):
+    months = {}
+    awal = Kelompok(data_awal.wna_l, data_awal.wna_p, data_awal.wni_l, data_awal.wni_p)
+    kk = data_awal.jumlah_kk
+    periode = data_awal.periode_obj
+    while periode <= sampai:
+        row = BarisB3(desa.pk, desa.nama, periode, periode, awal=awal, kk_awal=kk)
+        item = per_month[desa.pk].get(periode.awal)
+        if item:
+            for blok in BLOCK_OF_KIND.values():
+                setattr(row, blok, Kelompok(*(item[f"{blok}__{name}"] for _, _, name in GROUPS)))
+            row.kk_datang, row.kk_pindah = item["kk_datang"], item["kk_pindah"]
+        for koreksi in corrections.get((desa.pk, periode.awal), []):
+            row.koreksi = row.koreksi + Kelompok(koreksi.wna_l, koreksi.wna_p, koreksi.wni_l, koreksi.wni_p)
+            row.kk_koreksi += koreksi.jumlah_kk
+            row.alasan_koreksi.append(f"{koreksi.ringkasan} ({koreksi.alasan})")
+        if periode >= mulai:
+            months[periode] = row
+        awal, kk = row.akhir, row.kk_akhir
+        periode = periode.next()
+    return months

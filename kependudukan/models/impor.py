@@ -1,0 +1,51 @@
+"""An uploaded import workbook, kept privately between its preview and its confirmation."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class StatusImpor(models.TextChoices):
+    DITOLAK = "ditolak", "Ada kesalahan"
+    SIAP = "siap", "Siap disimpan"
+    TIDAK_ADA_BARU = "tidak_ada_baru", "Tidak ada data baru"
+    DISIMPAN = "disimpan", "Disimpan"
+
+
+class ImporQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """An upload belongs to the person who made it; nobody else may preview or confirm it."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(pengguna=user)
+
+    def stale(self):
+        return self.filter(created_at__lt=timezone.now() - datetime.timedelta(days=1))
+
+
+class ImporBerkas(models.Model):
+    pengguna = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Under MEDIA_ROOT, which is never served publicly; deleted once the import is saved.
+    berkas = models.FileField(upload_to="impor-kependudukan/%Y/%m/", blank=True)
+    nama_berkas = models.CharField("nama berkas", max_length=255)
+    status = models.CharField("status", max_length=20, choices=StatusImpor.choices)
+    hasil = models.JSONField("hasil pemeriksaan", default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    disimpan_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ImporQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "impor kependudukan"
+        verbose_name_plural = "impor kependudukan"
+
+    def __str__(self):
+        return self.nama_berkas
+
+    def discard_file(self):
+        if self.berkas:
+            self.berkas.delete(save=False)
+            self.berkas = ""

@@ -1,0 +1,73 @@
+"""Stating a desa's data awal and recording corrections after it."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from desa.ledger import ensure_unlocked
+from desa.models.laporan import JenisLaporan
+from desa.periode import Periode
+from kependudukan.b3 import rekap_b3
+from kependudukan.models import DataAwal, Peristiwa
+
+PESAN_BEKU = (
+    "Data awal tidak dapat diubah lagi karena laporan kependudukan desa ini sudah pernah dikirim. "
+    "Bila jumlah penduduk sebenarnya berbeda, catat koreksi dengan alasannya."
+)
+
+
+def data_awal_save(*, desa, user, periode, wni_l, wni_p, wna_l, wna_p, jumlah_kk):
+    """Create or change the desa's data awal; raises ValidationError or PeriodeTerkunci."""
+    with transaction.atomic():
+        if DataAwal.is_frozen(desa):
+            raise ValidationError(PESAN_BEKU)
+        ensure_unlocked(desa, JenisLaporan.KEPENDUDUKAN, periode)
+        if jumlah_kk > wni_l + wni_p + wna_l + wna_p:
+            raise ValidationError("Jumlah KK tidak boleh lebih dari jumlah penduduk.")
+        earlier = Peristiwa.objects.filter(desa=desa, periode__lt=periode.awal).order_by("periode").first()
+        if earlier:
+            raise ValidationError(
+                f"Sudah ada peristiwa yang dilaporkan {earlier.periode_obj.label}, sebelum bulan pertama "
+                f"{periode.label}. Pilih bulan pertama paling lambat {earlier.periode_obj.label}."
+            )
+        data_awal, _ = DataAwal.objects.update_or_create(
+            desa=desa,
+            defaults={
+                "periode": periode.awal,
+                "wni_l": wni_l,
+                "wni_p": wni_p,
+                "wna_l": wna_l,
+                "wna_p": wna_p,
+                "jumlah_kk": jumlah_kk,
+                "dicatat_oleh": user,
+            },
+        )
+    return data_awal
+
+
+def koreksi_create(*, desa, user, koreksi):
+    """Record a reasoned correction in the month of its date; the month must be open."""
+    with transaction.atomic():
+        periode = Periode.of(koreksi.tanggal_lapor)
+        ensure_unlocked(desa, JenisLaporan.KEPENDUDUKAN, periode)
+        data_awal = DataAwal.objects.filter(desa=desa).first()
+        if data_awal is None:
+            raise ValidationError("Isi data awal desa ini dulu; koreksi mengubah angka sesudahnya.")
+        if periode < data_awal.periode_obj:
+            raise ValidationError(
+                f"Koreksi tidak boleh sebelum bulan pertama data desa ini ({data_awal.periode_obj.label})."
+            )
+        koreksi.desa = desa
+        koreksi.dicatat_oleh = user
+        koreksi.save()
+        row = rekap_b3([desa], periode)[desa.pk]
+        if min(row.akhir.nilai()) < 0 or row.kk_akhir < 0:
+            raise ValidationError(
+                f"Koreksi ini membuat jumlah akhir {periode.label} kurang dari nol; periksa tanda + dan −."
+            )
+    return koreksi
+
+
+def koreksi_delete(*, koreksi):
+    with transaction.atomic():
+        ensure_unlocked(koreksi.desa, JenisLaporan.KEPENDUDUKAN, koreksi.periode_obj)
+        koreksi.delete()

@@ -1,0 +1,98 @@
+"""Recording, changing and deleting an event: the lock, the history and move matching together."""
+
+from django.db import transaction
+
+from desa.ledger import ensure_unlocked
+from desa.models.laporan import JenisLaporan
+from desa.periode import Periode, format_tanggal
+from kependudukan.models import Peristiwa, RiwayatPeristiwa
+from kependudukan.models.peristiwa import AksiRiwayat
+from kependudukan.pindah import cocokkan_pindah, lepaskan_pasangan
+
+# The fields whose changes the history shows, in form order.
+TRACKED_FIELDS = [
+    "jenis", "nomor_rt", "nik", "no_kk", "nama", "jenis_kelamin", "tanggal_lahir", "kewarganegaraan",
+    "kepala_keluarga", "tanggal_peristiwa", "tanggal_lapor", "tempat_lahir", "nama_ayah", "nama_ibu",
+    "tempat_meninggal", "sebab_kematian", "alamat_asal_tujuan", "desa_asal_tujuan", "tingkat_pindah",
+    "keterangan",
+]  # fmt: skip
+_MOVE_FIELDS = {"jenis", "nik", "tanggal_peristiwa", "desa_asal_tujuan"}
+
+
+def peristiwa_create(*, desa, user, peristiwa):
+    """Save a new event of `desa` recorded by `user`; raises PeriodeTerkunci for a locked month."""
+    with transaction.atomic():
+        ensure_unlocked(desa, JenisLaporan.KEPENDUDUKAN, Periode.of(peristiwa.tanggal_lapor))
+        peristiwa.desa = desa
+        peristiwa.dicatat_oleh = user
+        peristiwa.save()
+        _record(peristiwa, AksiRiwayat.DIBUAT, user)
+        cocokkan_pindah([peristiwa])
+    return peristiwa
+
+
+def peristiwa_update(*, peristiwa, user):
+    """Save the changes made to `peristiwa` (its old state is read back from the database)."""
+    with transaction.atomic():
+        before = Peristiwa.objects.select_for_update().get(pk=peristiwa.pk)
+        for periode in {before.periode_obj, Periode.of(peristiwa.tanggal_lapor)}:
+            ensure_unlocked(before.desa, JenisLaporan.KEPENDUDUKAN, periode)
+        changes = diff(before, peristiwa)
+        if not changes:
+            return peristiwa
+        move_changed = any(field in _MOVE_FIELDS for field in (c["field"] for c in changes))
+        if move_changed:
+            lepaskan_pasangan(peristiwa)
+        peristiwa.save()
+        _record(peristiwa, AksiRiwayat.DIUBAH, user, changes)
+        if move_changed:
+            cocokkan_pindah([peristiwa, *Peristiwa.objects.filter(pk=before.pasangan_id)])
+    return peristiwa
+
+
+def peristiwa_delete(*, peristiwa, user):
+    with transaction.atomic():
+        ensure_unlocked(peristiwa.desa, JenisLaporan.KEPENDUDUKAN, peristiwa.periode_obj)
+        _record(peristiwa, AksiRiwayat.DIHAPUS, user)
+        partner_id = peristiwa.pasangan_id
+        peristiwa.delete()
+        if partner_id:
+            cocokkan_pindah(list(Peristiwa.objects.filter(pk=partner_id)))
+
+
+def display(peristiwa, field):
+    """A field's value as people read it."""
+    value = getattr(peristiwa, field)
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if hasattr(value, "year"):
+        return format_tanggal(value)
+    getter = getattr(peristiwa, f"get_{field}_display", None)
+    return str(getter() if getter else value)
+
+
+def diff(before, after):
+    changes = []
+    for field in TRACKED_FIELDS:
+        old, new = display(before, field), display(after, field)
+        if old != new:
+            label = Peristiwa._meta.get_field(field).verbose_name
+            changes.append({"field": field, "kolom": label, "dari": old, "ke": new})
+    return changes
+
+
+def ringkasan(peristiwa):
+    return f"{peristiwa.get_jenis_display()} {peristiwa.nama} ({format_tanggal(peristiwa.tanggal_peristiwa)})"
+
+
+def _record(peristiwa, aksi, user, changes=()):
+    RiwayatPeristiwa.objects.create(
+        peristiwa=peristiwa,
+        desa_id=peristiwa.desa_id,
+        aksi=aksi,
+        ringkasan=ringkasan(peristiwa)[:200],
+        perubahan=list(changes),
+        oleh=user,
+    )

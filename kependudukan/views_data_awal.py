@@ -1,0 +1,74 @@
+"""Stating the data awal of a desa, and recording or removing a correction."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from desa.ledger import TransisiDitolak
+from desa.models import Desa
+from desa.scoping import object_for_user
+from kependudukan.forms_data_awal import DataAwalForm, KoreksiForm
+from kependudukan.models import DataAwal, Koreksi
+from kependudukan.services.data_awal import PESAN_BEKU, data_awal_save, koreksi_create, koreksi_delete
+
+
+def _desa(request, kode):
+    return object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=True, pk=kode)
+
+
+@login_required
+def data_awal_form(request, kode):
+    desa = _desa(request, kode)
+    data_awal = DataAwal.objects.filter(desa=desa).first()
+    if data_awal and DataAwal.is_frozen(desa):
+        messages.error(request, PESAN_BEKU)
+        return redirect("kependudukan:desa", kode=desa.pk)
+    form = DataAwalForm(request.POST or None, instance=data_awal)
+    if request.method == "POST" and form.is_valid():
+        counts = {name: form.cleaned_data[name] for name in ("wni_l", "wni_p", "wna_l", "wna_p", "jumlah_kk")}
+        try:
+            data_awal_save(desa=desa, user=request.user, periode=form.cleaned_data["bulan_pertama"], **counts)
+        except ValidationError as error:
+            form.add_error(None, error)
+        except TransisiDitolak as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Data awal kependudukan disimpan.")
+            return redirect("kependudukan:desa", kode=desa.pk)
+    return render(
+        request, "kependudukan/data_awal_form.html", {"form": form, "desa": desa, "data_awal": data_awal}
+    )
+
+
+@login_required
+def koreksi_form(request, kode):
+    desa = _desa(request, kode)
+    form = KoreksiForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            koreksi = koreksi_create(desa=desa, user=request.user, koreksi=form.instance)
+        except ValidationError as error:
+            form.add_error(None, error)
+        except TransisiDitolak as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Koreksi dicatat pada laporan {koreksi.periode_obj.label}.")
+            return redirect("kependudukan:laporan_bulanan", kode=desa.pk, periode=str(koreksi.periode_obj))
+    return render(request, "kependudukan/koreksi_form.html", {"form": form, "desa": desa})
+
+
+@require_POST
+@login_required
+def koreksi_hapus(request, kode, pk):
+    koreksi = object_for_user(
+        Koreksi.objects.select_related("desa"), request.user, write=True, pk=pk, desa_id=kode
+    )
+    try:
+        koreksi_delete(koreksi=koreksi)
+    except TransisiDitolak as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Koreksi dihapus.")
+    return redirect("kependudukan:laporan_bulanan", kode=kode, periode=str(koreksi.periode_obj))

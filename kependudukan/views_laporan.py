@@ -1,0 +1,166 @@
+"""The desa's population overview, the monthly B.3 report (with its print layout) and the
+kecamatan's B.3 table."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from desa import kepatuhan
+from desa.ledger import periode_in_range
+from desa.models import Desa, Kecamatan
+from desa.models.laporan import JenisLaporan, LaporanBulanan
+from desa.periode import Periode
+from desa.scoping import may_write, object_for_user
+from kependudukan.b3 import GROUPS, jumlah_b3, rekap_b3, rekap_b3_deret
+from kependudukan.models import DataAwal, JenisPeristiwa, Koreksi
+from kependudukan.temuan import temuan_kependudukan
+
+BULAN_DI_BERANDA = 12
+EVENT_ROWS = [
+    ("Lahir", "lahir", JenisPeristiwa.LAHIR),
+    ("Datang", "datang", JenisPeristiwa.DATANG),
+    ("Meninggal", "meninggal", JenisPeristiwa.MATI),
+    ("Pindah", "pindah", JenisPeristiwa.PINDAH),
+]
+
+
+def _desa(request, kode, periode=None):
+    if periode is not None and not periode_in_range(periode):
+        raise Http404("Periode di luar jangkauan.")
+    return object_for_user(Desa.objects.select_related("kecamatan__kabupaten"), request.user, pk=kode)
+
+
+@login_required
+def index(request):
+    user = request.user
+    if user.desa_id:
+        return redirect("kependudukan:desa", kode=user.desa_id)
+    if user.kecamatan_id:
+        return redirect(
+            "kependudukan:kecamatan", kode=user.kecamatan_id, periode=Periode.current().previous()
+        )
+    raise Http404("Pilih kecamatan dari beranda.")
+
+
+@login_required
+def desa_beranda(request, kode):
+    desa = _desa(request, kode)
+    sekarang = Periode.current()
+    mulai = sekarang.shift(1 - BULAN_DI_BERANDA)
+    months = rekap_b3_deret([desa], mulai, sekarang)[desa.pk]
+    ledger = {
+        row.periode: row for row in LaporanBulanan.objects.filter(desa=desa, jenis=JenisLaporan.KEPENDUDUKAN)
+    }
+    now = timezone.now()
+    bulan = []
+    for periode in (sekarang.shift(-offset) for offset in range(BULAN_DI_BERANDA)):
+        sel = kepatuhan.make_sel(desa, JenisLaporan.KEPENDUDUKAN, periode, ledger.get(periode.awal), now)
+        bulan.append({"periode": periode, "baris": months.get(periode), "sel": sel})
+    data_awal = DataAwal.objects.filter(desa=desa).first()
+    return render(
+        request,
+        "kependudukan/desa_beranda.html",
+        {
+            "desa": desa,
+            "data_awal": data_awal,
+            "data_awal_beku": data_awal is not None and DataAwal.is_frozen(desa),
+            "koreksi_list": Koreksi.objects.filter(desa=desa).select_related("dicatat_oleh")[:50],
+            "bulan": bulan,
+            "can_edit": may_write(request.user, desa),
+            "jenis_list": JenisPeristiwa.choices,
+            "periode_ini": sekarang,
+        },
+    )
+
+
+@login_required
+def laporan_bulanan(request, kode, periode):
+    desa = _desa(request, kode, periode)
+    row = rekap_b3([desa], periode)[desa.pk]
+    temuan = temuan_kependudukan([desa], periode)
+    return render(
+        request,
+        "kependudukan/laporan_bulanan.html",
+        {
+            "desa": desa,
+            "periode": periode,
+            "baris": row,
+            "tabel": b3_table(row, desa, periode),
+            "temuan": temuan,
+            "koreksi_list": Koreksi.objects.filter(desa=desa, periode=periode.awal),
+            "can_edit": may_write(request.user, desa),
+            "sebelumnya": periode.previous(),
+            "berikutnya": periode.next() if periode < Periode.current() else None,
+        },
+    )
+
+
+@login_required
+def laporan_cetak(request, kode, periode):
+    desa = _desa(request, kode, periode)
+    row = rekap_b3([desa], periode)[desa.pk]
+    return render(
+        request,
+        "kependudukan/laporan_cetak.html",
+        {
+            "desa": desa,
+            "periode": periode,
+            "baris": row,
+            "tanggal_cetak": timezone.localdate(),
+            "nomor_kolom": [1, "", *range(2, 34)],  # the official numbers; Kode Desa is our addition
+        },
+    )
+
+
+@login_required
+def rekap_kecamatan(request, kode, periode):
+    if not periode_in_range(periode):
+        raise Http404("Periode di luar jangkauan.")
+    kecamatan = get_object_or_404(Kecamatan.objects.for_user(request.user), pk=kode)
+    desa_list = list(
+        Desa.objects.for_user(request.user).filter(kecamatan=kecamatan).select_related("kecamatan")
+    )
+    rows = list(rekap_b3(desa_list, periode).values())
+    links = {
+        desa.pk: reverse("kependudukan:laporan_bulanan", args=[desa.pk, str(periode)]) for desa in desa_list
+    }
+    return render(
+        request,
+        "kependudukan/rekap_kecamatan.html",
+        {
+            "kecamatan": kecamatan,
+            "periode": periode,
+            "baris_list": [(row, links[row.desa_kode]) for row in rows],
+            "jumlah": jumlah_b3(rows),
+            "sebelumnya": periode.previous(),
+            "berikutnya": periode.next() if periode < Periode.current() else None,
+        },
+    )
+
+
+def b3_table(row, desa, periode):
+    """The B.3 row turned on its side for a phone: one line per block, every count linked to
+    the by-name list behind it."""
+    if not row.ada_data:
+        return []
+    list_url = reverse("kependudukan:peristiwa_list", args=[desa.pk, str(periode)])
+
+    def line(label, group, kk=None, jenis=None, strong=False):
+        cells = []
+        for (kewarganegaraan, jenis_kelamin, _), value in zip(GROUPS, group.nilai(), strict=True):
+            query = {"jenis": jenis, "wn": kewarganegaraan, "jk": jenis_kelamin}
+            cells.append({"nilai": value, "url": f"{list_url}?{urlencode(query)}" if jenis and value else ""})
+        url = f"{list_url}?{urlencode({'jenis': jenis})}" if jenis and group.jumlah else ""
+        return {"label": label, "sel": cells, "jumlah": group.jumlah, "url": url, "kk": kk, "tebal": strong}
+
+    lines = [line("Awal bulan", row.awal, row.kk_awal, strong=True)]
+    for label, blok, jenis in EVENT_ROWS:
+        kk = {"datang": f"+{row.kk_datang}", "pindah": f"−{row.kk_pindah}"}.get(blok, "")
+        lines.append(line(label, getattr(row, blok), kk, jenis))
+    if row.ada_koreksi:
+        lines.append(line("Koreksi", row.koreksi, f"{row.kk_koreksi:+d}"))
+    lines.append(line("Akhir bulan", row.akhir, row.kk_akhir, strong=True))
+    return lines

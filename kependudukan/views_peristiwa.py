@@ -1,0 +1,180 @@
+"""Recording, listing, reading, changing and deleting population events."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from desa.ledger import TransisiDitolak, is_locked, laporan_for, lock_message, periode_in_range
+from desa.models import Desa
+from desa.models.laporan import JenisLaporan
+from desa.scoping import may_write, object_for_user
+from kependudukan.forms_peristiwa import PeristiwaForm
+from kependudukan.models import JenisKelamin, JenisPeristiwa, Kewarganegaraan, Peristiwa
+from kependudukan.services import peristiwa as services
+
+PER_PAGE = 100
+TANDA = {
+    "terlambat": "Pelaporan terlambat",
+    "belum_cocok": "Pindah belum cocok",
+    "peringatan": "Peringatan NIK",
+}
+
+
+def _event(request, kode, pk, write=False):
+    queryset = Peristiwa.objects.select_related("desa__kecamatan", "desa_asal_tujuan", "dicatat_oleh")
+    return object_for_user(queryset, request.user, write=write, pk=pk, desa_id=kode)
+
+
+@login_required
+def peristiwa_list(request, kode, periode):
+    if not periode_in_range(periode):
+        raise Http404("Periode di luar jangkauan.")
+    desa = object_for_user(Desa.objects.select_related("kecamatan"), request.user, pk=kode)
+    events = Peristiwa.objects.filter(desa=desa).of_month(periode).select_related("desa_asal_tujuan")
+    filters = {key: request.GET.get(key, "").strip() for key in ("jenis", "rt", "jk", "wn", "q", "tanda")}
+    if filters["jenis"] in JenisPeristiwa.values:
+        events = events.filter(jenis=filters["jenis"])
+    if filters["jk"] in JenisKelamin.values:
+        events = events.filter(jenis_kelamin=filters["jk"])
+    if filters["wn"] in Kewarganegaraan.values:
+        events = events.filter(kewarganegaraan=filters["wn"])
+    if filters["rt"].isdigit():
+        events = events.filter(nomor_rt=int(filters["rt"]))
+    if filters["q"]:
+        events = events.filter(Q(nama__icontains=filters["q"]) | Q(nik__contains=filters["q"]))
+    events = list(events.order_by("jenis", "tanggal_lapor", "pk"))
+    if filters["tanda"] in TANDA:
+        events = [event for event in events if _has_flag(event, filters["tanda"])]
+    page = Paginator(events, PER_PAGE).get_page(request.GET.get("halaman"))
+    return render(
+        request,
+        "kependudukan/peristiwa_list.html",
+        {
+            "desa": desa,
+            "periode": periode,
+            "page": page,
+            "jumlah": len(events),
+            "filters": filters,
+            "jenis_choices": JenisPeristiwa.choices,
+            "jk_choices": JenisKelamin.choices,
+            "wn_choices": Kewarganegaraan.choices,
+            "tanda_choices": TANDA.items(),
+            "rt_choices": sorted(
+                set(
+                    Peristiwa.objects.filter(desa=desa)
+                    .exclude(nomor_rt=None)
+                    .values_list("nomor_rt", flat=True)
+                )
+            ),
+            "can_edit": may_write(request.user, desa)
+            and not is_locked(desa, JenisLaporan.KEPENDUDUKAN, periode),
+            "query": _without_page(request.GET),
+        },
+    )
+
+
+def _without_page(querydict):
+    query = querydict.copy()
+    query.pop("halaman", None)
+    return query.urlencode()
+
+
+def _has_flag(event, tanda):
+    if tanda == "terlambat":
+        return event.terlambat
+    if tanda == "belum_cocok":
+        return event.belum_cocok
+    return bool(event.peringatan)
+
+
+@login_required
+def peristiwa_create(request, kode, jenis):
+    if jenis not in JenisPeristiwa.values:
+        raise Http404("Jenis peristiwa tidak dikenal.")
+    desa = object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=True, pk=kode)
+    form = PeristiwaForm(
+        request.POST or None, desa=desa, jenis=jenis, instance=Peristiwa(desa=desa, jenis=jenis)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.peristiwa_create(desa=desa, user=request.user, peristiwa=form.instance)
+        except TransisiDitolak as error:
+            form.add_error(None, str(error))
+        else:
+            _saved_message(request, event, "dicatat")
+            if "lagi" in request.POST:
+                return redirect("kependudukan:peristiwa_create", kode=desa.pk, jenis=jenis)
+            return redirect("kependudukan:laporan_bulanan", kode=desa.pk, periode=str(event.periode_obj))
+    return render(
+        request,
+        "kependudukan/peristiwa_form.html",
+        {"form": form, "desa": desa, "jenis": JenisPeristiwa(jenis)},
+    )
+
+
+@login_required
+def peristiwa_detail(request, kode, pk):
+    event = _event(request, kode, pk)
+    partner = Peristiwa.objects.filter(pk=event.pasangan_id).select_related("desa").first()
+    return render(
+        request,
+        "kependudukan/peristiwa_detail.html",
+        {
+            "peristiwa": event,
+            "desa": event.desa,
+            "pasangan": partner,
+            "riwayat": event.riwayat.select_related("oleh"),
+            "can_edit": may_write(request.user, event.desa)
+            and not is_locked(event.desa, JenisLaporan.KEPENDUDUKAN, event.periode_obj),
+        },
+    )
+
+
+@login_required
+def peristiwa_update(request, kode, pk):
+    event = _event(request, kode, pk, write=True)
+    laporan = laporan_for(event.desa, JenisLaporan.KEPENDUDUKAN, event.periode_obj)
+    if laporan.is_locked:
+        messages.error(request, lock_message(laporan))
+        return redirect(event)
+    form = PeristiwaForm(request.POST or None, desa=event.desa, jenis=event.jenis, instance=event)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.peristiwa_update(peristiwa=form.instance, user=request.user)
+        except TransisiDitolak as error:
+            form.add_error(None, str(error))
+        else:
+            _saved_message(request, event, "disimpan")
+            return redirect(event)
+    return render(
+        request,
+        "kependudukan/peristiwa_form.html",
+        {"form": form, "desa": event.desa, "jenis": JenisPeristiwa(event.jenis), "peristiwa": event},
+    )
+
+
+@require_POST
+@login_required
+def peristiwa_delete(request, kode, pk):
+    event = _event(request, kode, pk, write=True)
+    periode = event.periode_obj
+    try:
+        services.peristiwa_delete(peristiwa=event, user=request.user)
+    except TransisiDitolak as error:
+        messages.error(request, str(error))
+        return redirect(event)
+    messages.success(request, f"{event.get_jenis_display()} {event.nama} dihapus.")
+    return redirect("kependudukan:peristiwa_list", kode=kode, periode=str(periode))
+
+
+def _saved_message(request, event, verb):
+    messages.success(
+        request,
+        f"{event.get_jenis_display()} {event.nama} {verb}; masuk laporan {event.periode_obj.label}.",
+    )
+    for warning in event.peringatan:
+        messages.warning(request, f"Peringatan NIK (data tetap disimpan): {warning}")

@@ -1,0 +1,197 @@
+"""The data behind the compliance pages: kecamatan dashboard, kabupaten overview, queue, rapor desa.
+
+Every function reads the ledger in a fixed number of queries, however many desa and months.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from desa import kepatuhan, ledger
+from desa.models import Desa, Kabupaten, Kecamatan
+from desa.models.laporan import Keadaan, LaporanBulanan, Status
+from desa.periode import Periode, format_tanggal
+from desa.registry import available_kinds, required_kinds
+from desa.scoping import Peran
+from desa.templatetags.format_id import batas_waktu
+
+
+def is_periode_shown(periode):
+    return ledger.periode_in_range(periode)
+
+
+def periode_or_404(periode):
+    if not ledger.periode_in_range(periode):
+        raise Http404("Periode di luar jangkauan.")
+    return periode
+
+
+def default_periode():
+    """The month people are working on: last month, whose deadline falls in this one."""
+    return Periode.current().previous()
+
+
+def kecamatan_for_user(user, kode, *, manage=False):
+    """A kecamatan whose whole compliance the user may see: 404 outside the scope; 403 for an
+    operator (they see their own desa's row) and, for `manage`, for anyone but its Kasi Trantib."""
+    kecamatan = get_object_or_404(Kecamatan.objects.for_user(user), pk=kode)
+    if user.is_operator and not user.is_superuser:
+        raise PermissionDenied("Halaman ini untuk kecamatan dan kabupaten. Laporan desa Anda ada di Beranda.")
+    if manage and not (user.is_kasi_trantib and user.kecamatan_id == kecamatan.pk):
+        raise PermissionDenied("Hanya Kasi Trantib kecamatan ini yang dapat memakai halaman ini.")
+    return kecamatan
+
+
+def kabupaten_for_user(user, kode):
+    """The kabupaten overview: the Kabupaten role of that kabupaten and administrators."""
+    if user.is_superuser or user.peran == Peran.ADMINISTRATOR:
+        return get_object_or_404(Kabupaten, pk=kode)
+    if user.peran == Peran.KABUPATEN and user.kabupaten_id == kode:
+        return get_object_or_404(Kabupaten, pk=kode)
+    if Kecamatan.objects.for_user(user).filter(kabupaten_id=kode).exists():
+        raise PermissionDenied("Ringkasan kabupaten hanya untuk peran Kabupaten.")
+    raise Http404("Kabupaten tidak ditemukan.")
+
+
+def desa_of(kecamatan):
+    return list(Desa.objects.filter(kecamatan=kecamatan).select_related("kecamatan"))
+
+
+@dataclass
+class Saringan:
+    """One state filter of the dashboard, with how many cells are in that state."""
+
+    value: str
+    label: str
+    count: int
+    active: bool
+
+
+@dataclass
+class DasborKecamatan:
+    kecamatan: object
+    periode: object
+    kinds: list
+    rows: list
+    rekap: object
+    saringan: list
+    keadaan: str
+    menunggu: int
+
+    @property
+    def batas(self):
+        return self.periode.batas_waktu(self.kecamatan.hari_batas_waktu)
+
+
+def dasbor_kecamatan(kecamatan, periode, keadaan="", now=None):
+    """The grid of a kecamatan's desa × required kinds, its rates, and the rows in state `keadaan`."""
+    kinds = required_kinds(kecamatan)
+    rows = kepatuhan.grid(desa_of(kecamatan), kinds, periode, now)
+    rekap = kepatuhan.rekap(rows)
+    if keadaan not in Keadaan.values:
+        keadaan = ""
+    saringan = [Saringan("", "Semua", rekap.expected, not keadaan)]
+    for state in Keadaan:
+        saringan.append(Saringan(state.value, state.label, rekap.counts[state.value], keadaan == state.value))
+    shown = [row for row in rows if row.has(keadaan)] if keadaan else rows
+    menunggu = waiting(kecamatan).count()
+    return DasborKecamatan(kecamatan, periode, kinds, shown, rekap, saringan, keadaan, menunggu)
+
+
+@dataclass
+class BarisKecamatan:
+    kecamatan: object
+    jumlah_desa: int = 0
+    rekap: kepatuhan.Rekap = field(default_factory=kepatuhan.Rekap)
+    menunggu: int = 0
+
+
+def ringkasan_kabupaten(kabupaten, periode, now=None):
+    """One row per kecamatan of the kabupaten (those with desa), in code order."""
+    desa_list = list(Desa.objects.filter(kecamatan__kabupaten=kabupaten).select_related("kecamatan"))
+    rows = {}
+    for baris in kepatuhan.grid_required(desa_list, periode, now):
+        row = rows.setdefault(baris.desa.kecamatan_id, BarisKecamatan(baris.desa.kecamatan))
+        row.jumlah_desa += 1
+        for sel in baris.sel:
+            row.rekap.add(sel)
+    menunggu = (
+        LaporanBulanan.objects.filter(
+            desa__kecamatan__kabupaten=kabupaten, status=Status.DIKIRIM, jenis__in=available_kinds()
+        )
+        .values_list("desa__kecamatan_id")
+        .annotate(jumlah=Count("pk"))
+    )
+    for kecamatan_id, jumlah in menunggu:
+        if kecamatan_id in rows:
+            rows[kecamatan_id].menunggu = jumlah
+    result = [rows[kode] for kode in sorted(rows)]
+    total = kepatuhan.Rekap()
+    for row in result:
+        for attribute in ("expected", "sent", "on_time"):
+            setattr(total, attribute, getattr(total, attribute) + getattr(row.rekap, attribute))
+        for state, count in row.rekap.counts.items():
+            total.counts[state] += count
+    return result, total
+
+
+def waiting(kecamatan):
+    """Sent reports waiting for verification, oldest first (the re-sends wait from their re-send)."""
+    return (
+        LaporanBulanan.objects.filter(
+            desa__kecamatan=kecamatan, status=Status.DIKIRIM, jenis__in=available_kinds()
+        )
+        .select_related("desa__kecamatan")
+        .order_by("dikirim_at", "pk")
+    )
+
+
+@dataclass
+class ItemAntrean:
+    sel: object
+    menunggu: str
+    menunggu_hari: int
+
+
+def antrean(kecamatan, now=None):
+    now = now or timezone.now()
+    items = []
+    for laporan in waiting(kecamatan):
+        sel = kepatuhan.make_sel(laporan.desa, laporan.jenis, laporan.periode_obj, laporan, now)
+        delta = now - laporan.dikirim_at
+        items.append(ItemAntrean(sel, lama(delta), delta.days))
+    return items
+
+
+def lama(delta):
+    """How long something has waited, in words: "3 hari 4 jam", "5 jam", "kurang dari 1 jam"."""
+    if delta < datetime.timedelta(hours=1):
+        return "kurang dari 1 jam"
+    hari, detik = delta.days, delta.seconds
+    jam = detik // 3600
+    if not hari:
+        return f"{jam} jam"
+    return f"{hari} hari {jam} jam" if jam else f"{hari} hari"
+
+
+def alasan(sel):
+    """Why a report of the operator's list is where it is, in one sentence."""
+    laporan = sel.laporan
+    batas = batas_waktu(sel.batas)
+    if sel.keadaan == Keadaan.DIKEMBALIKAN:
+        return f"Dikembalikan kecamatan. Catatan: {laporan.catatan_kembali}"
+    if sel.keadaan == Keadaan.BELUM_DIKIRIM:
+        return f"Batas waktu {batas} sudah lewat {sel.hari_terlambat} hari. Kirim secepatnya."
+    if sel.keadaan == Keadaan.BELUM_JATUH_TEMPO:
+        extra = f" (perpanjangan: {laporan.alasan_perpanjangan})" if sel.is_extended else ""
+        return f"Kirim paling lambat {batas}{extra}."
+    sent = format_tanggal(laporan.pertama_dikirim_at)
+    late = f", {sel.hari_terlambat} hari terlambat" if sel.hari_terlambat else ""
+    if sel.keadaan == Keadaan.DIVERIFIKASI:
+        return f"Terverifikasi {format_tanggal(laporan.diverifikasi_at)} (dikirim {sent}{late})."
+    return f"Terkirim {sent}{late}; menunggu verifikasi kecamatan."

@@ -1,0 +1,94 @@
+"""Sheet `Kependudukan`: book B.3, one row per desa, in the column positions of FORMATS.md.
+
+The kabupaten reads this sheet by column position: A No, B Kode Desa, C Desa/Kelurahan,
+D..AG the 30 numbers of kependudukan.b3 (`BarisB3.kolom()`), AH Keterangan. Only adding
+columns after AH is allowed.
+"""
+
+from desa.models.laporan import JenisLaporan
+from kependudukan.b3 import jumlah_b3, rekap_b3, rekap_b3_tahun
+from kudapanmas.rekap import styles
+from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit
+
+NAMA = "Kependudukan"
+DESKRIPSI = "Rekapitulasi jumlah penduduk (buku B.3), satu baris per desa/kelurahan, dengan baris JUMLAH."
+
+_KEPENDUDUKAN = ["WNA L", "WNA P", "WNI L", "WNI P"]
+_KELUARGA = [("Jumlah KK", 8), ("Jumlah anggota keluarga", 10), ("Jumlah jiwa", 8)]
+
+
+def columns(scope):
+    awal, akhir = ("Awal tahun", "Akhir tahun") if scope.is_tahunan else ("Awal bulan", "Akhir bulan")
+    result = [
+        Column("No", 5, NUMBER),
+        Column("Kode Desa", 14),
+        Column("Desa/Kelurahan", fit([desa.nama for desa in scope.desa_list], 16, 26)),
+    ]
+    for group, with_families in [
+        (awal, True),
+        ("Lahir", False),
+        ("Datang", False),
+        ("Meninggal", False),
+        ("Pindah", False),
+        (akhir, True),
+    ]:
+        result += [Column(label, 7, NUMBER, group) for label in _KEPENDUDUKAN]
+        if with_families:
+            result += [Column(label, width, NUMBER, group) for label, width in _KELUARGA]
+    result.append(Column("Keterangan", 30, wrap=True))
+    return result
+
+
+def rows_of(scope):
+    """{desa kode: BarisB3} from kependudukan, the one source of these numbers."""
+    if scope.is_tahunan:
+        return rekap_b3_tahun(scope.desa_list, scope.tahun)
+    return rekap_b3(scope.desa_list, scope.periode)
+
+
+def write(workbook, scope):
+    sheet = Sheet(
+        workbook,
+        NAMA,
+        columns(scope),
+        heading="REKAPITULASI JUMLAH PENDUDUK (BUKU B.3)",
+        subheading=f"{scope.wilayah} · {scope.label}".upper(),
+    )
+    rows = rows_of(scope)
+    keadaan = scope.keadaan_laporan(JenisLaporan.KEPENDUDUKAN)
+    number = 0
+    blocks = scope.blocks(rows)
+    for kecamatan, block in blocks:
+        for row in block:
+            number += 1
+            sheet.append(
+                [number, row.desa_kode, row.desa_nama, *row.kolom(), keterangan(scope, row, keadaan)]
+            )
+        if scope.is_kabupaten:
+            sheet.append_total(
+                f"JUMLAH KECAMATAN {kecamatan.nama.upper()}",
+                [*jumlah_b3(block).kolom(), _with_data(block)],
+                fill=styles.FILL_SUBTOTAL,
+            )
+    every = list(rows.values())
+    sheet.append_total("JUMLAH", [*jumlah_b3(every).kolom(), _with_data(every)])
+    sheet.close(
+        note=(
+            "Jumlah jiwa = WNA L + WNA P + WNI L + WNI P; jumlah anggota keluarga = jumlah jiwa − jumlah KK; "
+            "akhir = awal + lahir + datang − meninggal − pindah (± koreksi yang disebut di Keterangan)."
+        )
+    )
+
+
+def keterangan(scope, row, keadaan):
+    """The report's state, then why a row is empty or which corrections it counts."""
+    parts = [keadaan[row.desa_kode]]
+    if scope.is_tahunan and row.ada_data and row.mulai.bulan > 1:
+        parts.append(f"data mulai {row.mulai.label}")
+    if row.keterangan:
+        parts.append(row.keterangan)
+    return "; ".join(parts)
+
+
+def _with_data(rows):
+    return f"{sum(row.ada_data for row in rows)} dari {len(rows)} desa/kelurahan berisi data"

@@ -1,0 +1,189 @@
+"""Sheet `Linmas`: one row per desa: members by position, activities by kind, participants,
+incidents and whether the kecamatan's mandatory programme was met.
+
+The figures are linmas.ringkasan's, month by month (six queries a month, whatever the
+number of desa). For a year the activities, participations and incidents are summed, the
+roster is that of the last month, and the programme is counted in months met.
+"""
+
+from dataclasses import dataclass, field
+
+from desa.models.laporan import JenisLaporan
+from kudapanmas.rekap import styles
+from kudapanmas.rekap.sheet import DECIMAL, NUMBER, Column, Sheet, fit
+from linmas.models import JUMLAH_ANGGOTA_MINIMUM, Jabatan, JenisKegiatan
+from linmas.ringkasan import ringkasan_linmas
+
+NAMA = "Linmas"
+DESKRIPSI = "Satlinmas per desa/kelurahan: anggota, kegiatan menurut jenis, kejadian, program kegiatan wajib."
+
+_JABATAN_PENDEK = {
+    Jabatan.KEPALA_SATUAN: "Kepala Satuan",
+    Jabatan.KEPALA_SATUAN_TUGAS: "Danton",
+    Jabatan.KOMANDAN_REGU: "Danru",
+    Jabatan.ANGGOTA: "Anggota",
+}
+
+
+@dataclass
+class BarisLinmas:
+    """One desa's Linmas figures over the covered months."""
+
+    desa_kode: str
+    desa_nama: str
+    anggota: list  # members per Jabatan, in Jabatan order, at the end of the last month
+    kegiatan: list  # activities per JenisKegiatan, in JenisKegiatan order
+    peserta: int = 0
+    terlibat: int = 0  # different members who took part, summed over the months
+    kejadian: int = 0
+    korban_meninggal: int = 0
+    korban_luka: int = 0
+    bulan_program: int = 0  # months judged against a programme
+    bulan_terpenuhi: int = 0
+    kekurangan: list = field(default_factory=list)  # (periode, [SyaratProgram not met])
+
+    @property
+    def kurang_anggota(self):
+        return sum(self.anggota) < JUMLAH_ANGGOTA_MINIMUM
+
+
+def rows_of(scope):
+    """{desa kode: BarisLinmas} summed over the covered months."""
+    rows = {}
+    for periode in scope.periode_list:
+        for kode, ringkasan in ringkasan_linmas(scope.desa_list, periode).items():
+            row = rows.get(kode)
+            if row is None:
+                row = rows[kode] = BarisLinmas(kode, ringkasan.desa_nama, [], [0] * len(JenisKegiatan.values))
+            row.anggota = [ringkasan.anggota_per_jabatan[jabatan] for jabatan in Jabatan.values]
+            for index, jenis in enumerate(JenisKegiatan.values):
+                row.kegiatan[index] += ringkasan.kegiatan_per_jenis[jenis]
+            row.peserta += ringkasan.jumlah_peserta
+            row.terlibat += ringkasan.anggota_terlibat
+            row.kejadian += ringkasan.jumlah_kejadian
+            row.korban_meninggal += ringkasan.korban_meninggal
+            row.korban_luka += ringkasan.korban_luka
+            if ringkasan.program:
+                row.bulan_program += 1
+                row.bulan_terpenuhi += bool(ringkasan.program_terpenuhi)
+                if not ringkasan.program_terpenuhi:
+                    row.kekurangan.append((periode, ringkasan.syarat_belum_terpenuhi))
+    return rows
+
+
+def columns(scope):
+    anggota = "Anggota aktif (akhir tahun)" if scope.is_tahunan else "Anggota aktif (akhir bulan)"
+    terlibat = "Rata-rata anggota terlibat per bulan" if scope.is_tahunan else "Anggota terlibat"
+    result = [
+        Column("No", 5, NUMBER),
+        Column("Kode Desa", 14),
+        Column("Desa/Kelurahan", fit([desa.nama for desa in scope.desa_list], 16, 26)),
+    ]
+    result += [Column(_JABATAN_PENDEK[jabatan], 8, NUMBER, anggota) for jabatan in Jabatan]
+    result.append(Column("Jumlah", 8, NUMBER, anggota))
+    result += [Column(jenis.label, 10, NUMBER, "Kegiatan (kali)") for jenis in JenisKegiatan]
+    result.append(Column("Jumlah", 8, NUMBER, "Kegiatan (kali)"))
+    result += [
+        Column("Keikutsertaan anggota", 12, NUMBER, "Peserta"),
+        Column(terlibat, 12, DECIMAL if scope.is_tahunan else NUMBER, "Peserta"),
+        Column("Jumlah", 8, NUMBER, "Kejadian"),
+        Column("Korban meninggal", 9, NUMBER, "Kejadian"),
+        Column("Korban luka", 8, NUMBER, "Kejadian"),
+        Column("Terpenuhi", 12, group="Program kegiatan wajib", wrap=True),
+        Column("Kekurangan", 30, group="Program kegiatan wajib", wrap=True),
+        Column("Keterangan", 26, wrap=True),
+    ]
+    return result
+
+
+def write(workbook, scope):
+    sheet = Sheet(
+        workbook,
+        NAMA,
+        columns(scope),
+        heading="REKAPITULASI KEGIATAN SATUAN PERLINDUNGAN MASYARAKAT (SATLINMAS)",
+        subheading=f"{scope.wilayah} · {scope.label}".upper(),
+    )
+    rows = rows_of(scope)
+    keadaan = scope.keadaan_laporan(JenisLaporan.LINMAS)
+    months = len(scope.periode_list)
+    number = 0
+    for kecamatan, block in scope.blocks(rows):
+        for row in block:
+            number += 1
+            sheet.append(
+                [
+                    number,
+                    row.desa_kode,
+                    row.desa_nama,
+                    *numbers(row, months, scope),
+                    terpenuhi(row, scope),
+                    kekurangan(row, scope),
+                    keterangan(row, keadaan),
+                ]
+            )
+        if scope.is_kabupaten:
+            sheet.append_total(
+                f"JUMLAH KECAMATAN {kecamatan.nama.upper()}",
+                total_values(block, months, scope),
+                fill=styles.FILL_SUBTOTAL,
+            )
+    sheet.append_total("JUMLAH", total_values(list(rows.values()), months, scope))
+    sheet.close(
+        note=(
+            f"Keikutsertaan: satu anggota yang ikut 3 kegiatan dihitung 3. Satlinmas desa paling sedikit "
+            f"{JUMLAH_ANGGOTA_MINIMUM} anggota (Permendagri 84/2014)."
+        )
+    )
+
+
+def numbers(row, months, scope):
+    terlibat = round(row.terlibat / months, 1) if scope.is_tahunan else row.terlibat
+    return [
+        *row.anggota,
+        sum(row.anggota),
+        *row.kegiatan,
+        sum(row.kegiatan),
+        row.peserta,
+        terlibat,
+        row.kejadian,
+        row.korban_meninggal,
+        row.korban_luka,
+    ]
+
+
+def keterangan(row, keadaan):
+    parts = [keadaan[row.desa_kode]]
+    if row.kurang_anggota:
+        parts.append(f"anggota kurang dari {JUMLAH_ANGGOTA_MINIMUM}")
+    return "; ".join(parts)
+
+
+def terpenuhi(row, scope):
+    if not row.bulan_program:
+        return "Tidak ada program"
+    if not scope.is_tahunan:
+        return "Ya" if row.bulan_terpenuhi else "Tidak"
+    return f"{row.bulan_terpenuhi} dari {row.bulan_program} bulan"
+
+
+def kekurangan(row, scope):
+    if not scope.is_tahunan:
+        return "; ".join(syarat.teks for _, syarat_list in row.kekurangan for syarat in syarat_list)
+    return "; ".join(
+        f"{periode.label.split()[0]} ({', '.join(syarat.label for syarat in syarat_list)})"
+        for periode, syarat_list in row.kekurangan
+    )
+
+
+def total_values(rows, months, scope):
+    sums = [0] * (len(Jabatan) + len(JenisKegiatan) + 7)
+    for row in rows:
+        sums = [total + value for total, value in zip(sums, numbers(row, months, scope), strict=True)]
+    judged = [row for row in rows if row.bulan_program]
+    met = sum(row.bulan_terpenuhi for row in judged)
+    if scope.is_tahunan:
+        met = f"{met} dari {sum(row.bulan_program for row in judged)} bulan"
+    else:
+        met = f"{met} dari {len(judged)} desa"
+    return [*sums, met if judged else "", "", ""]

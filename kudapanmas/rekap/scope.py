@@ -1,0 +1,215 @@
+"""What one recap workbook covers: which desa, which months, made when and by whom.
+
+The compliance grid is read here once (one ledger query) because three sheets use it:
+the rates of `Ringkasan`, the `Kepatuhan` sheet and the report state in the Keterangan
+columns of `Kependudukan` and `Linmas`.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.utils import timezone
+
+from desa import kepatuhan
+from desa.models import Desa
+from desa.models.laporan import JenisLaporan, Keadaan
+from desa.periode import Periode
+from desa.registry import required_kinds
+
+
+class RekapError(ValueError):
+    """A request the recap cannot answer (a month not begun yet); the message is for people."""
+
+
+@dataclass
+class RekapScope:
+    wilayah: str  # "Kecamatan Paringin" or "Kabupaten Balangan"
+    nama_berkas: str  # the name in the file name: "Paringin", "Kabupaten-Balangan"
+    kecamatan_list: list
+    desa_list: list  # Desa with kecamatan loaded, in code order (so each kecamatan is one block)
+    periode: Periode | None  # the month, or None for a year
+    tahun: int | None
+    dibuat_oleh: str
+    is_kabupaten: bool = False  # a kabupaten-wide workbook: one block per kecamatan, with subtotals
+    isi: list = field(default_factory=list)  # (sheet name, description) of each sheet, for Ringkasan
+    dibuat_at: object = field(default_factory=timezone.now)
+
+    @property
+    def is_tahunan(self):
+        return self.periode is None
+
+    @property
+    def kecamatan(self):
+        """The kecamatan of a one-kecamatan workbook (signature block, title)."""
+        return self.kecamatan_list[0] if len(self.kecamatan_list) == 1 else None
+
+    @cached_property
+    def periode_list(self):
+        """The months covered: the month, or January to December (the current month at most)."""
+        if self.periode is not None:
+            return [self.periode]
+        last = min(Periode(self.tahun, 12), Periode.current())
+        return [Periode(self.tahun, bulan) for bulan in range(1, last.bulan + 1)]
+
+    @property
+    def label(self):
+        """Agustus 2026, or Tahun 2026 (Januari–November)."""
+        if self.periode is not None:
+            return self.periode.label
+        months = self.bulan_berdata
+        span = months[0].label.split()[0]
+        if len(months) > 1:
+            span += f"–{months[-1].label.split()[0]}"
+        return f"Tahun {self.tahun} ({span})"
+
+    @property
+    def kode_periode(self):
+        return str(self.periode) if self.periode is not None else f"{self.tahun:04d}"
+
+    @property
+    def filename(self):
+        return f"Rekap-{self.nama_berkas}-{self.kode_periode}.xlsx"
+
+    @cached_property
+    def kinds(self):
+        """Every kind required by at least one kecamatan of the scope, in JenisLaporan order."""
+        required = {jenis for kecamatan in self.kecamatan_list for jenis in required_kinds(kecamatan)}
+        return [jenis for jenis in JenisLaporan.values if jenis in required]
+
+    @cached_property
+    def kepatuhan(self):
+        """{periode: [BarisDesa]} for the covered months, each desa with only the kinds its
+        kecamatan requires (the other cells are None), in one ledger query."""
+        history = kepatuhan.history(self.desa_list, self.kinds, self.periode_list, self.dibuat_at)
+        required = {kecamatan.pk: set(required_kinds(kecamatan)) for kecamatan in self.kecamatan_list}
+        for rows in history.values():
+            for row in rows:
+                wanted = required[row.desa.kecamatan_id]
+                row.sel = [sel if sel.jenis in wanted else None for sel in row.sel]
+        return history
+
+    @cached_property
+    def bulan_berdata(self):
+        """The covered months from the first one the ledger knows anything about (all when none)."""
+        months = self.periode_list
+        for index, periode in enumerate(months):
+            if any(sel and sel.laporan for row in self.kepatuhan[periode] for sel in row.sel):
+                return months[index:]
+        return months
+
+    def sel_of(self, jenis):
+        """{desa kode: [Sel of each month with data]} for one kind (empty lists when not required)."""
+        if jenis not in self.kinds:
+            return {desa.pk: [] for desa in self.desa_list}
+        index = self.kinds.index(jenis)
+        result = {desa.pk: [] for desa in self.desa_list}
+        for periode in self.bulan_berdata:
+            for row in self.kepatuhan[periode]:
+                sel = row.sel[index]
+                if sel is not None:
+                    result[row.desa.pk].append(sel)
+        return result
+
+    def keadaan_laporan(self, jenis):
+        """{desa kode: the state of the desa's report of this kind, in words}, for Keterangan."""
+        return {kode: keadaan_teks(sels) for kode, sels in self.sel_of(jenis).items()}
+
+    def blocks(self, rows_by_desa):
+        """[(kecamatan, [row of each of its desa])] in code order, for per-kecamatan subtotals."""
+        result = []
+        for desa in self.desa_list:
+            if not result or result[-1][0].pk != desa.kecamatan_id:
+                result.append((desa.kecamatan, []))
+            result[-1][1].append(rows_by_desa[desa.pk])
+        return result
+
+
+def rekap_of(sels):
+    """The rates of some cells (None cells, kinds not required, are left out)."""
+    total = kepatuhan.Rekap()
+    for sel in sels:
+        if sel is not None:
+            total.add(sel)
+    return total
+
+
+def keadaan_teks(sels):
+    """One month: "Terverifikasi", "Terlambat 3 hari, nihil"; several: "Terverifikasi 10, Belum dikirim 2
+    (12 bulan)"."""
+    if not sels:
+        return "Laporan tidak wajib"
+    if len(sels) == 1:
+        sel = sels[0]
+        parts = [sel.keadaan_label]
+        if sel.keadaan == Keadaan.TERLAMBAT:
+            parts[0] += f" {sel.hari_terlambat} hari"
+        elif sel.keadaan == Keadaan.BELUM_DIKIRIM and sel.hari_terlambat:
+            parts.append(f"lewat batas waktu {sel.hari_terlambat} hari")
+        elif sel.hari_terlambat:
+            parts.append(f"terlambat {sel.hari_terlambat} hari")
+        if sel.laporan is not None and sel.laporan.nihil and sel.is_sent:
+            parts.append("nihil")
+        return ", ".join(parts)
+    counts = Counter(sel.keadaan for sel in sels)
+    shown = ", ".join(f"{Keadaan(state).label} {counts[state]}" for state in Keadaan.values if counts[state])
+    return f"{shown} ({len(sels)} bulan)"
+
+
+def _desa_of(kecamatan_ids):
+    return list(
+        Desa.objects.filter(kecamatan_id__in=kecamatan_ids).select_related("kecamatan").order_by("kode")
+    )
+
+
+def _check_time(periode, tahun):
+    current = Periode.current()
+    if periode is not None and periode > current:
+        raise RekapError(
+            f"Periode {periode.label} belum berjalan; rekap hanya untuk bulan yang sudah dimulai."
+        )
+    if tahun is not None and tahun > current.tahun:
+        raise RekapError(f"Tahun {tahun} belum berjalan.")
+    if (periode is None) == (tahun is None):
+        raise RekapError("Pilih salah satu: satu periode (bulan) atau satu tahun.")
+
+
+def scope_kecamatan(kecamatan, *, dibuat_oleh, periode=None, tahun=None):
+    _check_time(periode, tahun)
+    return RekapScope(
+        wilayah=f"Kecamatan {kecamatan.nama}",
+        nama_berkas=_slug(kecamatan.nama),
+        kecamatan_list=[kecamatan],
+        desa_list=_desa_of([kecamatan.pk]),
+        periode=periode,
+        tahun=tahun,
+        dibuat_oleh=dibuat_oleh,
+    )
+
+
+def scope_kabupaten(kabupaten, *, dibuat_oleh, periode=None, tahun=None):
+    _check_time(periode, tahun)
+    kecamatan_list = list(kabupaten.kecamatan_set.order_by("kode"))
+    return RekapScope(
+        wilayah=f"Kabupaten {kabupaten.nama}",
+        nama_berkas=f"Kabupaten-{_slug(kabupaten.nama)}",
+        kecamatan_list=kecamatan_list,
+        desa_list=_desa_of([kecamatan.pk for kecamatan in kecamatan_list]),
+        periode=periode,
+        tahun=tahun,
+        dibuat_oleh=dibuat_oleh,
+        is_kabupaten=True,
+    )
+
+
+def pembuat(user):
+    """How the workbook names who made it: "Budi Santoso (Camat)"."""
+    nama = user.get_full_name() or user.username
+    peran = user.get_peran_display()
+    return f"{nama} ({peran})" if peran else nama
+
+
+def _slug(nama):
+    """A file-name-safe name that stays readable: "Tebing Tinggi" -> "Tebing-Tinggi"."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", nama).strip("-") or "Wilayah"

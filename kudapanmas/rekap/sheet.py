@@ -1,0 +1,259 @@
+"""One streamed worksheet laid out as a government recap.
+
+Title rows, merged bold group headers, one table, frozen header rows, an auto-filter, widths
+set per column, A4 landscape fitted to the page width with the title rows repeated on every
+printed page. Rows go straight to disk (openpyxl write-only), so a sheet of 200,000 rows
+costs no more memory than one of ten.
+
+Speed matters here: a styled cell is made by copying the style of a template cell made once
+per column, instead of assigning fonts and borders (each looked up in the workbook's style
+tables) cell by cell.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from desa.periode import WITA
+from kudapanmas.rekap import guard, styles
+
+TEXT = "text"
+NUMBER = "number"
+DECIMAL = "decimal"
+PERCENT = "percent"
+DATE = "date"
+DATETIME = "datetime"
+IDENTITY = "identity"  # NIK, No. KK, NIP: digits kept as text so all of them survive
+
+FORMATS = {
+    NUMBER: styles.FORMAT_NUMBER,
+    DECIMAL: styles.FORMAT_DECIMAL,
+    PERCENT: styles.FORMAT_PERCENT,
+    DATE: styles.FORMAT_DATE,
+    DATETIME: styles.FORMAT_DATETIME,
+    IDENTITY: styles.FORMAT_TEXT,
+}
+TITLE_ROWS = 3  # title, subtitle, an empty row; the table header starts below them
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    width: float
+    kind: str = TEXT
+    group: str = ""  # a merged header above consecutive columns of the same group
+    wrap: bool = False
+
+
+def fit(texts, minimum, maximum):
+    """A column width that fits the longest text, within bounds."""
+    longest = max((len(str(text)) for text in texts if text is not None), default=0)
+    return max(minimum, min(maximum, longest + 2))
+
+
+class Sheet:
+    """A worksheet with one table. `bordered` tables draw every cell's border (the per-desa
+    recaps); long lists print the grid lines instead, which costs nothing per cell."""
+
+    def __init__(
+        self, workbook, title, columns, *, heading, subheading, bordered=True, freeze_column=4, table=True
+    ):
+        self.ws = workbook.create_sheet(title)
+        self.columns = list(columns)
+        self.bordered = bordered
+        self.last_column = get_column_letter(len(self.columns))
+        self.grouped = any(column.group for column in self.columns)
+        self.header_top = TITLE_ROWS + 1
+        self.header_bottom = self.header_top + (1 if self.grouped else 0)
+        self.row_index = 0
+        self.last_data_row = self.header_bottom
+        self._templates = {}
+        self._setup_page(heading)
+        self._converters = [self._converter(column) for column in self.columns]
+        self._total_converters = {}  # {id(fill): converters} of the JUMLAH and subtotal rows
+        self.table = table
+        if table:
+            self.ws.freeze_panes = f"{get_column_letter(freeze_column)}{self.header_bottom + 1}"
+            self.ws.print_title_rows = f"1:{self.header_bottom}"
+        self._write_titles(heading, subheading)
+        if table:
+            self._write_header()
+
+    # Layout
+
+    def _setup_page(self, heading):
+        ws = self.ws
+        for index, column in enumerate(self.columns, 1):
+            ws.column_dimensions[get_column_letter(index)].width = column.width
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.print_options.horizontalCentered = True
+        ws.print_options.gridLines = not self.bordered
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        ws.oddFooter.left.text = heading.replace("&", "&&")
+        ws.oddFooter.left.size = 8
+        ws.oddFooter.right.text = "Halaman &P dari &N"
+        ws.oddFooter.right.size = 8
+
+    def _write_titles(self, heading, subheading):
+        self.raw([self.styled(heading, font=styles.FONT_TITLE, alignment=styles.ALIGN_TITLE)], height=20)
+        self.raw([self.styled(subheading, font=styles.FONT_SUBTITLE, alignment=styles.ALIGN_TITLE)])
+        self.raw([])
+        self.merge(1, 1, 1, len(self.columns))
+        self.merge(2, 1, 2, len(self.columns))
+
+    def _write_header(self):
+        top, bottom = [], []
+        lines = 1
+        for index, column in enumerate(self.columns):
+            lines = max(lines, _lines(column.label, column.width))
+            if not self.grouped:
+                top.append(self.header_cell(column.label))
+                continue
+            if column.group:
+                first = index == 0 or self.columns[index - 1].group != column.group
+                top.append(self.header_cell(column.group if first else None))
+                bottom.append(self.header_cell(column.label))
+                if first:
+                    end = index
+                    while end + 1 < len(self.columns) and self.columns[end + 1].group == column.group:
+                        end += 1
+                    if end > index:
+                        self.merge(self.header_top, index + 1, self.header_top, end + 1)
+            else:
+                top.append(self.header_cell(column.label))
+                bottom.append(self.header_cell(None))
+                self.merge(self.header_top, index + 1, self.header_bottom, index + 1)
+        if self.grouped:
+            self.raw(top, height=15)
+            self.raw(bottom, height=min(15 * lines, 80))
+        else:
+            self.raw(top, height=min(15 * lines, 80))
+
+    def _header_cell(self, value):
+        return self.styled(
+            value,
+            font=styles.FONT_BOLD,
+            fill=styles.FILL_HEADER,
+            border=styles.BORDER,
+            alignment=styles.ALIGN_HEADER,
+        )
+
+    # Cells
+
+    def styled(self, value, *, number_format=None, **style):
+        """One cell with a style given by keyword (font, fill, border, alignment); for the few
+        cells outside the table body, where speed does not matter."""
+        cell = self._cell(value, self._template(number_format=number_format, **style))
+        if isinstance(value, str) and guard.is_risky(value):
+            guard.as_text(cell)
+        return cell
+
+    def _template(self, *, number_format=None, quote_prefix=False, **style):
+        key = (number_format, quote_prefix, tuple(sorted((name, id(value)) for name, value in style.items())))
+        if key not in self._templates:
+            cell = Cell(self.ws, row=1, column=1)
+            for name, value in style.items():
+                setattr(cell, name, value)
+            if number_format:
+                cell.number_format = number_format
+            cell.quotePrefix = quote_prefix
+            self._templates[key] = cell._style
+        return self._templates[key]
+
+    def _cell(self, value, template):
+        if isinstance(value, str):
+            value = guard.clean(value)
+        return Cell(self.ws, row=1, column=1, value=value, style_array=StyleArray(template))
+
+    def _converter(self, column, *, fill=None):
+        """A function turning one value of this column into what the row holds; a `fill`
+        makes it a bold total row."""
+        total = fill is not None
+        style = {"font": styles.FONT_BOLD if total else styles.FONT_BODY}
+        if self.bordered or total:
+            style["border"] = styles.BORDER
+        if total:
+            style["fill"] = fill
+        if column.wrap:
+            style["alignment"] = styles.ALIGN_WRAP
+        elif column.kind in (TEXT, IDENTITY, DATE, DATETIME):
+            style["alignment"] = styles.ALIGN_TOP
+        template = self._template(number_format=FORMATS.get(column.kind), **style)
+        risky = self._template(number_format=FORMATS.get(column.kind), quote_prefix=True, **style)
+        always_styled = self.bordered or total or column.wrap or column.kind in FORMATS
+        make = self._cell
+
+        def convert(value):
+            if value is None or value == "":
+                return make(None, template) if always_styled else None
+            if isinstance(value, str):
+                if guard.is_risky(value):
+                    return guard.as_text(make(value, risky))
+                if not always_styled:
+                    return guard.clean(value)
+            elif isinstance(value, datetime.datetime):
+                value = value.astimezone(WITA).replace(tzinfo=None)
+            return make(value, template) if always_styled else value
+
+        return convert
+
+    # Rows
+
+    def raw(self, values, *, height=None):
+        """Append a row as it is (cells already made); returns its row number."""
+        self.row_index += 1
+        if height:
+            self.ws.row_dimensions[self.row_index].height = height
+        self.ws.append(values)
+        return self.row_index
+
+    def append(self, values):
+        """Append a table row: one value per column, converted by the column's kind."""
+        self.raw([convert(value) for convert, value in zip(self._converters, values, strict=True)])
+        self.last_data_row = self.row_index
+        return self.row_index
+
+    def append_total(self, label, values, *, span=3, fill=styles.FILL_TOTAL):
+        """A JUMLAH row: `label` merged over the first `span` columns, then `values`."""
+        if id(fill) not in self._total_converters:
+            self._total_converters[id(fill)] = [self._converter(c, fill=fill) for c in self.columns]
+        converters = self._total_converters[id(fill)]
+        row = [convert(label if index == 0 else None) for index, convert in enumerate(converters[:span])]
+        row += [convert(value) for convert, value in zip(converters[span:], values, strict=True)]
+        number = self.raw(row)
+        self.merge(number, 1, number, span)
+        return number
+
+    def merge(self, first_row, first_column, last_row, last_column):
+        self.ws.merged_cells.add(
+            f"{get_column_letter(first_column)}{first_row}:{get_column_letter(last_column)}{last_row}"
+        )
+
+    def close(self, *, note=""):
+        """Set the filter over the header and data rows; an optional note goes under the table."""
+        if note:
+            self.raw([])
+            self.raw([self.styled(note, font=styles.FONT_NOTE)])
+        if self.table:
+            last = max(self.last_data_row, self.header_bottom)
+            self.ws.auto_filter.ref = f"A{self.header_bottom}:{self.last_column}{last}"
+
+
+def _lines(label, width):
+    """How many lines a wrapped header label needs in a column of this width."""
+    words, lines, used = label.split(), 1, 0
+    for word in words:
+        if used and used + 1 + len(word) > width - 1:
+            lines, used = lines + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return lines

@@ -1,0 +1,22 @@
+"""The recap workbook: an ordered list of sheet modules, written one after the other.
+
+Each sheet module has NAMA (the sheet's name), DESKRIPSI (one line for the Ringkasan) and
+write(workbook, scope). A later app adds its sheet by adding its module here.
+"""
+
+from openpyxl import Workbook
+
+from kudapanmas.rekap import kegiatan_linmas, kepatuhan, kependudukan, linmas, rincian, ringkasan, temuan
+
+SHEETS = [ringkasan, kepatuhan, kependudukan, rincian, linmas, kegiatan_linmas, temuan]
+
+
+def write_rekap(scope, target):
+    """Write the workbook of `scope` to `target` (a path or a binary file object)."""
+    workbook = Workbook(write_only=True)
+    workbook.properties.title = f"Rekap {scope.wilayah} {scope.label}"
+    workbook.properties.creator = "KUDAPANMAS"
+    scope.isi = [(module.NAMA, module.DESKRIPSI) for module in SHEETS]
+    for module in SHEETS:
+        module.write(workbook, scope)
+    workbook.save(target)

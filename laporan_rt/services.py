@@ -1,0 +1,36 @@
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from desa.ledger import TransisiDitolak, ensure_unlocked
+from desa.models.laporan import JenisLaporan
+
+
+def laporan_rt_simpan(*, rt, periode, user, form, formsets, kirim=False):
+    """Save an RT's report with its guests and incidents, all or nothing.
+
+    The forms are already valid. `kirim` marks the report as reported to the desa; a later
+    correction keeps the first send time. Raises PeriodeTerkunci when the desa's month of RT
+    reports is sent or verified.
+    """
+    try:
+        with transaction.atomic():
+            ensure_unlocked(rt.desa, JenisLaporan.LAPORAN_RT, periode)
+            laporan = form.save(commit=False)
+            laporan.rt = rt
+            laporan.desa = rt.desa
+            laporan.periode = periode.awal
+            laporan.diubah_oleh = user
+            if kirim and not laporan.is_sent:
+                laporan.dikirim_at = timezone.now()
+                laporan.dikirim_oleh = user
+            laporan.save()
+            for formset in formsets:
+                formset.instance = laporan
+                formset.save()
+    except IntegrityError as error:
+        # Two people saved the first version of the same report at the same moment.
+        raise TransisiDitolak(
+            f"Laporan {rt} {periode.label} baru saja disimpan oleh pengguna lain. Buka lagi laporannya, "
+            "periksa isinya, lalu simpan perubahan Anda."
+        ) from error
+    return laporan

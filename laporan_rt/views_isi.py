@@ -1,0 +1,120 @@
+"""One RT's report for one month: read it, fill it, send it to the desa.
+
+The RT is fetched through laporan_rt.akses: a Ketua RT reaches its own RT only (any
+other RT or desa is a 404); the desa scope applies to everyone else.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from desa import ledger
+from desa.models.laporan import JenisLaporan
+from desa.periode import Periode
+from laporan_rt.akses import is_ketua_rt, may_fill, rt_for_user
+from laporan_rt.forms import KejadianFormSet, LaporanRTForm, TamuFormSet
+from laporan_rt.models import KEGIATAN_FIELDS, LABEL_PERISTIWA, PERISTIWA_FIELDS, LaporanRT
+from laporan_rt.prefill import acuan_for
+from laporan_rt.services import laporan_rt_simpan
+
+
+@login_required
+def laporan_rt_detail(request, kode, periode, nomor):
+    rt = rt_for_user(request.user, kode=kode, nomor=nomor)
+    laporan = LaporanRT.objects.filter(rt=rt, periode=periode.awal).select_related("dikirim_oleh").first()
+    laporan_desa = ledger.laporan_for(rt.desa, JenisLaporan.LAPORAN_RT, periode)
+    context = {
+        "rt": rt,
+        "desa": rt.desa,
+        "periode": periode,
+        "laporan": laporan,
+        "terkunci": laporan_desa.is_locked,
+        "pesan_kunci": ledger.lock_message(laporan_desa) if laporan_desa.is_locked else "",
+        "can_fill": may_fill(request.user, rt)
+        and periode <= Periode.current()
+        and not laporan_desa.is_locked,
+        "is_ketua_rt": is_ketua_rt(request.user),
+    }
+    if laporan:
+        context.update(
+            peristiwa=[
+                {
+                    "label": label,
+                    "l": getattr(laporan, f"{jenis.lower()}_l"),
+                    "p": getattr(laporan, f"{jenis.lower()}_p"),
+                }
+                for jenis, label in LABEL_PERISTIWA.items()
+            ],
+            kegiatan=[(label, getattr(laporan, name)) for name, label in KEGIATAN_FIELDS.items()],
+            tamu_list=list(laporan.tamu.all()),
+            kejadian_list=list(laporan.kejadian.all()),
+        )
+    return render(request, "laporan_rt/laporan_rt_detail.html", context)
+
+
+@login_required
+def laporan_rt_isi(request, kode, periode, nomor):
+    rt = rt_for_user(request.user, kode=kode, nomor=nomor, write=True)
+    detail = redirect("laporan_rt:detail", kode=rt.desa_id, periode=periode, nomor=rt.nomor)
+    if periode > Periode.current():
+        messages.error(request, f"Laporan {periode.label} belum dapat diisi: bulannya belum berjalan.")
+        return detail
+    laporan_desa = ledger.laporan_for(rt.desa, JenisLaporan.LAPORAN_RT, periode)
+    if laporan_desa.is_locked:
+        messages.error(request, ledger.lock_message(laporan_desa))
+        return detail
+    laporan = LaporanRT.objects.filter(rt=rt, periode=periode.awal).first()
+    laporan = laporan or LaporanRT(rt=rt, desa=rt.desa, periode=periode.awal)
+    data = request.POST if request.method == "POST" else None
+    form = LaporanRTForm(data, instance=laporan, acuan=acuan_for(rt, periode))
+    tamu = TamuFormSet(data, instance=laporan, prefix="tamu", periode=periode)
+    kejadian = KejadianFormSet(data, instance=laporan, prefix="kejadian", periode=periode)
+    if data is not None:
+        if all([form.is_valid(), tamu.is_valid(), kejadian.is_valid()]):
+            kirim = data.get("aksi") == "kirim"
+            was_sent = laporan.is_sent
+            try:
+                laporan_rt_simpan(
+                    rt=rt,
+                    periode=periode,
+                    user=request.user,
+                    form=form,
+                    formsets=[tamu, kejadian],
+                    kirim=kirim,
+                )
+            except ledger.TransisiDitolak as error:
+                messages.error(request, str(error))
+                return detail
+            if was_sent:
+                messages.success(request, f"Perubahan laporan {rt} {periode.label} disimpan.")
+                return detail
+            if kirim:
+                messages.success(request, f"Laporan {rt} {periode.label} terkirim ke desa. Terima kasih.")
+                return detail
+            messages.success(request, f"Draf laporan {rt} {periode.label} disimpan. Belum terkirim ke desa.")
+            return redirect("laporan_rt:isi", kode=rt.desa_id, periode=periode, nomor=rt.nomor)
+        messages.error(request, "Periksa isian yang ditandai merah. Belum ada yang disimpan.")
+    peristiwa = [
+        {
+            "label": LABEL_PERISTIWA[jenis],
+            "l": form[fields["L"]],
+            "p": form[fields["P"]],
+            "acuan": form.acuan.peristiwa[jenis],
+        }
+        for jenis, fields in PERISTIWA_FIELDS.items()
+    ]
+    context = {
+        "rt": rt,
+        "desa": rt.desa,
+        "periode": periode,
+        "laporan": laporan,
+        "form": form,
+        "peristiwa": peristiwa,
+        "kegiatan_fields": [form[name] for name in KEGIATAN_FIELDS],
+        "tamu_formset": tamu,
+        "kejadian_formset": kejadian,
+        "ada_bulan_lalu": form.acuan.bulan_lalu is not None,
+        "is_ketua_rt": is_ketua_rt(request.user),
+        "buka_kegiatan": bool(form.errors) or any(getattr(laporan, name) for name in KEGIATAN_FIELDS),
+    }
+    return render(request, "laporan_rt/laporan_rt_isi.html", context)

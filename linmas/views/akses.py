@@ -1,0 +1,17 @@
+"""How every Linmas view reaches its desa and the month's lock."""
+
+from desa import ledger
+from desa.models import Desa
+from desa.models.laporan import JenisLaporan
+from desa.scoping import object_for_user
+
+
+def desa_for(request, kode, *, write=False):
+    """The desa through the user's scope: 404 outside it, 403 for a write by a read-only role."""
+    return object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=write, pk=kode)
+
+
+def lock_notice(desa, periode):
+    """The reason a month's records are read-only, or "" when they may change."""
+    laporan = ledger.laporan_for(desa, JenisLaporan.LINMAS, periode)
+    return ledger.lock_message(laporan) if laporan.is_locked else ""

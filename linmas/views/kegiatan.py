@@ -1,0 +1,114 @@
+"""Activities of a desa's Linmas: record, look at, change and delete, each within an open month."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from desa.ledger import PeriodeTerkunci
+from desa.periode import Periode, format_tanggal
+from desa.scoping import may_write, object_for_user
+from linmas import services
+from linmas.forms import KegiatanForm
+from linmas.foto import FotoDitolak
+from linmas.models import Kegiatan
+from linmas.views.akses import desa_for, lock_notice
+
+
+def _kegiatan_for(request, kode, pk, *, write=False):
+    queryset = Kegiatan.objects.select_related("desa__kecamatan", "rt")
+    return object_for_user(queryset, request.user, write=write, pk=pk, desa_id=kode)
+
+
+def _initial_tanggal(request):
+    """Today, or the last day of the month the operator came from (?periode=2026-07)."""
+    today = timezone.localdate()
+    try:
+        periode = Periode.parse(request.GET.get("periode", ""))
+    except ValueError:
+        return today
+    return min(today, periode.akhir)
+
+
+@login_required
+def kegiatan_create(request, kode):
+    desa = desa_for(request, kode, write=True)
+    kegiatan = Kegiatan(desa=desa)
+    return _edit(request, kegiatan, initial={"tanggal": _initial_tanggal(request)})
+
+
+@login_required
+def kegiatan_update(request, kode, pk):
+    kegiatan = _kegiatan_for(request, kode, pk, write=True)
+    terkunci = lock_notice(kegiatan.desa, kegiatan.periode)
+    if terkunci:
+        messages.error(request, terkunci)
+        return redirect(kegiatan)
+    return _edit(request, kegiatan)
+
+
+def _edit(request, kegiatan, initial=None):
+    form = KegiatanForm(request.POST or None, request.FILES or None, instance=kegiatan, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kegiatan = services.kegiatan_simpan(
+                kegiatan=form.save(commit=False),
+                peserta=form.cleaned_data["peserta"],
+                foto_baru=form.foto_siap,
+                user=request.user,
+                tanggal_lama=form.tanggal_lama,
+            )
+        except (PeriodeTerkunci, FotoDitolak) as error:
+            form.add_error(None, str(error))
+        else:
+            jumlah_foto = len(form.foto_siap)
+            tambahan = f" dengan {jumlah_foto} foto" if jumlah_foto else ""
+            messages.success(request, f"Kegiatan {kegiatan.jenis_label} disimpan{tambahan}.")
+            return redirect("linmas:laporan_bulanan", kode=kegiatan.desa_id, periode=kegiatan.periode)
+    return render(
+        request,
+        "linmas/kegiatan_form.html",
+        {
+            "form": form,
+            "desa": kegiatan.desa,
+            "kegiatan": kegiatan if kegiatan.pk else None,
+            "fotos": list(kegiatan.foto_set.all()) if kegiatan.pk else [],
+            "periode": kegiatan.periode
+            if kegiatan.pk
+            else Periode.of((initial or {}).get("tanggal") or timezone.localdate()),
+        },
+    )
+
+
+@login_required
+def kegiatan_detail(request, kode, pk):
+    kegiatan = _kegiatan_for(request, kode, pk)
+    terkunci = lock_notice(kegiatan.desa, kegiatan.periode)
+    return render(
+        request,
+        "linmas/kegiatan_detail.html",
+        {
+            "kegiatan": kegiatan,
+            "desa": kegiatan.desa,
+            "peserta": kegiatan.peserta.order_by("nama"),
+            "fotos": kegiatan.foto_set.all(),
+            "terkunci": terkunci,
+            "can_edit": may_write(request.user, kegiatan.desa) and not terkunci,
+        },
+    )
+
+
+@require_POST
+@login_required
+def kegiatan_hapus(request, kode, pk):
+    kegiatan = _kegiatan_for(request, kode, pk, write=True)
+    try:
+        services.kegiatan_hapus(kegiatan=kegiatan)
+    except PeriodeTerkunci as error:
+        messages.error(request, str(error))
+        return redirect(kegiatan)
+    messages.success(
+        request, f"Kegiatan {kegiatan.jenis_label} tanggal {format_tanggal(kegiatan.tanggal)} dihapus."
+    )
+    return redirect("linmas:laporan_bulanan", kode=kegiatan.desa_id, periode=kegiatan.periode)

@@ -1,0 +1,76 @@
+"""Incidents met by a desa's Linmas: record, change and delete within an open month."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from desa.ledger import PeriodeTerkunci
+from desa.periode import Periode
+from desa.scoping import object_for_user
+from linmas import services
+from linmas.forms import KejadianForm
+from linmas.models import Kejadian
+from linmas.views.akses import desa_for, lock_notice
+
+
+def _kejadian_for(request, kode, pk):
+    queryset = Kejadian.objects.select_related("desa__kecamatan")
+    return object_for_user(queryset, request.user, write=True, pk=pk, desa_id=kode)
+
+
+def _back(kejadian):
+    return redirect("linmas:laporan_bulanan", kode=kejadian.desa_id, periode=kejadian.periode)
+
+
+@login_required
+def kejadian_create(request, kode):
+    desa = desa_for(request, kode, write=True)
+    return _edit(request, Kejadian(desa=desa))
+
+
+@login_required
+def kejadian_update(request, kode, pk):
+    kejadian = _kejadian_for(request, kode, pk)
+    terkunci = lock_notice(kejadian.desa, kejadian.periode)
+    if terkunci:
+        messages.error(request, terkunci)
+        return _back(kejadian)
+    return _edit(request, kejadian)
+
+
+def _edit(request, kejadian):
+    form = KejadianForm(request.POST or None, instance=kejadian)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kejadian = services.kejadian_simpan(
+                kejadian=form.save(commit=False), user=request.user, waktu_lama=form.waktu_lama
+            )
+        except PeriodeTerkunci as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Kejadian {kejadian.jenis_label} disimpan.")
+            return _back(kejadian)
+    return render(
+        request,
+        "linmas/kejadian_form.html",
+        {
+            "form": form,
+            "desa": kejadian.desa,
+            "kejadian": kejadian if kejadian.pk else None,
+            "periode": kejadian.periode if kejadian.pk else Periode.current(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def kejadian_hapus(request, kode, pk):
+    kejadian = _kejadian_for(request, kode, pk)
+    try:
+        services.kejadian_hapus(kejadian=kejadian)
+    except PeriodeTerkunci as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Kejadian {kejadian.jenis_label} dihapus.")
+    return _back(kejadian)

@@ -1,0 +1,45 @@
+"""The monthly Linmas report of a desa: the figures, the programme check, the photos and the ledger panel."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from desa.periode import Periode
+from desa.scoping import may_write
+from linmas.models import FotoKegiatan
+from linmas.ringkasan import kegiatan_bulan, kejadian_bulan, ringkasan_linmas
+from linmas.views.akses import desa_for, lock_notice
+
+
+@login_required
+def index(request):
+    """The menu entry: an operator goes to this month's page, the kecamatan to the programme."""
+    if request.user.desa_id:
+        return redirect("linmas:laporan_bulanan", kode=request.user.desa_id, periode=Periode.current())
+    return redirect("linmas:program")
+
+
+@login_required
+def laporan_bulanan(request, kode, periode):
+    desa = desa_for(request, kode)
+    kegiatan_list = list(kegiatan_bulan([desa], periode))
+    fotos = FotoKegiatan.objects.filter(
+        kegiatan__desa=desa, kegiatan__tanggal__range=(periode.awal, periode.akhir)
+    ).select_related("kegiatan")
+    terkunci = lock_notice(desa, periode)
+    sekarang = Periode.current()
+    return render(
+        request,
+        "linmas/laporan_bulanan.html",
+        {
+            "desa": desa,
+            "periode": periode,
+            "ringkasan": ringkasan_linmas([desa], periode)[desa.pk],
+            "kegiatan_list": kegiatan_list,
+            "kejadian_list": kejadian_bulan([desa], periode),
+            "fotos": fotos,
+            "terkunci": terkunci,
+            "can_edit": may_write(request.user, desa) and not terkunci and periode <= sekarang,
+            "periode_sebelumnya": periode.previous(),
+            "periode_berikutnya": periode.next() if periode < sekarang else None,
+        },
+    )

@@ -1,0 +1,133 @@
+from io import BytesIO
+
+import pytest
+from PIL import Image, ImageDraw
+
+from desa.models import LaporanBulanan
+from desa.models.laporan import Status
+from desa.periode import Periode
+from linmas.models import AnggotaLinmas, Kegiatan
+from tests.browser.conftest import DESKTOP, PHONE, login, open_menu, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def private_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def photo(path, fmt, colour):
+    image = Image.new("RGB", (1200, 900), colour)
+    ImageDraw.Draw(image).rectangle([300, 200, 900, 700], fill=(240, 240, 240))
+    buffer = BytesIO()
+    image.save(buffer, format=fmt)
+    path.write_bytes(buffer.getvalue())
+    return str(path)
+
+
+def no_sideways_scrolling(page):
+    return page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+
+def test_an_operator_records_a_linmas_month_on_a_phone(page_for, operator_a, private_media, tmp_path):
+    page = page_for(PHONE)
+    page.context.grant_permissions(["geolocation"])
+    page.context.set_geolocation({"latitude": -2.3305123, "longitude": 115.4701456})
+    login(page, "operator.a")
+    open_menu(page)
+    page.get_by_role("link", name="Linmas", exact=True).click()
+    periode = Periode.current()
+    assert page.locator("h1").inner_text() == f"Laporan Linmas {periode.label}"
+    screenshot(page, "linmas-bulan-kosong")
+
+    # Add a member to the roster.
+    page.get_by_role("link", name="Anggota Satlinmas").click()
+    page.get_by_role("link", name="Tambah anggota").click()
+    page.fill("input[name=nik]", "6311061205900007")
+    page.fill("input[name=nama]", "Hendra Saputra")
+    page.check("input[name=jenis_kelamin][value=L]")
+    page.fill("input[name=tanggal_lahir]", "1990-05-12")
+    page.fill("input[name=alamat]", "Jl. Desa Balang No. 4")
+    page.select_option("select[name=jabatan]", "kepala_satuan_tugas")
+    page.fill("input[name=nomor_sk]", "188/07/SK-LINMAS/2024")
+    page.fill("input[name=tanggal_sk]", "2024-01-15")
+    screenshot(page, "linmas-anggota-form")
+    page.get_by_role("button", name="Simpan").click()
+    assert "Data anggota Hendra Saputra disimpan." in page.content()
+    assert "Satlinmas desa paling sedikit 10 anggota" in page.content()
+    screenshot(page, "linmas-anggota")
+    assert no_sideways_scrolling(page)
+
+    # Record an activity with two photos and the phone's location.
+    page.get_by_role("link", name=f"Laporan Linmas {periode.label}").click()
+    page.get_by_role("link", name="Catat kegiatan").click()
+    page.select_option("select[name=jenis]", "ronda")
+    page.fill("input[name=tempat]", "Pos kamling RT 002")
+    page.get_by_role("button", name="Ambil lokasi dari HP").click()
+    page.wait_for_function("document.querySelector('input[name=latitude]').value !== ''")
+    assert page.input_value("input[name=latitude]") == "-2.330512"
+    page.fill("textarea[name=uraian]", "Ronda malam bergilir, situasi aman.")
+    page.get_by_label("Hendra Saputra").check()
+    page.set_input_files(
+        "input[name=foto]",
+        [
+            photo(tmp_path / "ronda-1.jpg", "JPEG", (30, 90, 60)),
+            photo(tmp_path / "ronda-2.png", "PNG", (90, 40, 30)),
+        ],
+    )
+    screenshot(page, "linmas-kegiatan-form")
+    assert no_sideways_scrolling(page)
+    page.get_by_role("button", name="Simpan kegiatan").click()
+    assert "Kegiatan Ronda/siskamling disimpan dengan 2 foto." in page.content()
+    gallery = page.locator(".linmas-galeri img")
+    assert gallery.count() == 2
+    gallery.last.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "[...document.querySelectorAll('.linmas-galeri img')]"
+        ".every(img => img.complete && img.naturalWidth > 0)"
+    )
+    screenshot(page, "linmas-bulan-terisi")
+
+    # Send the month.
+    page.get_by_role("button", name="Kirim laporan").click()
+    assert f"Laporan {periode.label} terkirim ke kecamatan." in page.content()
+    screenshot(page, "linmas-terkirim")
+    assert no_sideways_scrolling(page)
+
+    anggota = AnggotaLinmas.objects.get()
+    kegiatan = Kegiatan.objects.get()
+    assert list(kegiatan.peserta.all()) == [anggota]
+    assert kegiatan.foto_set.count() == 2
+    assert str(kegiatan.latitude) == "-2.330512"
+    assert LaporanBulanan.objects.get(jenis="linmas").status == Status.DIKIRIM
+
+
+def test_the_kasi_trantib_sets_the_programme_and_reads_a_desa(page_for, kasi_trantib, operator_a):
+    page = page_for(DESKTOP)
+    login(page, "trantib")
+    open_menu(page)
+    page.get_by_role("link", name="Program Linmas").click()
+    page.fill("input[name=berlaku_mulai]", str(Periode.current()))
+    page.fill("input[name=minimum_ronda]", "4")
+    page.fill("input[name=minimum_apel]", "1")
+    page.get_by_role("button", name="Simpan program").click()
+    assert f"berlaku mulai {Periode.current().label}" in page.content()
+    screenshot(page, "linmas-program")
+    page.get_by_role("link", name=f"Linmas desa {Periode.current().label}").click()
+    assert "Desa Balang" in page.content()
+    screenshot(page, "linmas-kecamatan")
+    page.get_by_role("link", name="Desa Balang").click()
+    assert "Belum terpenuhi" in page.content()
+    page.emulate_media(media="print")
+    screenshot(page, "linmas-cetak")
+
+
+def test_the_programme_page_reads_well_on_a_phone(page_for, kasi_trantib):
+    page = page_for(PHONE)
+    login(page, "trantib")
+    open_menu(page)
+    page.get_by_role("link", name="Program Linmas").click()
+    screenshot(page, "linmas-program")
+    assert no_sideways_scrolling(page)

@@ -1,0 +1,86 @@
+"""The ledger demo: a believable year for Paringin, safe to run twice."""
+
+import pytest
+from django.urls import reverse
+
+from desa import kepatuhan
+from desa.models import Desa, KomentarLaporan, LaporanBulanan, RiwayatLaporan
+from desa.models.laporan import Keadaan, Status
+from desa.periode import Periode
+from desa.registry import available_kinds
+from kudapanmas.demo import akun, ledger
+from kudapanmas.models import Pengumuman
+from tests.kudapanmas.ledger_factories import clock, wita
+
+pytestmark = pytest.mark.django_db
+
+NOW = wita(2026, 9, 8, 9)
+
+
+@pytest.fixture
+def demo(wilayah):
+    with clock(NOW):
+        context = {"rng": akun.new_rng()}
+        akun.fill(context)
+        ledger.fill(context)
+        yield context
+
+
+def test_twelve_months_for_every_desa_and_kind(demo):
+    months = {row.periode for row in LaporanBulanan.objects.all()}
+    assert months == {Periode(2026, 8).shift(-back).awal for back in range(12)}
+    assert set(LaporanBulanan.objects.values_list("jenis", flat=True)) == set(available_kinds())
+    assert LaporanBulanan.objects.values("desa").distinct().count() == 16
+
+
+def test_a_believable_mix(demo):
+    desa = list(Desa.objects.filter(kecamatan_id="63.11.06").select_related("kecamatan"))
+    kinds = available_kinds()
+    closed = [Periode(2026, 7).shift(-back) for back in range(11)]
+    cells = [
+        sel
+        for rows in kepatuhan.history(desa, kinds, closed, NOW).values()
+        for row in rows
+        for sel in row.sel
+    ]
+    total = kepatuhan.Rekap()
+    for sel in cells:
+        total.add(sel)
+    assert total.ketepatan_waktu > 0.8  # mostly on time
+    assert total.late >= 3  # a few late
+    assert total.counts[Keadaan.BELUM_DIKIRIM] == 1  # one missing
+    assert LaporanBulanan.objects.filter(status=Status.DIKEMBALIKAN).count() == 2
+    last = kepatuhan.rekap(kepatuhan.grid(desa, kinds, Periode(2026, 8), NOW))
+    assert 0 < last.sent < last.expected  # the last month: partly sent
+    assert last.counts[Keadaan.TEPAT_WAKTU] + last.counts[Keadaan.TERLAMBAT] > 0  # waiting in the queue
+
+
+def test_every_report_has_its_history_with_its_own_times(demo):
+    for laporan in LaporanBulanan.objects.prefetch_related("riwayat"):
+        history = list(laporan.riwayat.all())
+        assert len(history) == laporan.versi
+        assert history[0].aksi == "kirim" and history[0].waktu == laporan.pertama_dikirim_at
+        assert history[-1].ke == laporan.status
+        assert all(item.waktu <= NOW for item in history)
+    assert KomentarLaporan.objects.count() == 2
+
+
+def test_running_it_twice_adds_nothing(demo):
+    counts = (LaporanBulanan.objects.count(), RiwayatLaporan.objects.count(), Pengumuman.objects.count())
+    with clock(NOW):
+        ledger.fill(demo)
+    assert (
+        LaporanBulanan.objects.count(),
+        RiwayatLaporan.objects.count(),
+        Pengumuman.objects.count(),
+    ) == counts
+
+
+def test_the_dashboard_and_rapor_render_the_demo(demo, client_for):
+    from desa.models import Pengguna
+
+    client = client_for(Pengguna.objects.get(username="trantib.paringin"))
+    with clock(NOW):
+        assert client.get(reverse("dasbor_kecamatan", args=["63.11.06", "2026-08"])).status_code == 200
+        assert client.get(reverse("rapor_kecamatan", args=["63.11.06", "2026-08"])).status_code == 200
+        assert "Rapat koordinasi operator desa" in client.get(reverse("beranda")).content.decode()
