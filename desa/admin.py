@@ -6,10 +6,11 @@ from desa.models import RT, Desa, Kabupaten, Kecamatan, LaporanBulanan, Pengguna
 
 @admin.register(Pengguna)
 class PenggunaAdmin(UserAdmin):
+    autocomplete_fields = ["desa", "rt"]
     list_display = ["username", "first_name", "peran", "kecamatan", "desa", "is_active"]
     list_filter = ["peran", "is_active", "kecamatan"]
     fieldsets = UserAdmin.fieldsets + (
-        ("Peran dan wilayah", {"fields": ["peran", "kabupaten", "kecamatan", "desa", "telepon"]}),
+        ("Peran dan wilayah", {"fields": ["peran", "kabupaten", "kecamatan", "desa", "rt", "telepon"]}),
     )
 
 
@@ -33,6 +34,7 @@ class DesaAdmin(admin.ModelAdmin):
 @admin.register(RT)
 class RTAdmin(admin.ModelAdmin):
     list_display = ["desa", "nomor", "nama_ketua", "aktif"]
+    search_fields = ["desa__nama", "nomor"]
     list_filter = ["desa__kecamatan"]
 
 

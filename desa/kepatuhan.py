@@ -4,6 +4,7 @@ Reads only the ledger, in one query for the whole set of desa and months, howeve
 there are. `desa_list` must carry its kecamatan (select_related), whose deadline day it uses.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -26,6 +27,7 @@ class Sel:
     batas: object
     keadaan: str
     hari_terlambat: int
+    link: str = ""  # the monthly page, when the grid already knows it (see _Links)
 
     @property
     def jenis_label(self):
@@ -58,7 +60,7 @@ class Sel:
 
     @property
     def url(self):
-        return monthly_report_url(self.jenis, self.desa, self.periode)
+        return self.link or monthly_report_url(self.jenis, self.desa, self.periode)
 
 
 @dataclass
@@ -89,6 +91,11 @@ class Rekap:
     def late(self):
         return self.sent - self.on_time
 
+    @property
+    def menunggu(self):
+        """Sent and not yet reviewed: the cells still timed as on time or late."""
+        return self.counts[Keadaan.TEPAT_WAKTU] + self.counts[Keadaan.TERLAMBAT]
+
     def add(self, sel):
         self.expected += 1
         self.sent += sel.is_sent
@@ -98,14 +105,12 @@ class Rekap:
 
 def ledger_rows(desa_ids, periodes, kinds):
     """{(desa_id, jenis, first day of month): LaporanBulanan}, in one query."""
-    return {
-        (row.desa_id, row.jenis, row.periode): row
-        for row in LaporanBulanan.objects.filter(
-            desa_id__in=list(desa_ids),
-            periode__in=[periode.awal for periode in periodes],
-            jenis__in=list(kinds),
-        )
-    }
+    rows = LaporanBulanan.objects.filter(
+        desa_id__in=list(desa_ids),
+        periode__in=[periode.awal for periode in periodes],
+        jenis__in=list(kinds),
+    ).order_by()  # the model's ordering would join Desa for nothing
+    return {(row.desa_id, row.jenis, row.periode): row for row in rows}
 
 
 def grid(desa_list, kinds, periode, now=None):
@@ -123,7 +128,8 @@ def grid_required(desa_list, periode, now=None):
             kinds_of[desa.kecamatan_id] = required_kinds(desa.kecamatan)
     every_kind = {jenis for kinds in kinds_of.values() for jenis in kinds}
     ledger = ledger_rows([d.pk for d in desa_list], [periode], every_kind)
-    return [_row(desa, kinds_of[desa.kecamatan_id], periode, ledger, now) for desa in desa_list]
+    links = _Links()
+    return [_row(desa, kinds_of[desa.kecamatan_id], periode, ledger, now, links) for desa in desa_list]
 
 
 def history(desa_list, kinds, periodes, now=None):
@@ -131,23 +137,53 @@ def history(desa_list, kinds, periodes, now=None):
     now = now or timezone.now()
     periodes = list(periodes)
     ledger = ledger_rows([d.pk for d in desa_list], periodes, kinds)
-    return {periode: [_row(desa, kinds, periode, ledger, now) for desa in desa_list] for periode in periodes}
+    links = _Links()
+    return {
+        periode: [_row(desa, kinds, periode, ledger, now, links) for desa in desa_list]
+        for periode in periodes
+    }
 
 
-def _row(desa, kinds, periode, ledger, now):
+def _row(desa, kinds, periode, ledger, now, links):
     row = BarisDesa(desa)
     for jenis in kinds:
-        laporan = ledger.get((desa.pk, jenis, periode.awal))
-        row.sel.append(make_sel(desa, jenis, periode, laporan, now))
+        sel = make_sel(desa, jenis, periode, ledger.get((desa.pk, jenis, periode.awal)), now)
+        sel.link = links.url(jenis, periode, desa.kode)
+        row.sel.append(sel)
     return row
+
+
+class _Links:
+    """Monthly-page URLs for a whole grid: one reverse() per kind and month, not one per cell."""
+
+    # A code no desa has, of the same shape, swapped for each desa's code.
+    SENTINEL = "00.00.00.0000"
+
+    def __init__(self):
+        self.templates = {}
+
+    def url(self, jenis, periode, kode):
+        key = (jenis, periode)
+        if key not in self.templates:
+            self.templates[key] = monthly_report_url(jenis, self.SENTINEL, periode)
+        return self.templates[key].replace(self.SENTINEL, kode)
 
 
 def make_sel(desa, jenis, periode, laporan, now):
     hari = desa.kecamatan.hari_batas_waktu
-    batas = laporan.batas_waktu(hari) if laporan else periode.batas_waktu(hari)
+    if laporan is not None and laporan.batas_waktu_perpanjangan:
+        batas = laporan.batas_waktu(hari)
+    else:
+        batas = _batas(periode, hari)
     state = keadaan(laporan, batas, now)
     late = hari_terlambat(laporan, batas, now) if state != Keadaan.BELUM_JATUH_TEMPO else 0
     return Sel(desa, jenis, periode, laporan, batas, state, late)
+
+
+@functools.lru_cache(maxsize=512)
+def _batas(periode, hari):
+    """A month's usual deadline; a grid asks it for every cell, so it is worked out once."""
+    return periode.batas_waktu(hari)
 
 
 def rekap(rows):

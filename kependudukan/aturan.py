@@ -22,12 +22,15 @@ def pesan_tanggal(tanggal_peristiwa, tanggal_lapor, tanggal_lahir=None, hari_ini
     """{field: message} for dates in the future or in the wrong order."""
     hari_ini = hari_ini or today()
     errors = {}
+    future = set()
     for name, value, label in [
         ("tanggal_peristiwa", tanggal_peristiwa, "Tanggal peristiwa"),
         ("tanggal_lapor", tanggal_lapor, "Tanggal lapor"),
         ("tanggal_lahir", tanggal_lahir, "Tanggal lahir"),
     ]:
-        if value and value > hari_ini:
+        # One message per wrong date: an empty tanggal lapor or a birth's tanggal lahir copies another.
+        if value and value > hari_ini and value not in future:
+            future.add(value)
             errors[name] = (
                 f"{label} {format_tanggal(value)} belum terjadi (hari ini {format_tanggal(hari_ini)})."
             )

@@ -59,6 +59,7 @@ class KoreksiForm(forms.ModelForm):
             "wna_p": "Selisih WNA perempuan",
             "jumlah_kk": "Selisih jumlah KK",
         }
+        error_messages = {"alasan": {"required": "Alasan koreksi wajib diisi."}}
         help_texts = {
             "tanggal_lapor": "Koreksi dihitung pada laporan bulan tanggal ini.",
             "alasan": "Misalnya: penyesuaian dengan data konsolidasi Disdukcapil semester I.",
@@ -70,7 +71,8 @@ class KoreksiForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("tanggal_lapor", timezone.localdate())
+        if not self.initial.get("tanggal_lapor"):
+            self.initial["tanggal_lapor"] = timezone.localdate()
         self.fields["tanggal_lapor"].widget.attrs["max"] = timezone.localdate().isoformat()
         for name in COUNTS:
             self.fields[name].help_text = "Angka positif menambah, negatif (misalnya -2) mengurangi."
@@ -85,6 +87,4 @@ class KoreksiForm(forms.ModelForm):
         data = super().clean()
         if all(data.get(name) in (0, None) for name in COUNTS) and not self.errors:
             raise forms.ValidationError("Isi paling sedikit satu selisih yang bukan nol.")
-        if not (data.get("alasan") or "").strip() and "alasan" not in self.errors:
-            self.add_error("alasan", "Alasan koreksi wajib diisi.")
         return data

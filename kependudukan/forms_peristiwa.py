@@ -23,8 +23,8 @@ FIELDS_BY_KIND = {
         "tanggal_lapor", "keterangan",
     ],
     JenisPeristiwa.PINDAH: [
-        *PERSON, "kepala_keluarga", "tanggal_peristiwa", "alamat_asal_tujuan", "tingkat_pindah",
-        "desa_asal_tujuan", "tanggal_lapor", "keterangan",
+        *PERSON, "kepala_keluarga", "tanggal_peristiwa", "alamat_asal_tujuan", "desa_asal_tujuan",
+        "tingkat_pindah", "tanggal_lapor", "keterangan",
     ],
 }  # fmt: skip
 LABELS_BY_KIND = {
@@ -57,7 +57,7 @@ HELP = {
 
 class DesaChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.nama} · Kec. {obj.kecamatan.nama} ({obj.pk})"
+        return f"{obj.nama} (Kec. {obj.kecamatan.nama})"
 
 
 class PeristiwaForm(forms.ModelForm):
@@ -90,7 +90,9 @@ class PeristiwaForm(forms.ModelForm):
             self.fields[name].label = label
         for name in REQUIRED_BY_KIND[jenis]:
             self.fields[name].required = True
-        self.fields["nik"].error_messages["required"] = "NIK wajib diisi (boleh kosong hanya untuk kelahiran)."
+        self.fields["nik"].error_messages["required"] = (
+            "NIK wajib diisi (boleh kosong hanya untuk kelahiran)."
+        )
         for name, text in HELP.items():
             if name in self.fields:
                 self.fields[name].help_text = text
@@ -102,13 +104,17 @@ class PeristiwaForm(forms.ModelForm):
         for name in ("tanggal_peristiwa", "tanggal_lapor", "tanggal_lahir"):
             if name in self.fields:
                 self.fields[name].widget.attrs["max"] = today
-        if not self.instance.pk:
-            self.initial.setdefault("tanggal_lapor", timezone.localdate())
+        if not self.instance.pk and not self.initial.get("tanggal_lapor"):
+            self.initial["tanggal_lapor"] = timezone.localdate()
         if "desa_asal_tujuan" in self.fields:
             self.fields["desa_asal_tujuan"].queryset = (
                 Desa.objects.exclude(pk=desa.pk).select_related("kecamatan").order_by("kecamatan_id", "nama")
             )
             self.fields["desa_asal_tujuan"].empty_label = "– di luar Kabupaten Balangan / tidak tahu –"
+        if "tingkat_pindah" in self.fields:
+            self.fields["tingkat_pindah"].choices = [("", "– terisi sendiri bila desa tujuan dipilih –")] + [
+                choice for choice in self.fields["tingkat_pindah"].choices if choice[0]
+            ]
         self._rt_field(desa)
 
     def _rt_field(self, desa):

@@ -135,6 +135,7 @@ def rekap_kecamatan(request, kode, periode):
             "periode": periode,
             "baris_list": [(row, links[row.desa_kode]) for row in rows],
             "jumlah": jumlah_b3(rows),
+            "can_import": not request.user.is_read_only,
             "sebelumnya": periode.previous(),
             "berikutnya": periode.next() if periode < Periode.current() else None,
         },
@@ -158,7 +159,8 @@ def b3_table(row, desa, periode):
 
     lines = [line("Awal bulan", row.awal, row.kk_awal, strong=True)]
     for label, blok, jenis in EVENT_ROWS:
-        kk = {"datang": f"+{row.kk_datang}", "pindah": f"−{row.kk_pindah}"}.get(blok, "")
+        change = {"datang": ("+", row.kk_datang), "pindah": ("−", row.kk_pindah)}.get(blok, ("", 0))
+        kk = f"{change[0]}{change[1]}" if change[1] else ""
         lines.append(line(label, getattr(row, blok), kk, jenis))
     if row.ada_koreksi:
         lines.append(line("Koreksi", row.koreksi, f"{row.kk_koreksi:+d}"))

@@ -7,7 +7,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -59,7 +58,11 @@ def kabupaten_for_user(user, kode):
 
 
 def desa_of(kecamatan):
-    return list(Desa.objects.filter(kecamatan=kecamatan).select_related("kecamatan"))
+    """The kecamatan's desa, each holding this very kecamatan (its deadline day, its kinds)."""
+    desa_list = list(Desa.objects.filter(kecamatan=kecamatan))
+    for desa in desa_list:
+        desa.kecamatan = kecamatan
+    return desa_list
 
 
 @dataclass
@@ -81,7 +84,6 @@ class DasborKecamatan:
     rekap: object
     saringan: list
     keadaan: str
-    menunggu: int
 
     @property
     def batas(self):
@@ -91,7 +93,8 @@ class DasborKecamatan:
 def dasbor_kecamatan(kecamatan, periode, keadaan="", now=None):
     """The grid of a kecamatan's desa × required kinds, its rates, and the rows in state `keadaan`."""
     kinds = required_kinds(kecamatan)
-    rows = kepatuhan.grid(desa_of(kecamatan), kinds, periode, now)
+    desa_list = desa_of(kecamatan)
+    rows = kepatuhan.grid(desa_list, kinds, periode, now)
     rekap = kepatuhan.rekap(rows)
     if keadaan not in Keadaan.values:
         keadaan = ""
@@ -99,8 +102,7 @@ def dasbor_kecamatan(kecamatan, periode, keadaan="", now=None):
     for state in Keadaan:
         saringan.append(Saringan(state.value, state.label, rekap.counts[state.value], keadaan == state.value))
     shown = [row for row in rows if row.has(keadaan)] if keadaan else rows
-    menunggu = waiting(kecamatan).count()
-    return DasborKecamatan(kecamatan, periode, kinds, shown, rekap, saringan, keadaan, menunggu)
+    return DasborKecamatan(kecamatan, periode, kinds, shown, rekap, saringan, keadaan)
 
 
 @dataclass
@@ -108,7 +110,6 @@ class BarisKecamatan:
     kecamatan: object
     jumlah_desa: int = 0
     rekap: kepatuhan.Rekap = field(default_factory=kepatuhan.Rekap)
-    menunggu: int = 0
 
 
 def ringkasan_kabupaten(kabupaten, periode, now=None):
@@ -120,16 +121,6 @@ def ringkasan_kabupaten(kabupaten, periode, now=None):
         row.jumlah_desa += 1
         for sel in baris.sel:
             row.rekap.add(sel)
-    menunggu = (
-        LaporanBulanan.objects.filter(
-            desa__kecamatan__kabupaten=kabupaten, status=Status.DIKIRIM, jenis__in=available_kinds()
-        )
-        .values_list("desa__kecamatan_id")
-        .annotate(jumlah=Count("pk"))
-    )
-    for kecamatan_id, jumlah in menunggu:
-        if kecamatan_id in rows:
-            rows[kecamatan_id].menunggu = jumlah
     result = [rows[kode] for kode in sorted(rows)]
     total = kepatuhan.Rekap()
     for row in result:
@@ -140,12 +131,18 @@ def ringkasan_kabupaten(kabupaten, periode, now=None):
     return result, total
 
 
-def waiting(kecamatan):
-    """Sent reports waiting for verification, oldest first (the re-sends wait from their re-send)."""
+def waiting(kecamatan, desa_list=None):
+    """Sent reports waiting for verification, oldest first (the re-sends wait from their re-send).
+
+    Given the kecamatan's desa already read, it filters on their codes and needs no join.
+    """
+    where = (
+        {"desa_id__in": [d.pk for d in desa_list]}
+        if desa_list is not None
+        else {"desa__kecamatan": kecamatan}
+    )
     return (
-        LaporanBulanan.objects.filter(
-            desa__kecamatan=kecamatan, status=Status.DIKIRIM, jenis__in=available_kinds()
-        )
+        LaporanBulanan.objects.filter(status=Status.DIKIRIM, jenis__in=available_kinds(), **where)
         .select_related("desa__kecamatan")
         .order_by("dikirim_at", "pk")
     )

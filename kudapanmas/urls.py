@@ -5,7 +5,7 @@ from desa.periode import PeriodeConverter
 
 register_converter(PeriodeConverter, "periode")
 
-from kudapanmas import views, views_dasbor, views_pengingat, views_pengumuman  # noqa: E402
+from kudapanmas import views, views_dasbor, views_pengingat, views_pengumuman, views_rekap  # noqa: E402
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
@@ -28,6 +28,26 @@ urlpatterns = [
         "kecamatan/<str:kode>/rapor/<periode:periode>/",
         views_dasbor.rapor_kecamatan,
         name="rapor_kecamatan",
+    ),
+    path(
+        "kecamatan/<str:kode>/rekap/<periode:periode>/",
+        views_rekap.rekap_kecamatan,
+        name="rekap_kecamatan",
+    ),
+    path(
+        "kecamatan/<str:kode>/rekap/tahun/<int:tahun>/",
+        views_rekap.rekap_kecamatan_tahun,
+        name="rekap_kecamatan_tahun",
+    ),
+    path(
+        "kabupaten/<str:kode>/rekap/<periode:periode>/",
+        views_rekap.rekap_kabupaten,
+        name="rekap_kabupaten",
+    ),
+    path(
+        "kabupaten/<str:kode>/rekap/tahun/<int:tahun>/",
+        views_rekap.rekap_kabupaten_tahun,
+        name="rekap_kabupaten_tahun",
     ),
     path("pengingat/", views_pengingat.pengingat_saya, name="pengingat"),
     path(

@@ -15,7 +15,7 @@ NUMBER_FIELDS = [
     "awal_kk",
     "awal_l",
     "awal_p",
-    *(n for f in PERISTIWA_FIELDS.values() for n in f.values()),
+    *(name for fields in PERISTIWA_FIELDS.values() for name in fields.values()),
     "akhir_kk",
 ]
 TAMU_BARIS_KOSONG = 2
@@ -46,11 +46,7 @@ class LaporanRTForm(forms.ModelForm):
             "awal_l": "Laki-laki",
             "awal_p": "Perempuan",
             "akhir_kk": "Jumlah KK akhir bulan",
-            **{
-                name: jk
-                for f in PERISTIWA_FIELDS.values()
-                for jk, name in zip(("L", "P"), f.values(), strict=True)
-            },
+            **{name: jk for fields in PERISTIWA_FIELDS.values() for jk, name in fields.items()},
             **KEGIATAN_FIELDS,
             "masalah": "Masalah di RT",
             "usulan": "Usulan kepada desa",

@@ -22,6 +22,7 @@ def kosong():
 class Selisih:
     """One figure that differs from its pre-fill."""
 
+    field: str
     label: str
     acuan: int
     diisi: int
@@ -63,13 +64,13 @@ class Acuan:
         found = []
         for name, expected in self.awal().items():
             if name in values and values[name] != expected:
-                found.append(Selisih(LABEL_AWAL[name], expected, values[name]))
+                found.append(Selisih(name, LABEL_AWAL[name], expected, values[name]))
         for jenis, fields in PERISTIWA_FIELDS.items():
             for jk, name in fields.items():
                 expected = self.peristiwa[jenis][jk]
                 if name in values and values[name] != expected:
                     label = f"{LABEL_PERISTIWA[jenis]} {LABEL_JENIS_KELAMIN[jk]}"
-                    found.append(Selisih(label, expected, values[name]))
+                    found.append(Selisih(name, label, expected, values[name]))
         return found
 
 

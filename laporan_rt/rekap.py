@@ -14,7 +14,6 @@ Shapes for the recap workbook (sheets `Laporan RT` and `Masalah RT`):
   dashboard and reminders.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
@@ -238,11 +237,3 @@ def rt_belum_melapor(desa, periode):
     """The active RT of the desa that have not sent the month's report (one query)."""
     sent = _terkirim([desa], periode).values("rt_id")
     return list(RT.objects.filter(desa=desa, aktif=True).exclude(pk__in=sent).order_by("nomor"))
-
-
-def kelompok_per_desa(items, key):
-    """{desa kode: [item]} keeping the order of `items`."""
-    grouped = defaultdict(list)
-    for item in items:
-        grouped[key(item)].append(item)
-    return grouped

@@ -94,12 +94,14 @@ def laporan_rt_isi(request, kode, periode, nomor):
             messages.success(request, f"Draf laporan {rt} {periode.label} disimpan. Belum terkirim ke desa.")
             return redirect("laporan_rt:isi", kode=rt.desa_id, periode=periode, nomor=rt.nomor)
         messages.error(request, "Periksa isian yang ditandai merah. Belum ada yang disimpan.")
+    beda = {selisih.field for selisih in form.selisih}
     peristiwa = [
         {
             "label": LABEL_PERISTIWA[jenis],
-            "l": form[fields["L"]],
-            "p": form[fields["P"]],
-            "acuan": form.acuan.peristiwa[jenis],
+            "kolom": [
+                {"field": form[name], "acuan": form.acuan.peristiwa[jenis][jk], "beda": name in beda}
+                for jk, name in fields.items()
+            ],
         }
         for jenis, fields in PERISTIWA_FIELDS.items()
     ]
@@ -110,6 +112,8 @@ def laporan_rt_isi(request, kode, periode, nomor):
         "laporan": laporan,
         "form": form,
         "peristiwa": peristiwa,
+        "beda": beda,
+        "awal_fields": [form[name] for name in ("awal_kk", "awal_l", "awal_p")],
         "kegiatan_fields": [form[name] for name in KEGIATAN_FIELDS],
         "tamu_formset": tamu,
         "kejadian_formset": kejadian,

@@ -94,7 +94,7 @@ def _per_desa(events):
         {
             "desa_kode": kode,
             "desa_nama": names[kode],
-            "jumlah": [counts[kode][jenis] for jenis in JenisPeristiwa.values],
+            "rincian": [{"label": jenis.label, "jumlah": counts[kode][jenis]} for jenis in JenisPeristiwa],
             "total": sum(counts[kode].values()),
         }
         for kode in sorted(counts)

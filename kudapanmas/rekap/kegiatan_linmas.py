@@ -40,7 +40,6 @@ def write(workbook, scope):
         COLUMNS,
         heading="DAFTAR KEGIATAN DAN KEJADIAN LINMAS",
         subheading=f"{scope.wilayah} · {scope.label}".upper(),
-        bordered=False,
         freeze_column=5,
     )
     number = 0

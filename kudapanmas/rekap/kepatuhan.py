@@ -28,7 +28,7 @@ def columns(scope):
                 Column("Terkirim", 8, NUMBER, group),
                 Column("Tepat waktu", 8, NUMBER, group),
                 Column("Terverifikasi", 10, NUMBER, group),
-                Column("Jumlah hari terlambat", 10, NUMBER, group),
+                Column("Hari terlambat (terkirim)", 10, NUMBER, group),
             ]
         else:
             result += [
@@ -111,12 +111,12 @@ def _counts(sels):
         rekap.sent,
         rekap.on_time,
         rekap.counts[Keadaan.DIVERIFIKASI],
-        sum(sel.hari_terlambat for sel in sels),
+        sum(sel.hari_terlambat for sel in sels if sel.is_sent),
     ]
 
 
 def total_values(scope, rows):
-    """The JUMLAH row: counts per kind (a month: how many sent), then the overall rates."""
+    """The JUMLAH row: counts per kind (a month: how many were sent), then the overall rates."""
     result = []
     for index in range(len(scope.kinds)):
         sels = [sel for kinds in rows for sel in kinds[index]]
@@ -124,7 +124,7 @@ def total_values(scope, rows):
             result += _counts(sels)
         else:
             rekap = rekap_of(sels)
-            late = sum(sel.hari_terlambat for sel in sels if sel.keadaan != Keadaan.BELUM_JATUH_TEMPO)
-            result += [f"{rekap.sent} dari {rekap.expected} terkirim", None, late, None]
+            sent = f"{rekap.sent} dari {rekap.expected} terkirim" if rekap.expected else ""
+            result += [sent, None, None, None]
     rekap = rekap_of(sel for kinds in rows for sels in kinds for sel in sels)
     return [*result, rekap.tingkat_pelaporan, rekap.ketepatan_waktu]

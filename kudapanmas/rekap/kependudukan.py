@@ -8,22 +8,19 @@ columns after AH is allowed.
 from desa.models.laporan import JenisLaporan
 from kependudukan.b3 import jumlah_b3, rekap_b3, rekap_b3_tahun
 from kudapanmas.rekap import styles
-from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit
+from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit, fit_number
 
 NAMA = "Kependudukan"
 DESKRIPSI = "Rekapitulasi jumlah penduduk (buku B.3), satu baris per desa/kelurahan, dengan baris JUMLAH."
 
-_KEPENDUDUKAN = ["WNA L", "WNA P", "WNI L", "WNI P"]
-_KELUARGA = [("Jumlah KK", 8), ("Jumlah anggota keluarga", 10), ("Jumlah jiwa", 8)]
+_GROUPS = ["WNA L", "WNA P", "WNI L", "WNI P"]
+_FAMILIES = ["Jumlah KK", "Jumlah anggota keluarga", "Jumlah jiwa"]
 
 
-def columns(scope):
+def columns(scope, rows):
+    """The 34 columns; the number columns as wide as their largest number (the JUMLAH row's)."""
     awal, akhir = ("Awal tahun", "Akhir tahun") if scope.is_tahunan else ("Awal bulan", "Akhir bulan")
-    result = [
-        Column("No", 5, NUMBER),
-        Column("Kode Desa", 14),
-        Column("Desa/Kelurahan", fit([desa.nama for desa in scope.desa_list], 16, 26)),
-    ]
+    labels = []
     for group, with_families in [
         (awal, True),
         ("Lahir", False),
@@ -32,11 +29,18 @@ def columns(scope):
         ("Pindah", False),
         (akhir, True),
     ]:
-        result += [Column(label, 7, NUMBER, group) for label in _KEPENDUDUKAN]
-        if with_families:
-            result += [Column(label, width, NUMBER, group) for label, width in _KELUARGA]
-    result.append(Column("Keterangan", 30, wrap=True))
-    return result
+        labels += [(group, label) for label in _GROUPS + (_FAMILIES if with_families else [])]
+    numbers = list(zip(*(row.kolom() for row in rows), strict=True)) if rows else [[]] * len(labels)
+    return [
+        Column("No", 4.5, NUMBER),
+        Column("Kode Desa", 14),
+        Column("Desa/Kelurahan", fit([desa.nama for desa in scope.desa_list], 14, 26)),
+        *(
+            Column(label, fit_number(label, values), NUMBER, group)
+            for (group, label), values in zip(labels, numbers, strict=True)
+        ),
+        Column("Keterangan", 26, wrap=True),
+    ]
 
 
 def rows_of(scope):
@@ -47,14 +51,15 @@ def rows_of(scope):
 
 
 def write(workbook, scope):
+    rows = rows_of(scope)
+    total = jumlah_b3(rows.values())
     sheet = Sheet(
         workbook,
         NAMA,
-        columns(scope),
+        columns(scope, [*rows.values(), total]),
         heading="REKAPITULASI JUMLAH PENDUDUK (BUKU B.3)",
         subheading=f"{scope.wilayah} · {scope.label}".upper(),
     )
-    rows = rows_of(scope)
     keadaan = scope.keadaan_laporan(JenisLaporan.KEPENDUDUKAN)
     number = 0
     blocks = scope.blocks(rows)
@@ -70,8 +75,7 @@ def write(workbook, scope):
                 [*jumlah_b3(block).kolom(), _with_data(block)],
                 fill=styles.FILL_SUBTOTAL,
             )
-    every = list(rows.values())
-    sheet.append_total("JUMLAH", [*jumlah_b3(every).kolom(), _with_data(every)])
+    sheet.append_total("JUMLAH", [*total.kolom(), _with_data(list(rows.values()))])
     sheet.close(
         note=(
             "Jumlah jiwa = WNA L + WNA P + WNI L + WNI P; jumlah anggota keluarga = jumlah jiwa − jumlah KK; "

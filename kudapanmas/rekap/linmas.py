@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from desa.models.laporan import JenisLaporan
 from kudapanmas.rekap import styles
-from kudapanmas.rekap.sheet import DECIMAL, NUMBER, Column, Sheet, fit
+from kudapanmas.rekap.sheet import DECIMAL, NUMBER, Column, Sheet, fit, fit_number
 from linmas.models import JUMLAH_ANGGOTA_MINIMUM, Jabatan, JenisKegiatan
 from linmas.ringkasan import ringkasan_linmas
 
@@ -71,42 +71,45 @@ def rows_of(scope):
     return rows
 
 
-def columns(scope):
+def columns(scope, total):
+    """The columns; each number column as wide as the JUMLAH row's number or its header's words."""
     anggota = "Anggota aktif (akhir tahun)" if scope.is_tahunan else "Anggota aktif (akhir bulan)"
     terlibat = "Rata-rata anggota terlibat per bulan" if scope.is_tahunan else "Anggota terlibat"
+    groups = [(anggota, _JABATAN_PENDEK[jabatan]) for jabatan in Jabatan]
+    groups.append((anggota, "Jumlah"))
+    # "Ronda/ siskamling": a header may wrap after a slash.
+    groups += [("Kegiatan (kali)", jenis.label.replace("/", "/ ")) for jenis in JenisKegiatan]
+    groups.append(("Kegiatan (kali)", "Jumlah"))
+    groups += [("Peserta", "Keikutsertaan anggota"), ("Peserta", terlibat)]
+    groups += [("Kejadian", "Jumlah"), ("Kejadian", "Korban meninggal"), ("Kejadian", "Korban luka")]
     result = [
-        Column("No", 5, NUMBER),
+        Column("No", 4.5, NUMBER),
         Column("Kode Desa", 14),
-        Column("Desa/Kelurahan", fit([desa.nama for desa in scope.desa_list], 16, 26)),
+        Column("Desa/Kelurahan", fit([desa.nama for desa in scope.desa_list], 14, 26)),
     ]
-    result += [Column(_JABATAN_PENDEK[jabatan], 8, NUMBER, anggota) for jabatan in Jabatan]
-    result.append(Column("Jumlah", 8, NUMBER, anggota))
-    result += [Column(jenis.label, 10, NUMBER, "Kegiatan (kali)") for jenis in JenisKegiatan]
-    result.append(Column("Jumlah", 8, NUMBER, "Kegiatan (kali)"))
+    for (group, label), value in zip(groups, total, strict=False):
+        kind = DECIMAL if label == terlibat and scope.is_tahunan else NUMBER
+        result.append(Column(label, fit_number(label, [value]), kind, group))
     result += [
-        Column("Keikutsertaan anggota", 12, NUMBER, "Peserta"),
-        Column(terlibat, 12, DECIMAL if scope.is_tahunan else NUMBER, "Peserta"),
-        Column("Jumlah", 8, NUMBER, "Kejadian"),
-        Column("Korban meninggal", 9, NUMBER, "Kejadian"),
-        Column("Korban luka", 8, NUMBER, "Kejadian"),
-        Column("Terpenuhi", 12, group="Program kegiatan wajib", wrap=True),
-        Column("Kekurangan", 30, group="Program kegiatan wajib", wrap=True),
-        Column("Keterangan", 26, wrap=True),
+        Column("Terpenuhi", 11, group="Program kegiatan wajib", wrap=True),
+        Column("Kekurangan", 28, group="Program kegiatan wajib", wrap=True),
+        Column("Keterangan", 24, wrap=True),
     ]
     return result
 
 
 def write(workbook, scope):
+    rows = rows_of(scope)
+    months = len(scope.periode_list)
+    total = total_values(list(rows.values()), months, scope)
     sheet = Sheet(
         workbook,
         NAMA,
-        columns(scope),
+        columns(scope, total),
         heading="REKAPITULASI KEGIATAN SATUAN PERLINDUNGAN MASYARAKAT (SATLINMAS)",
         subheading=f"{scope.wilayah} · {scope.label}".upper(),
     )
-    rows = rows_of(scope)
     keadaan = scope.keadaan_laporan(JenisLaporan.LINMAS)
-    months = len(scope.periode_list)
     number = 0
     for kecamatan, block in scope.blocks(rows):
         for row in block:
@@ -128,7 +131,7 @@ def write(workbook, scope):
                 total_values(block, months, scope),
                 fill=styles.FILL_SUBTOTAL,
             )
-    sheet.append_total("JUMLAH", total_values(list(rows.values()), months, scope))
+    sheet.append_total("JUMLAH", total)
     sheet.close(
         note=(
             f"Keikutsertaan: satu anggota yang ikut 3 kegiatan dihitung 3. Satlinmas desa paling sedikit "

@@ -26,10 +26,10 @@ COLUMNS = [
     Column("Tanggal Lahir", 11, DATE),
     Column("Warga Negara", 8),
     Column("Kepala Keluarga", 9),
-    Column("Asal/Tujuan", 28),
-    Column("Tingkat Pindah", 16),
-    Column("Keterangan", 24),
-    Column("Tanda", 28),
+    Column("Asal/Tujuan", 28, wrap=True),
+    Column("Tingkat Pindah", 15),
+    Column("Keterangan", 24, wrap=True),
+    Column("Tanda", 30, wrap=True),
 ]
 
 
@@ -40,7 +40,6 @@ def write(workbook, scope):
         COLUMNS,
         heading="RINCIAN PERISTIWA KEPENDUDUKAN (BY NAME BY ADDRESS)",
         subheading=f"{scope.wilayah} · {scope.label}".upper(),
-        bordered=False,
         freeze_column=5,
     )
     number = 0

@@ -42,6 +42,7 @@ def write(workbook, scope):
         heading="REKAPITULASI LAPORAN BULANAN DESA/KELURAHAN",
         subheading=f"{scope.wilayah} · {scope.label}".upper(),
         table=False,
+        one_page=True,
     )
     for label, value in keterangan(scope):
         _label_value(sheet, label, value)

@@ -20,7 +20,7 @@ from desa.registry import required_kinds
 
 
 class RekapError(ValueError):
-    """A request the recap cannot answer (a month not begun yet); the message is for people."""
+    """A request the recap cannot answer (a year not begun yet); the message is for people."""
 
 
 @dataclass
@@ -136,8 +136,8 @@ def rekap_of(sels):
 
 
 def keadaan_teks(sels):
-    """One month: "Terverifikasi", "Terlambat 3 hari, nihil"; several: "Terverifikasi 10, Belum dikirim 2
-    (12 bulan)"."""
+    """One month: "Terverifikasi", "Terlambat 3 hari, nihil"; several: "12 bulan: Belum dikirim 2,
+    Terverifikasi 10"."""
     if not sels:
         return "Laporan tidak wajib"
     if len(sels) == 1:
@@ -146,7 +146,7 @@ def keadaan_teks(sels):
         if sel.keadaan == Keadaan.TERLAMBAT:
             parts[0] += f" {sel.hari_terlambat} hari"
         elif sel.keadaan == Keadaan.BELUM_DIKIRIM and sel.hari_terlambat:
-            parts.append(f"lewat batas waktu {sel.hari_terlambat} hari")
+            parts.append(f"lewat {sel.hari_terlambat} hari")
         elif sel.hari_terlambat:
             parts.append(f"terlambat {sel.hari_terlambat} hari")
         if sel.laporan is not None and sel.laporan.nihil and sel.is_sent:
@@ -154,7 +154,7 @@ def keadaan_teks(sels):
         return ", ".join(parts)
     counts = Counter(sel.keadaan for sel in sels)
     shown = ", ".join(f"{Keadaan(state).label} {counts[state]}" for state in Keadaan.values if counts[state])
-    return f"{shown} ({len(sels)} bulan)"
+    return f"{len(sels)} bulan: {shown}"
 
 
 def _desa_of(kecamatan_ids):
@@ -164,12 +164,7 @@ def _desa_of(kecamatan_ids):
 
 
 def _check_time(periode, tahun):
-    current = Periode.current()
-    if periode is not None and periode > current:
-        raise RekapError(
-            f"Periode {periode.label} belum berjalan; rekap hanya untuk bulan yang sudah dimulai."
-        )
-    if tahun is not None and tahun > current.tahun:
+    if tahun is not None and tahun > Periode.current().tahun:
         raise RekapError(f"Tahun {tahun} belum berjalan.")
     if (periode is None) == (tahun is None):
         raise RekapError("Pilih salah satu: satu periode (bulan) atau satu tahun.")

@@ -1,7 +1,7 @@
 """One streamed worksheet laid out as a government recap.
 
-Title rows, merged bold group headers, one table, frozen header rows, an auto-filter, widths
-set per column, A4 landscape fitted to the page width with the title rows repeated on every
+Title rows, merged bold group headers, one bordered table, frozen header rows, an auto-filter,
+widths set per column, A4 landscape fitted to the page width with the title rows repeated on every
 printed page. Rows go straight to disk (openpyxl write-only), so a sheet of 200,000 rows
 costs no more memory than one of ten.
 
@@ -17,6 +17,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from desa.periode import WITA
 from kudapanmas.rekap import guard, styles
@@ -37,6 +38,8 @@ FORMATS = {
     DATETIME: styles.FORMAT_DATETIME,
     IDENTITY: styles.FORMAT_TEXT,
 }
+LINE_HEIGHT = 13  # points per line of 10-point text
+MAX_HEIGHT = 409  # the tallest row Excel allows
 TITLE_ROWS = 3  # title, subtitle, an empty row; the table header starts below them
 
 
@@ -55,16 +58,22 @@ def fit(texts, minimum, maximum):
     return max(minimum, min(maximum, longest + 2))
 
 
+def fit_number(label, numbers):
+    """A number column's width: its largest number with thousands separators, or the longest
+    word of its (wrapped) header."""
+    longest = max((len(f"{number:,}") for number in numbers if number is not None), default=1)
+    return max(longest + 2, max(len(word) for word in label.split()) + 1.5, 5)
+
+
 class Sheet:
-    """A worksheet with one table. `bordered` tables draw every cell's border (the per-desa
-    recaps); long lists print the grid lines instead, which costs nothing per cell."""
+    """A worksheet with (when `table`) one bordered table under its title rows."""
 
     def __init__(
-        self, workbook, title, columns, *, heading, subheading, bordered=True, freeze_column=4, table=True
+        self, workbook, title, columns, *, heading, subheading, freeze_column=4, table=True, one_page=False
     ):
         self.ws = workbook.create_sheet(title)
+        self.one_page = one_page
         self.columns = list(columns)
-        self.bordered = bordered
         self.last_column = get_column_letter(len(self.columns))
         self.grouped = any(column.group for column in self.columns)
         self.header_top = TITLE_ROWS + 1
@@ -74,6 +83,7 @@ class Sheet:
         self._templates = {}
         self._setup_page(heading)
         self._converters = [self._converter(column) for column in self.columns]
+        self._wrapped = [index for index, column in enumerate(self.columns) if column.wrap]
         self._total_converters = {}  # {id(fill): converters} of the JUMLAH and subtotal rows
         self.table = table
         if table:
@@ -88,14 +98,15 @@ class Sheet:
     def _setup_page(self, heading):
         ws = self.ws
         for index, column in enumerate(self.columns, 1):
-            ws.column_dimensions[get_column_letter(index)].width = column.width
+            # A header breaks between words only: the column is at least as wide as its longest word.
+            longest = max((len(word) for word in column.label.split()), default=0)
+            ws.column_dimensions[get_column_letter(index)].width = max(column.width, longest + 1.5)
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
+        ws.page_setup.fitToHeight = 1 if self.one_page else 0
         ws.print_options.horizontalCentered = True
-        ws.print_options.gridLines = not self.bordered
         ws.page_margins.left = ws.page_margins.right = 0.4
         ws.page_margins.top = ws.page_margins.bottom = 0.6
         ws.oddFooter.left.text = heading.replace("&", "&&")
@@ -138,7 +149,7 @@ class Sheet:
         else:
             self.raw(top, height=min(15 * lines, 80))
 
-    def _header_cell(self, value):
+    def header_cell(self, value):
         return self.styled(
             value,
             font=styles.FONT_BOLD,
@@ -178,31 +189,23 @@ class Sheet:
         """A function turning one value of this column into what the row holds; a `fill`
         makes it a bold total row."""
         total = fill is not None
-        style = {"font": styles.FONT_BOLD if total else styles.FONT_BODY}
-        if self.bordered or total:
-            style["border"] = styles.BORDER
+        style = {"font": styles.FONT_BOLD if total else styles.FONT_BODY, "border": styles.BORDER}
         if total:
             style["fill"] = fill
-        if column.wrap:
-            style["alignment"] = styles.ALIGN_WRAP
-        elif column.kind in (TEXT, IDENTITY, DATE, DATETIME):
-            style["alignment"] = styles.ALIGN_TOP
+        style["alignment"] = styles.ALIGN_WRAP if column.wrap else styles.ALIGN_TOP
         template = self._template(number_format=FORMATS.get(column.kind), **style)
         risky = self._template(number_format=FORMATS.get(column.kind), quote_prefix=True, **style)
-        always_styled = self.bordered or total or column.wrap or column.kind in FORMATS
         make = self._cell
 
         def convert(value):
             if value is None or value == "":
-                return make(None, template) if always_styled else None
+                return make(None, template)
             if isinstance(value, str):
                 if guard.is_risky(value):
                     return guard.as_text(make(value, risky))
-                if not always_styled:
-                    return guard.clean(value)
             elif isinstance(value, datetime.datetime):
                 value = value.astimezone(WITA).replace(tzinfo=None)
-            return make(value, template) if always_styled else value
+            return make(value, template)
 
         return convert
 
@@ -218,9 +221,20 @@ class Sheet:
 
     def append(self, values):
         """Append a table row: one value per column, converted by the column's kind."""
-        self.raw([convert(value) for convert, value in zip(self._converters, values, strict=True)])
+        row = [convert(value) for convert, value in zip(self._converters, values, strict=True)]
+        self.raw(row, height=self._height(values))
         self.last_data_row = self.row_index
         return self.row_index
+
+    def _height(self, values):
+        """The height a row with wrapped text needs: neither Excel nor LibreOffice grows a row
+        written by a program, so the text would hide behind the next row."""
+        lines = 1
+        for index in self._wrapped:
+            value = values[index]
+            if isinstance(value, str) and (len(value) > self.columns[index].width - 1 or "\n" in value):
+                lines = max(lines, _lines(value, self.columns[index].width))
+        return min(LINE_HEIGHT * lines + 2, MAX_HEIGHT) if lines > 1 else None
 
     def append_total(self, label, values, *, span=3, fill=styles.FILL_TOTAL):
         """A JUMLAH row: `label` merged over the first `span` columns, then `values`."""
@@ -229,7 +243,7 @@ class Sheet:
         converters = self._total_converters[id(fill)]
         row = [convert(label if index == 0 else None) for index, convert in enumerate(converters[:span])]
         row += [convert(value) for convert, value in zip(converters[span:], values, strict=True)]
-        number = self.raw(row)
+        number = self.raw(row, height=self._height([label, *[None] * (span - 1), *values]))
         self.merge(number, 1, number, span)
         return number
 
@@ -248,12 +262,17 @@ class Sheet:
             self.ws.auto_filter.ref = f"A{self.header_bottom}:{self.last_column}{last}"
 
 
-def _lines(label, width):
-    """How many lines a wrapped header label needs in a column of this width."""
-    words, lines, used = label.split(), 1, 0
-    for word in words:
-        if used and used + 1 + len(word) > width - 1:
-            lines, used = lines + 1, len(word)
-        else:
+def _lines(text, width):
+    """How many lines a wrapped text needs in a column of this width (a word-by-word estimate)."""
+    room = max(width * 1.25 - 1, 1)  # 10-point text is narrower than the width unit (an 11-point "0")
+    total = 0
+    for paragraph in str(text).split("\n"):
+        lines, used = 1, 0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > room:
+                lines, used = lines + 1, 0
             used += len(word) + (1 if used else 0)
-    return lines
+            while used > room:  # a word longer than the column breaks inside itself
+                lines, used = lines + 1, used - room
+        total += lines
+    return total

@@ -33,7 +33,6 @@ def write(workbook, scope):
         COLUMNS,
         heading="TEMUAN KUALITAS DATA",
         subheading=f"{scope.wilayah} · {scope.label}".upper(),
-        bordered=False,
         freeze_column=5,
     )
     number = 0

@@ -1,8 +1,11 @@
 """How every Linmas view reaches its desa and the month's lock."""
 
+from django.http import Http404
+
 from desa import ledger
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan
+from desa.periode import Periode
 from desa.scoping import object_for_user
 
 
@@ -15,3 +18,9 @@ def lock_notice(desa, periode):
     """The reason a month's records are read-only, or "" when they may change."""
     laporan = ledger.laporan_for(desa, JenisLaporan.LINMAS, periode)
     return ledger.lock_message(laporan) if laporan.is_locked else ""
+
+
+def require_started(periode):
+    """A month that has not begun has no report: 404 rather than an empty page."""
+    if periode > Periode.current():
+        raise Http404("Periode ini belum berjalan.")

@@ -25,10 +25,9 @@ def _initial_tanggal(request):
     """Today, or the last day of the month the operator came from (?periode=2026-07)."""
     today = timezone.localdate()
     try:
-        periode = Periode.parse(request.GET.get("periode", ""))
+        return min(today, Periode.parse(request.GET.get("periode", "")).akhir)
     except ValueError:
         return today
-    return min(today, periode.akhir)
 
 
 @login_required

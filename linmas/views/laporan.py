@@ -7,7 +7,7 @@ from desa.periode import Periode
 from desa.scoping import may_write
 from linmas.models import FotoKegiatan
 from linmas.ringkasan import kegiatan_bulan, kejadian_bulan, ringkasan_linmas
-from linmas.views.akses import desa_for, lock_notice
+from linmas.views.akses import desa_for, lock_notice, require_started
 
 
 @login_required
@@ -21,6 +21,7 @@ def index(request):
 @login_required
 def laporan_bulanan(request, kode, periode):
     desa = desa_for(request, kode)
+    require_started(periode)
     kegiatan_list = list(kegiatan_bulan([desa], periode))
     fotos = FotoKegiatan.objects.filter(
         kegiatan__desa=desa, kegiatan__tanggal__range=(periode.awal, periode.akhir)
@@ -38,7 +39,7 @@ def laporan_bulanan(request, kode, periode):
             "kejadian_list": kejadian_bulan([desa], periode),
             "fotos": fotos,
             "terkunci": terkunci,
-            "can_edit": may_write(request.user, desa) and not terkunci and periode <= sekarang,
+            "can_edit": may_write(request.user, desa) and not terkunci,
             "periode_sebelumnya": periode.previous(),
             "periode_berikutnya": periode.next() if periode < sekarang else None,
         },

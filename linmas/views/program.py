@@ -14,6 +14,7 @@ from desa.scoping import Peran
 from linmas import services
 from linmas.forms import ProgramForm
 from linmas.ringkasan import program_berlaku, ringkasan_linmas, syarat_program
+from linmas.views.akses import require_started
 
 
 def _kecamatan_for(request, kode):
@@ -103,6 +104,7 @@ def _render_program(request, kecamatan, form):
 def rekap_kecamatan(request, kode, periode):
     """Every desa of the kecamatan in one month: roster, activities, incidents, programme, report state."""
     kecamatan = _kecamatan_for(request, kode)
+    require_started(periode)
     desa_list = list(
         Desa.objects.for_user(request.user)
         .filter(kecamatan=kecamatan)

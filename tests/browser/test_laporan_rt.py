@@ -59,6 +59,7 @@ def test_a_ketua_rt_fills_its_report_and_the_operator_sends_the_month(page_for, 
     page.fill("input[name=awal_l]", "61")
     page.fill("input[name=awal_p]", "58")
     page.fill("input[name=akhir_kk]", "32")
+    page.locator("#bagian-kegiatan summary").click()
     page.fill("input[name=kegiatan_ronda]", "4")
     page.locator("#bagian-tamu summary").click()
     page.fill("input[name=tamu-0-nama]", "Muhammad Fahmi")
@@ -92,7 +93,7 @@ def test_a_ketua_rt_fills_its_report_and_the_operator_sends_the_month(page_for, 
         page = page_for(size)
         login(page, "operator.a")
         open_menu(page)
-        page.get_by_role("link", name="Laporan RT").click()
+        page.get_by_role("link", name="Laporan RT", exact=True).click()
         assert page.locator("#cakupan-rt").inner_text() == "1 dari 2 RT"
         assert "Laporan RT berbeda dengan peristiwa" in page.content()
         _no_sideways_scroll(page)
@@ -108,3 +109,24 @@ def test_a_ketua_rt_fills_its_report_and_the_operator_sends_the_month(page_for, 
     ledger = LaporanBulanan.objects.get(desa=desa_a, jenis="laporan_rt")
     assert ledger.status == Status.DIKIRIM
     assert "RT 002: Ketua RT 002 sedang dirawat" in ledger.keterangan
+
+
+def test_the_operator_creates_a_ketua_rt_account_on_a_phone(page_for, desa_a, rt_list, operator_a):
+    page = page_for(PHONE)
+    login(page, "operator.a")
+    open_menu(page)
+    page.get_by_role("link", name="Laporan RT", exact=True).click()
+    page.get_by_role("link", name="Akun Ketua RT").click()
+    page.get_by_role("link", name="Tambah akun Ketua RT").click()
+    page.fill("input[name=username]", "ketua.rt2.balang")
+    page.fill("input[name=first_name]", "Siti Aminah")
+    page.select_option("select[name=rt]", str(rt_list[1].pk))
+    page.fill("input[name=telepon]", "081355551234")
+    page.fill("input[name=password1]", "Sandi-RT-Panjang-2026")
+    page.fill("input[name=password2]", "Sandi-RT-Panjang-2026")
+    _no_sideways_scroll(page)
+    screenshot(page, "operator-akun-rt-tambah")
+    page.click("main button[type=submit]")
+    assert "Akun Ketua RT 002 (ketua.rt2.balang) dibuat" in page.content()
+    _no_sideways_scroll(page)
+    screenshot(page, "operator-akun-rt")

@@ -89,6 +89,11 @@ def test_an_operator_records_a_linmas_month_on_a_phone(page_for, operator_a, pri
         ".every(img => img.complete && img.naturalWidth > 0)"
     )
     screenshot(page, "linmas-bulan-terisi")
+    page.locator("#judul-kegiatan").locator("xpath=../..").get_by_role("link").first.click()
+    assert "Hendra Saputra" in page.content()
+    screenshot(page, "linmas-kegiatan")
+    assert no_sideways_scrolling(page)
+    page.get_by_role("link", name=f"‹ Laporan Linmas {periode.label}").click()
 
     # Send the month.
     page.get_by_role("button", name="Kirim laporan").click()

@@ -3,13 +3,22 @@
 import pytest
 from django.urls import reverse
 
+from desa import ledger, registry
 from desa.models import KomentarLaporan, LaporanBulanan
-from desa.models.laporan import Status
+from desa.models.laporan import JenisLaporan, Status
 from desa.periode import Periode
 from tests.conftest import KODE_DESA_A
 from tests.kudapanmas.ledger_factories import laporan
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def plain_send_check(monkeypatch):
+    """These tests are about the ledger: Kependudukan's own send rules (data awal first) are
+    replaced by the registry's default check; one test below puts a refusing check back."""
+    monkeypatch.setitem(registry._send_checks, JenisLaporan.KEPENDUDUKAN, registry.default_check_send)
+
 
 PERIODE = Periode.current().previous()
 ACTIONS = [
@@ -92,6 +101,16 @@ def test_a_refused_send_says_why_and_changes_nothing(cast, client_for, desa_a):
         url("laporan_kirim"), {"nihil": "on", "keterangan": ""}, follow=True
     )
     assert "Laporan nihil harus disertai keterangan singkat." in response.content.decode()
+    assert status_of(desa_a) is None
+
+
+def test_the_kinds_own_send_check_decides_and_its_reason_is_shown(cast, client_for, desa_a, monkeypatch):
+    def refuse(desa, periode, data):
+        raise ledger.TransisiDitolak("Isi data awal dulu.")
+
+    monkeypatch.setitem(registry._send_checks, JenisLaporan.KEPENDUDUKAN, refuse)
+    response = client_for(cast["operator_a"]).post(url("laporan_kirim"), {"versi": "0"}, follow=True)
+    assert "Isi data awal dulu." in response.content.decode()
     assert status_of(desa_a) is None
 
 
@@ -191,8 +210,6 @@ def test_the_panel_shows_read_only_roles_no_actions(cast, client_for, desa_a, ro
 
 
 def test_the_panel_shows_the_return_comment_history_and_thread(cast, client_for, desa_a, kasi_trantib):
-    from desa import ledger
-
     sent = laporan(desa_a, PERIODE, Status.DIKIRIM)
     ledger.laporan_kembalikan(laporan=sent, user=kasi_trantib, catatan="NIK bayi belum ada")
     ledger.laporan_komentar(

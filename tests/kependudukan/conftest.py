@@ -14,3 +14,9 @@ def started_a(desa_a):
 def started_b(desa_b):
     make_data_awal(desa_b, recent(6), wni_l=800, wni_p=790, jumlah_kk=480)
     return desa_b
+
+
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Uploaded workbooks of a test go to a folder of its own."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -33,13 +33,16 @@ def person(jenis_kelamin="L", lahir=datetime.date(1985, 3, 12), **extra):
     return data
 
 
+TWO_DAYS_AGO = (TODAY - datetime.timedelta(days=2)).isoformat()
 FORMS = {
     "LAHIR": {
         "nama": "Aisyah Rahmah", "jenis_kelamin": "P", "kewarganegaraan": "WNI",
-        "tanggal_peristiwa": (TODAY - datetime.timedelta(days=2)).isoformat(), "tanggal_lapor": TODAY.isoformat(),
+        "tanggal_peristiwa": TWO_DAYS_AGO, "tanggal_lapor": TODAY.isoformat(),
         "tempat_lahir": "Puskesmas Paringin", "nama_ayah": "Rusdi", "nama_ibu": "Halimah",
     },
-    "MATI": person("P", datetime.date(1950, 7, 4), nama="Siti Hasanah", tempat_meninggal="Rumah", sebab_kematian="sakit"),
+    "MATI": person(
+        "P", datetime.date(1950, 7, 4), nama="Siti Hasanah", tempat_meninggal="Rumah", sebab_kematian="sakit"
+    ),
     "DATANG": person(alamat_asal_tujuan="Jl. A. Yani Km 5, Banjarmasin", kepala_keluarga="on"),
     "PINDAH": person(alamat_asal_tujuan="Tanjung, Tabalong", tingkat_pindah="antar_kabupaten"),
 }  # fmt: skip

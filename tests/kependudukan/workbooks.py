@@ -43,7 +43,8 @@ def workbook_bytes(data_awal=None, peristiwa=None, header_data_awal=None, header
         sheet = workbook.create_sheet(title)
         sheet.append(header)
         for row in rows:
-            sheet.append([row.get(name.strip()) for name in header])
+            lookup = {key.lower(): value for key, value in row.items()}
+            sheet.append([lookup.get(" ".join(str(name).split()).lower()) for name in header])
     if not workbook.worksheets:
         workbook.create_sheet("Lain")
     buffer = io.BytesIO()

@@ -39,7 +39,10 @@ def test_the_new_form_shows_the_events_and_last_months_end(client_for, operator_
     assert initial["awal_l"] == 62
     assert initial["awal_p"] == 55
     assert initial["awal_kk"] == 41
-    assert "Data desa: L 0 · P 1" in response.content.decode()
+    lahir = response.context["peristiwa"][0]
+    assert lahir["label"] == "Lahir"
+    assert [kolom["acuan"] for kolom in lahir["kolom"]] == [0, 1]
+    assert "desa: 1" in response.content.decode()
 
 
 def test_a_figure_differing_from_the_events_needs_a_note(client_for, operator_a, desa_a, rt_a1):

@@ -187,3 +187,22 @@ class TestKecamatanOverview:
             reverse("linmas:rekap_kecamatan", args=[kecamatan.pk, str(lalu)])
         )
         assert [desa.kode for desa, _, _ in response.context["rows"]] == ["63.11.06.2005"]
+
+
+class TestOddAddresses:
+    def test_a_month_not_begun_is_404(self, client_for, kasi_trantib, desa_a, kecamatan):
+        client = client_for(kasi_trantib)
+        for periode in (Periode.current().next(), Periode(9999, 12)):
+            assert client.get(page_url(desa_a, periode)).status_code == 404
+            url = reverse("linmas:rekap_kecamatan", args=[kecamatan.pk, str(periode)])
+            assert client.get(url).status_code == 404
+
+    def test_a_far_periode_parameter_does_not_break_the_form(self, client_for, operator_a, desa_a):
+        url = reverse("linmas:kegiatan_create", args=[desa_a.kode]) + "?periode=9999-12"
+        assert client_for(operator_a).get(url).status_code == 200
+
+
+@pytest.mark.parametrize("model", ["anggotalinmas", "kegiatan", "kejadian", "programlinmas"])
+def test_the_admin_lists_linmas_records(client_for, admin_user, desa_a, model):
+    make_kegiatan(desa_a, last_month().awal)
+    assert client_for(admin_user).get(reverse(f"admin:linmas_{model}_changelist")).status_code == 200

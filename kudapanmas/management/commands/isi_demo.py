@@ -17,5 +17,6 @@ class Command(BaseCommand):
                 step(context)
         self.stdout.write(f"Akun demo (kata sandi semuanya: {akun.PASSWORD}):")
         for user in context["accounts"]:
-            wilayah = user.desa or user.kecamatan or user.kabupaten or "seluruh sistem"
+            wilayah = user.rt and f"{user.rt} {user.rt.desa}"
+            wilayah = wilayah or user.desa or user.kecamatan or user.kabupaten or "seluruh sistem"
             self.stdout.write(f"  {user.username:32} {user.get_peran_display():16} {wilayah}")

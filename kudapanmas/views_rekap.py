@@ -1,0 +1,70 @@
+"""Downloads of the recap workbook: one kecamatan's, or the whole kabupaten's, for a month or a year.
+
+Who may download what is the dashboard's rule (kudapanmas.dasbor): a kecamatan for its Kasi
+Trantib and Camat and for the Kabupaten role, never for operators; the kabupaten-wide
+workbook for the Kabupaten role only.
+"""
+
+import tempfile
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.views.decorators.http import require_GET
+
+from desa.ledger import PERIODE_PERTAMA
+from desa.periode import Periode
+from kudapanmas import dasbor
+from kudapanmas.rekap.scope import RekapError, pembuat, scope_kabupaten, scope_kecamatan
+from kudapanmas.rekap.workbook import write_rekap
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+@require_GET
+def rekap_kecamatan(request, kode, periode):
+    kecamatan = dasbor.kecamatan_for_user(request.user, kode)
+    return _download(scope_kecamatan, kecamatan, request.user, periode=dasbor.periode_or_404(periode))
+
+
+@login_required
+@require_GET
+def rekap_kecamatan_tahun(request, kode, tahun):
+    kecamatan = dasbor.kecamatan_for_user(request.user, kode)
+    return _download(scope_kecamatan, kecamatan, request.user, tahun=_tahun_or_404(tahun))
+
+
+@login_required
+@require_GET
+def rekap_kabupaten(request, kode, periode):
+    kabupaten = dasbor.kabupaten_for_user(request.user, kode)
+    return _download(scope_kabupaten, kabupaten, request.user, periode=dasbor.periode_or_404(periode))
+
+
+@login_required
+@require_GET
+def rekap_kabupaten_tahun(request, kode, tahun):
+    kabupaten = dasbor.kabupaten_for_user(request.user, kode)
+    return _download(scope_kabupaten, kabupaten, request.user, tahun=_tahun_or_404(tahun))
+
+
+def _tahun_or_404(tahun):
+    if tahun < PERIODE_PERTAMA.tahun or tahun > Periode.current().tahun:
+        raise Http404("Tahun di luar jangkauan.")
+    return tahun
+
+
+def _download(make_scope, wilayah, user, **when):
+    """Write the workbook to a temporary file and stream it; the file vanishes once closed."""
+    try:
+        scope = make_scope(wilayah, dibuat_oleh=pembuat(user), **when)
+    except RekapError as error:
+        raise Http404(str(error)) from None
+    berkas = tempfile.TemporaryFile()
+    try:
+        write_rekap(scope, berkas)
+    except BaseException:
+        berkas.close()
+        raise
+    berkas.seek(0)
+    return FileResponse(berkas, as_attachment=True, filename=scope.filename, content_type=XLSX)
