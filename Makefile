@@ -38,6 +38,10 @@ chromium:
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core; \
 	  else echo "Chromium tidak ada: pasang paket 'chromium' (sudo apt-get install chromium)"; exit 1; fi; }
+	@# The recap workbook is checked as it prints: LibreOffice renders it, pdftoppm makes the images.
+	@command -v soffice >/dev/null && command -v pdftoppm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q libreoffice-calc-nogui poppler-utils; \
+	  else echo "LibreOffice/pdftoppm tidak ada: pasang 'libreoffice-calc-nogui' dan 'poppler-utils'"; exit 1; fi; }
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

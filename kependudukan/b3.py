@@ -1,23 +1,25 @@
 """The numbers of book B.3 (Buku Rekapitulasi Jumlah Penduduk), one truth for every reader.
 
 The monthly page, the Excel recap, the RT reports and the tests all call `rekap_b3` (one
-month), `rekap_b3_tahun` (a year) or `rekap_b3_deret` (consecutive months). Each runs a fixed
-number of queries (data awal, one conditional aggregation over the events, the corrections)
-however many desa, months and events there are. Continuity holds by construction: awal of a
-month is the data awal plus everything counted before that month, so awal of M+1 is always
-akhir of M.
+month), `rekap_b3_tahun` (a year) or `rekap_b3_deret` (consecutive months). Each runs three
+queries (data awal, the events counted in one GROUP BY, the corrections) however many desa,
+months and events there are. Continuity holds by construction: awal of a month is the data
+awal plus everything counted before that month, so awal of M+1 is always akhir of M.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import BooleanField, Case, Count, F, Value, When
 
 from desa.periode import Periode
 from kependudukan.models import DataAwal, JenisPeristiwa, Koreksi, Peristiwa
 
 # The groups of each block, in the column order of FORMATS.md: WNA L, WNA P, WNI L, WNI P.
 GROUPS = [("WNA", "L", "wna_l"), ("WNA", "P", "wna_p"), ("WNI", "L", "wni_l"), ("WNI", "P", "wni_p")]
+GROUP_INDEX = {
+    (kewarganegaraan, jenis_kelamin): i for i, (kewarganegaraan, jenis_kelamin, _) in enumerate(GROUPS)
+}
 BLOCK_OF_KIND = {
     JenisPeristiwa.LAHIR: "lahir",
     JenisPeristiwa.DATANG: "datang",
@@ -204,45 +206,54 @@ def _empty(desa, mulai, sampai, reason):
     return BarisB3(desa.pk, desa.nama, mulai, sampai, ada_data=False, keterangan_kosong=reason)
 
 
-def _event_aggregates(mulai):
-    aggregates = {}
-    before, inside = Q(periode__lt=mulai.awal), Q(periode__gte=mulai.awal)
-    for jenis, blok in BLOCK_OF_KIND.items():
-        for kewarganegaraan, jenis_kelamin, name in GROUPS:
-            person = Q(jenis=jenis, kewarganegaraan=kewarganegaraan, jenis_kelamin=jenis_kelamin)
-            aggregates[f"sebelum__{blok}__{name}"] = Count("pk", filter=person & before)
-            aggregates[f"dalam__{blok}__{name}"] = Count("pk", filter=person & inside)
-    for jenis, blok in [(JenisPeristiwa.DATANG, "datang"), (JenisPeristiwa.PINDAH, "pindah")]:
-        head = Q(jenis=jenis, kepala_keluarga=True)
-        aggregates[f"sebelum__kk_{blok}"] = Count("pk", filter=head & before)
-        aggregates[f"dalam__kk_{blok}"] = Count("pk", filter=head & inside)
-    return aggregates
-
-
-def _add_events(rows, desa_ids, mulai, sampai):
-    sums = (
+def _counted_events(desa_ids, sampai, *by, **annotations):
+    """One GROUP BY query over the events counted up to `sampai` (from each desa's first month):
+    a count per `by` and person group, a few dozen rows per desa however many events there are."""
+    return (
         Peristiwa.objects.filter(
             desa_id__in=desa_ids,
             periode__lte=sampai.awal,
             periode__gte=F("desa__data_awal_kependudukan__periode"),
         )
-        .values("desa_id")
-        .annotate(**_event_aggregates(mulai))
+        .annotate(**annotations)
+        .values(*by, "jenis", "kewarganegaraan", "jenis_kelamin", "kepala_keluarga")
+        .annotate(jumlah=Count("pk"))
         .order_by()
     )
-    for item in sums:
-        row = rows[item["desa_id"]]
-        before = {blok: _group(item, "sebelum", blok) for blok in BLOCK_OF_KIND.values()}
-        row.awal = row.awal + before["lahir"] + before["datang"] - before["meninggal"] - before["pindah"]
-        row.kk_awal += item["sebelum__kk_datang"] - item["sebelum__kk_pindah"]
-        for blok in BLOCK_OF_KIND.values():
-            setattr(row, blok, _group(item, "dalam", blok))
-        row.kk_datang = item["dalam__kk_datang"]
-        row.kk_pindah = item["dalam__kk_pindah"]
 
 
-def _group(item, when, blok):
-    return Kelompok(*(item[f"{when}__{blok}__{name}"] for _, _, name in GROUPS))
+def _tally():
+    return {**{blok: [0, 0, 0, 0] for blok in BLOCK_OF_KIND.values()}, "kk_datang": 0, "kk_pindah": 0}
+
+
+def _add(tally, item):
+    blok = BLOCK_OF_KIND[item["jenis"]]
+    tally[blok][GROUP_INDEX[(item["kewarganegaraan"], item["jenis_kelamin"])]] += item["jumlah"]
+    if item["kepala_keluarga"] and blok in ("datang", "pindah"):
+        tally[f"kk_{blok}"] += item["jumlah"]
+
+
+def _set_month(row, tally):
+    for blok in BLOCK_OF_KIND.values():
+        setattr(row, blok, Kelompok(*tally[blok]))
+    row.kk_datang, row.kk_pindah = tally["kk_datang"], tally["kk_pindah"]
+
+
+def _add_events(rows, desa_ids, mulai, sampai):
+    before = Case(
+        When(periode__lt=mulai.awal, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
+    tallies = {}
+    for item in _counted_events(desa_ids, sampai, "desa_id", "sebelum", sebelum=before):
+        _add(tallies.setdefault((item["desa_id"], item["sebelum"]), _tally()), item)
+    for (desa_id, is_before), tally in tallies.items():
+        row = rows[desa_id]
+        if is_before:
+            groups = {blok: Kelompok(*tally[blok]) for blok in BLOCK_OF_KIND.values()}
+            row.awal = row.awal + groups["lahir"] + groups["datang"] - groups["meninggal"] - groups["pindah"]
+            row.kk_awal += tally["kk_datang"] - tally["kk_pindah"]
+        else:
+            _set_month(row, tally)
 
 
 def _add_corrections(rows, desa_ids, mulai, sampai):
@@ -273,28 +284,10 @@ def rekap_b3_deret(desa_list, mulai, sampai):
     desa_list = list(desa_list)
     starts = {row.desa_id: row for row in DataAwal.objects.filter(desa_id__in=[d.pk for d in desa_list])}
     ids = list(starts)
-    per_month = defaultdict(dict)
+    per_month = defaultdict(_tally)
     if ids:
-        aggregates = {
-            f"{blok}__{name}": Count(
-                "pk", filter=Q(jenis=jenis, kewarganegaraan=kewarganegaraan, jenis_kelamin=jenis_kelamin)
-            )
-            for jenis, blok in BLOCK_OF_KIND.items()
-            for kewarganegaraan, jenis_kelamin, name in GROUPS
-        }
-        aggregates["kk_datang"] = Count("pk", filter=Q(jenis=JenisPeristiwa.DATANG, kepala_keluarga=True))
-        aggregates["kk_pindah"] = Count("pk", filter=Q(jenis=JenisPeristiwa.PINDAH, kepala_keluarga=True))
-        for item in (
-            Peristiwa.objects.filter(
-                desa_id__in=ids,
-                periode__lte=sampai.awal,
-                periode__gte=F("desa__data_awal_kependudukan__periode"),
-            )
-            .values("desa_id", "periode")
-            .annotate(**aggregates)
-            .order_by()
-        ):
-            per_month[item["desa_id"]][item["periode"]] = item
+        for item in _counted_events(ids, sampai, "desa_id", "periode"):
+            _add(per_month[(item["desa_id"], item["periode"])], item)
     corrections = defaultdict(list)
     for koreksi in Koreksi.objects.filter(desa_id__in=ids, periode__lte=sampai.awal).order_by(
         "tanggal_lapor", "pk"
@@ -316,11 +309,9 @@ def _roll(desa, data_awal, mulai, sampai, per_month, corrections):
     periode = data_awal.periode_obj
     while periode <= sampai:
         row = BarisB3(desa.pk, desa.nama, periode, periode, awal=awal, kk_awal=kk)
-        item = per_month[desa.pk].get(periode.awal)
-        if item:
-            for blok in BLOCK_OF_KIND.values():
-                setattr(row, blok, Kelompok(*(item[f"{blok}__{name}"] for _, _, name in GROUPS)))
-            row.kk_datang, row.kk_pindah = item["kk_datang"], item["kk_pindah"]
+        tally = per_month.get((desa.pk, periode.awal))
+        if tally:
+            _set_month(row, tally)
         for koreksi in corrections.get((desa.pk, periode.awal), []):
             row.koreksi = row.koreksi + Kelompok(koreksi.wna_l, koreksi.wna_p, koreksi.wni_l, koreksi.wni_p)
             row.kk_koreksi += koreksi.jumlah_kk

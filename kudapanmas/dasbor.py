@@ -14,10 +14,9 @@ from django.utils import timezone
 from desa import kepatuhan, ledger
 from desa.models import Desa, Kabupaten, Kecamatan
 from desa.models.laporan import Keadaan, LaporanBulanan, Status
-from desa.periode import Periode, format_tanggal
+from desa.periode import Periode
 from desa.registry import available_kinds, required_kinds
 from desa.scoping import Peran
-from desa.templatetags.format_id import batas_waktu
 
 
 def is_periode_shown(periode):
@@ -174,21 +173,3 @@ def lama(delta):
     if not hari:
         return f"{jam} jam"
     return f"{hari} hari {jam} jam" if jam else f"{hari} hari"
-
-
-def alasan(sel):
-    """Why a report of the operator's list is where it is, in one sentence."""
-    laporan = sel.laporan
-    batas = batas_waktu(sel.batas)
-    if sel.keadaan == Keadaan.DIKEMBALIKAN:
-        return f"Dikembalikan kecamatan. Catatan: {laporan.catatan_kembali}"
-    if sel.keadaan == Keadaan.BELUM_DIKIRIM:
-        return f"Batas waktu {batas} sudah lewat {sel.hari_terlambat} hari. Kirim secepatnya."
-    if sel.keadaan == Keadaan.BELUM_JATUH_TEMPO:
-        extra = f" (perpanjangan: {laporan.alasan_perpanjangan})" if sel.is_extended else ""
-        return f"Kirim paling lambat {batas}{extra}."
-    sent = format_tanggal(laporan.pertama_dikirim_at)
-    late = f", {sel.hari_terlambat} hari terlambat" if sel.hari_terlambat else ""
-    if sel.keadaan == Keadaan.DIVERIFIKASI:
-        return f"Terverifikasi {format_tanggal(laporan.diverifikasi_at)} (dikirim {sent}{late})."
-    return f"Terkirim {sent}{late}; menunggu verifikasi kecamatan."

@@ -1,28 +1,14 @@
-from dataclasses import dataclass
-
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.utils import timezone
 
 from desa import kepatuhan
 from desa.models import Desa, Kabupaten, Kecamatan
-from desa.models.laporan import Keadaan
 from desa.periode import Periode
 from desa.registry import required_kinds
 from desa.scoping import Peran
 from kudapanmas import dasbor
+from kudapanmas.beranda import tugas_operator
 from kudapanmas.models import Pengumuman
-
-# How far back the operator's home page looks for reports still unsent or returned.
-BULAN_TERTINGGAL = 12
-# Most urgent first: returned, overdue, then due.
-URUTAN = [Keadaan.DIKEMBALIKAN, Keadaan.BELUM_DIKIRIM, Keadaan.BELUM_JATUH_TEMPO]
-
-
-@dataclass
-class Tugas:
-    sel: object
-    alasan: str
 
 
 @login_required
@@ -37,28 +23,11 @@ def beranda(request):
 
 def _beranda_operator(request):
     """The operator's own desa row: every report due, late or returned, and why."""
-    now = timezone.now()
     desa = Desa.objects.select_related("kecamatan").get(pk=request.user.desa_id)
-    periode_ini = Periode.current()
-    periodes = [periode_ini.shift(-offset) for offset in range(BULAN_TERTINGGAL + 1)]
-    per_month = kepatuhan.history([desa], required_kinds(desa.kecamatan), periodes, now)
-    todo, berjalan, done = [], [], []
-    for periode in periodes:
-        for sel in per_month[periode][0].sel:
-            tugas = Tugas(sel, dasbor.alasan(sel))
-            if periode == periode_ini and sel.keadaan == Keadaan.BELUM_JATUH_TEMPO:
-                berjalan.append(tugas)
-            elif sel.is_open:
-                todo.append(tugas)
-            elif periode >= periode_ini.previous():
-                done.append(tugas)
-    todo.sort(key=lambda tugas: (URUTAN.index(tugas.sel.keadaan), tugas.sel.periode))
     context = {
         "desa": desa,
-        "todo": todo,
-        "berjalan": berjalan,
-        "done": done,
-        "periode_ini": periode_ini,
+        "daftar": tugas_operator(desa),
+        "periode_ini": Periode.current(),
         "pengumuman_list": _pengumuman(request.user),
     }
     return render(request, "kudapanmas/beranda_operator.html", context)

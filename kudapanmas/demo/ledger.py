@@ -112,10 +112,10 @@ def _story(position, desa, jenis, periode, back, now, operator, kasi):
             ]
         return row, history, comments
     verified = sent + datetime.timedelta(days=rng.randint(1, 4), hours=rng.randint(0, 5))
-    if back == 0 or verified >= now:
+    if verified >= now or (back == 0 and rng.random() < 0.4):
         row["status"] = Status.DIKIRIM  # waiting in the verification queue
         return row, history, comments
-    if rng.random() < 0.06:
+    if back >= 2 and rng.random() < 0.06:
         # Returned once and fixed: the resend is recorded but timeliness stays with the first send.
         fix = rng.choice(CATATAN_KEMBALI)
         resent = sent + datetime.timedelta(days=2, hours=3)

@@ -76,12 +76,13 @@ def write(workbook, scope):
                 fill=styles.FILL_SUBTOTAL,
             )
     sheet.append_total("JUMLAH", total_values(scope, list(cells.values())))
-    sheet.close(
-        note=(
-            "Tingkat pelaporan = laporan terkirim ÷ laporan yang diharapkan; ketepatan waktu = laporan yang "
-            "pertama kali dikirim sebelum batas waktu ÷ laporan yang diharapkan. Waktu dalam WITA."
-        )
+    note = (
+        "Tingkat pelaporan = laporan terkirim ÷ laporan yang diharapkan; ketepatan waktu = laporan yang "
+        "pertama kali dikirim sebelum batas waktu ÷ laporan yang diharapkan. Waktu dalam WITA."
     )
+    if scope.is_tahunan:
+        note += f" Bulan yang dihitung: {scope.label_bulan_berdata} (sejak laporan pertama tercatat)."
+    sheet.close(note=note)
 
 
 def values(scope, kinds):

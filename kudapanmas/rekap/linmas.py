@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from desa.models.laporan import JenisLaporan
 from kudapanmas.rekap import styles
-from kudapanmas.rekap.sheet import DECIMAL, NUMBER, Column, Sheet, fit, fit_number
+from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit, fit_number
 from linmas.models import JUMLAH_ANGGOTA_MINIMUM, Jabatan, JenisKegiatan
 from linmas.ringkasan import ringkasan_linmas
 
@@ -34,7 +34,7 @@ class BarisLinmas:
     anggota: list  # members per Jabatan, in Jabatan order, at the end of the last month
     kegiatan: list  # activities per JenisKegiatan, in JenisKegiatan order
     peserta: int = 0
-    terlibat: int = 0  # different members who took part, summed over the months
+    terlibat: int = 0  # different members who took part: in the month, or in the year's busiest month
     kejadian: int = 0
     korban_meninggal: int = 0
     korban_luka: int = 0
@@ -48,8 +48,10 @@ class BarisLinmas:
 
 
 def rows_of(scope):
-    """{desa kode: BarisLinmas} summed over the covered months."""
+    """{desa kode: BarisLinmas} summed over the covered months. The programme is judged only from
+    the first month the ledger knows (bulan_berdata): before it the desa did not report here."""
     rows = {}
+    judged = set(scope.bulan_berdata)
     for periode in scope.periode_list:
         for kode, ringkasan in ringkasan_linmas(scope.desa_list, periode).items():
             row = rows.get(kode)
@@ -59,11 +61,11 @@ def rows_of(scope):
             for index, jenis in enumerate(JenisKegiatan.values):
                 row.kegiatan[index] += ringkasan.kegiatan_per_jenis[jenis]
             row.peserta += ringkasan.jumlah_peserta
-            row.terlibat += ringkasan.anggota_terlibat
+            row.terlibat = max(row.terlibat, ringkasan.anggota_terlibat)
             row.kejadian += ringkasan.jumlah_kejadian
             row.korban_meninggal += ringkasan.korban_meninggal
             row.korban_luka += ringkasan.korban_luka
-            if ringkasan.program:
+            if ringkasan.program and periode in judged:
                 row.bulan_program += 1
                 row.bulan_terpenuhi += bool(ringkasan.program_terpenuhi)
                 if not ringkasan.program_terpenuhi:
@@ -74,7 +76,7 @@ def rows_of(scope):
 def columns(scope, total):
     """The columns; each number column as wide as the JUMLAH row's number or its header's words."""
     anggota = "Anggota aktif (akhir tahun)" if scope.is_tahunan else "Anggota aktif (akhir bulan)"
-    terlibat = "Rata-rata anggota terlibat per bulan" if scope.is_tahunan else "Anggota terlibat"
+    terlibat = "Anggota terlibat, bulan tertinggi" if scope.is_tahunan else "Anggota terlibat"
     groups = [(anggota, _JABATAN_PENDEK[jabatan]) for jabatan in Jabatan]
     groups.append((anggota, "Jumlah"))
     # "Ronda/ siskamling": a header may wrap after a slash.
@@ -88,8 +90,7 @@ def columns(scope, total):
         Column("Desa/Kelurahan", fit([desa.nama for desa in scope.desa_list], 14, 26)),
     ]
     for (group, label), value in zip(groups, total, strict=False):
-        kind = DECIMAL if label == terlibat and scope.is_tahunan else NUMBER
-        result.append(Column(label, fit_number(label, [value]), kind, group))
+        result.append(Column(label, fit_number(label, [value]), NUMBER, group))
     result += [
         Column("Terpenuhi", 11, group="Program kegiatan wajib", wrap=True),
         Column("Kekurangan", 28, group="Program kegiatan wajib", wrap=True),
@@ -100,8 +101,7 @@ def columns(scope, total):
 
 def write(workbook, scope):
     rows = rows_of(scope)
-    months = len(scope.periode_list)
-    total = total_values(list(rows.values()), months, scope)
+    total = total_values(list(rows.values()), scope)
     sheet = Sheet(
         workbook,
         NAMA,
@@ -119,7 +119,7 @@ def write(workbook, scope):
                     number,
                     row.desa_kode,
                     row.desa_nama,
-                    *numbers(row, months, scope),
+                    *numbers(row),
                     terpenuhi(row, scope),
                     kekurangan(row, scope),
                     keterangan(row, keadaan),
@@ -128,7 +128,7 @@ def write(workbook, scope):
         if scope.is_kabupaten:
             sheet.append_total(
                 f"JUMLAH KECAMATAN {kecamatan.nama.upper()}",
-                total_values(block, months, scope),
+                total_values(block, scope),
                 fill=styles.FILL_SUBTOTAL,
             )
     sheet.append_total("JUMLAH", total)
@@ -140,15 +140,14 @@ def write(workbook, scope):
     )
 
 
-def numbers(row, months, scope):
-    terlibat = round(row.terlibat / months, 1) if scope.is_tahunan else row.terlibat
+def numbers(row):
     return [
         *row.anggota,
         sum(row.anggota),
         *row.kegiatan,
         sum(row.kegiatan),
         row.peserta,
-        terlibat,
+        row.terlibat,
         row.kejadian,
         row.korban_meninggal,
         row.korban_luka,
@@ -179,10 +178,10 @@ def kekurangan(row, scope):
     )
 
 
-def total_values(rows, months, scope):
+def total_values(rows, scope):
     sums = [0] * (len(Jabatan) + len(JenisKegiatan) + 7)
     for row in rows:
-        sums = [total + value for total, value in zip(sums, numbers(row, months, scope), strict=True)]
+        sums = [total + value for total, value in zip(sums, numbers(row), strict=True)]
     judged = [row for row in rows if row.bulan_program]
     met = sum(row.bulan_terpenuhi for row in judged)
     if scope.is_tahunan:

@@ -80,6 +80,10 @@ def keterangan(scope):
         ("Periode", scope.label),
         ("Jumlah desa/kelurahan", f"{jumlah} ({jumlah - kelurahan} desa, {kelurahan} kelurahan)"),
     ]
+    if scope.is_tahunan:
+        rows.append(
+            ("Bulan yang dihitung kepatuhannya", f"{scope.label_bulan_berdata} (sejak laporan pertama)")
+        )
     if scope.kecamatan is not None and not scope.is_tahunan:
         batas = scope.periode.next().awal.replace(day=scope.kecamatan.hari_batas_waktu)
         rows.append(("Batas waktu laporan", f"{format_tanggal(batas)} pukul 23.59 WITA"))

@@ -43,7 +43,7 @@ class RekapScope:
     @property
     def kecamatan(self):
         """The kecamatan of a one-kecamatan workbook (signature block, title)."""
-        return self.kecamatan_list[0] if len(self.kecamatan_list) == 1 else None
+        return None if self.is_kabupaten else self.kecamatan_list[0]
 
     @cached_property
     def periode_list(self):
@@ -55,14 +55,17 @@ class RekapScope:
 
     @property
     def label(self):
-        """Agustus 2026, or Tahun 2026 (Januari–November)."""
+        """Agustus 2026; Tahun 2025; Tahun 2026 (Januari–November) while the year runs."""
         if self.periode is not None:
             return self.periode.label
-        months = self.bulan_berdata
-        span = months[0].label.split()[0]
-        if len(months) > 1:
-            span += f"–{months[-1].label.split()[0]}"
-        return f"Tahun {self.tahun} ({span})"
+        if len(self.periode_list) == 12:
+            return f"Tahun {self.tahun}"
+        return f"Tahun {self.tahun} ({_span(self.periode_list)})"
+
+    @property
+    def label_bulan_berdata(self):
+        """The months whose compliance is counted: "Agustus–Desember 2025"."""
+        return f"{_span(self.bulan_berdata)} {self.bulan_berdata[-1].tahun}"
 
     @property
     def kode_periode(self):
@@ -124,6 +127,11 @@ class RekapScope:
                 result.append((desa.kecamatan, []))
             result[-1][1].append(rows_by_desa[desa.pk])
         return result
+
+
+def _span(months):
+    first, last = months[0].label.split()[0], months[-1].label.split()[0]
+    return first if first == last else f"{first}–{last}"
 
 
 def rekap_of(sels):

@@ -146,3 +146,7 @@ def test_the_kasi_trantib_reviews_the_kecamatan(page_for, viewport, kasi_trantib
     else:
         page.goto(page.base_url + f"/kependudukan/{desa_a.pk}/{last}/cetak/")
         screenshot(page, "kependudukan-cetak")
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": 1123, "height": 794})  # A4 landscape at 96 dpi
+        assert not page.locator("nav.navbar").is_visible()
+        screenshot(page, "kependudukan-cetak-kertas")

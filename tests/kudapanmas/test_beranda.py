@@ -32,9 +32,9 @@ def home(client):
 def test_the_operator_sees_an_overdue_report_and_how_late_it_is(paringin, cast, client_for):
     content = home(client_for(cast["operator_a"]))
     assert "Yang perlu dikerjakan" in content
-    assert "Kependudukan</strong> · Agustus 2026" in content
+    assert "Kependudukan · Agustus 2026</a>" in content
     assert "Batas waktu 5 September 2026 pukul 23.59 WITA sudah lewat 3 hari. Kirim secepatnya." in content
-    assert "Belum dikirim · 3 hari" in content
+    assert "Belum dikirim · 3 hari terlambat" in content
     assert reverse("kependudukan:laporan_bulanan", args=["63.11.06.2005", "2026-08"]) in content
 
 
@@ -44,7 +44,7 @@ def test_the_operator_sees_a_returned_report_with_the_kecamatans_note_first(
     laporan(desa_a, Periode(2026, 6), Status.DIKEMBALIKAN, catatan_kembali="Data KK ganda")
     content = home(client_for(cast["operator_a"]))
     assert "Dikembalikan kecamatan. Catatan: Data KK ganda" in content
-    assert content.index("Data KK ganda") < content.index("Kependudukan</strong> · Agustus 2026")
+    assert content.index("Data KK ganda") < content.index("Kependudukan · Agustus 2026</a>")
 
 
 def test_old_unsent_months_stay_on_the_list(paringin, desa_a, cast, client_for):
@@ -52,8 +52,16 @@ def test_old_unsent_months_stay_on_the_list(paringin, desa_a, cast, client_for):
         if offset != 4:
             laporan(desa_a, Periode(2026, 8).shift(-offset), Status.DIVERIFIKASI)
     content = home(client_for(cast["operator_a"]))
-    assert "Kependudukan</strong> · April 2026" in content
-    assert "Kependudukan</strong> · Maret 2026" not in content
+    assert "Kependudukan · April 2026</a>" in content
+    assert "Kependudukan · Maret 2026</a>" not in content
+
+
+def test_unsent_months_are_grouped_newest_first_with_their_reason_once(paringin, desa_a, cast, client_for):
+    paringin.jenis_laporan_wajib = []  # every kind with a monthly page
+    paringin.save()
+    content = home(client_for(cast["operator_a"]))
+    assert content.index("<strong>Agustus 2026</strong>") < content.index("<strong>Juli 2026</strong>")
+    assert content.count("sudah lewat 3 hari. Kirim secepatnya.") == 1
 
 
 def test_the_running_month_and_the_sent_reports_are_listed_apart(paringin, desa_a, cast, client_for):

@@ -35,7 +35,7 @@ def test_without_kecamatan_it_writes_the_whole_kabupaten_for_a_year(tmp_path, wi
     out = run("--tahun", "2025", "--output", str(target))
     assert "Rekap-Kabupaten-Balangan-2025.xlsx" in out
     sheet = load_workbook(target)["Kependudukan"]
-    assert sheet["A2"].value == "KABUPATEN BALANGAN · TAHUN 2025 (JANUARI–DESEMBER)"
+    assert sheet["A2"].value == "KABUPATEN BALANGAN · TAHUN 2025"
     labels = [row[0] for row in sheet.iter_rows(min_row=6, values_only=True) if isinstance(row[0], str)]
     assert labels[:2] == ["JUMLAH KECAMATAN JUAI", "JUMLAH KECAMATAN HALONG"]
     assert labels[8] == "JUMLAH"

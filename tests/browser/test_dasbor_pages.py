@@ -1,0 +1,103 @@
+"""The compliance pages on a phone and a desktop, filled with the demo's year of ledger history."""
+
+import pytest
+
+from kudapanmas.demo import akun, ledger
+from tests.browser.conftest import DESKTOP, PHONE, login, open_menu, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo(wilayah):
+    context = {"rng": akun.new_rng()}
+    akun.fill(context)
+    ledger.fill(context)
+    return context
+
+
+def fits(page, viewport):
+    """Nothing wider than the window: readable on a phone without sideways scrolling."""
+    return page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
+def visit(page, link):
+    open_menu(page)
+    page.get_by_role("link", name=link, exact=True).click()
+    page.wait_for_load_state()
+
+
+def test_the_kasi_trantib_pages(page_for, viewport, demo):
+    page = page_for(viewport)
+    login(page, "trantib.paringin", akun.PASSWORD)
+    assert "Tingkat pelaporan" in page.content()
+    screenshot(page, "trantib-beranda")
+    assert fits(page, viewport)
+
+    visit(page, "Antrean verifikasi")
+    assert page.locator("tbody tr").count() > 0
+    screenshot(page, "trantib-antrean")
+    assert fits(page, viewport)
+
+    visit(page, "Rapor desa")
+    assert page.locator(".grafik-batang").count() == 12
+    assert page.locator("tbody tr").count() == 16
+    screenshot(page, "trantib-rapor")
+    assert fits(page, viewport)
+
+    visit(page, "Pengingat")
+    assert (
+        "Pesan untuk grup WhatsApp" in page.content() or "Tidak ada yang perlu diingatkan" in page.content()
+    )
+    screenshot(page, "trantib-pengingat")
+    assert fits(page, viewport)
+
+    visit(page, "Pengumuman")
+    assert "Rapat koordinasi operator desa" in page.content()
+    screenshot(page, "trantib-pengumuman")
+    assert fits(page, viewport)
+
+    visit(page, "Pengaturan")
+    screenshot(page, "trantib-pengaturan")
+    assert fits(page, viewport)
+
+
+def test_the_operator_home_and_the_kabupaten_overview(page_for, viewport, demo):
+    operator = page_for(viewport)
+    login(operator, "operator.balang", akun.PASSWORD)
+    assert "Yang perlu dikerjakan" in operator.content()
+    assert "Rapat koordinasi operator desa" in operator.content()
+    screenshot(operator, "operator-beranda-laporan")
+    assert fits(operator, viewport)
+
+    kabupaten = page_for(viewport)
+    login(kabupaten, "kabupaten", akun.PASSWORD)
+    visit(kabupaten, "Dasbor")
+    assert kabupaten.locator("tbody tr").count() == 8
+    screenshot(kabupaten, "kabupaten-ringkasan")
+    assert fits(kabupaten, viewport)
+    kabupaten.get_by_role("link", name="Paringin", exact=True).click()
+    assert "Dasbor kepatuhan · Kecamatan Paringin" in kabupaten.content()
+    assert fits(kabupaten, viewport)
+
+
+def test_the_rapor_prints_on_a4(page_for, demo):
+    page = page_for(DESKTOP)
+    login(page, "trantib.paringin", akun.PASSWORD)
+    visit(page, "Rapor desa")
+    page.emulate_media(media="print")
+    assert not page.locator("nav.navbar").is_visible()
+    assert page.locator(".grafik-rapor svg").is_visible()
+    screenshot(page, "trantib-rapor-cetak")
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF")
+
+
+def test_a_phone_reads_the_dashboard_as_cards(page_for, demo):
+    page = page_for(PHONE)
+    login(page, "camat.paringin", akun.PASSWORD)
+    visit(page, "Dasbor")
+    first_cell = page.locator("tbody td").first
+    label = first_cell.evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert label.strip('"') in {"Kependudukan", "Linmas", "Laporan RT", "Ekonomi"}
+    assert fits(page, PHONE)
