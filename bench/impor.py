@@ -96,9 +96,8 @@ def main():
             for kesalahan in hasil.kesalahan[:10]:
                 print(kesalahan)
             raise SystemExit("The generated workbook was refused.")
-        print(
-            f"Import: {Peristiwa.objects.count():,} events saved in {elapsed:.1f} s = {ROWS / elapsed:,.0f} rows/s"
-        )
+        saved = Peristiwa.objects.count()
+        print(f"Import: {saved:,} events saved in {elapsed:.1f} s = {ROWS / elapsed:,.0f} rows/s")
         print(
             f"Peak resident memory: {rss_after / 1024:.0f} MB (grew {(rss_after - rss_before) / 1024:.0f} MB)"
         )

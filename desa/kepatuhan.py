@@ -102,6 +102,14 @@ class Rekap:
         self.on_time += sel.is_on_time
         self.counts[sel.keadaan] += 1
 
+    def merge(self, other):
+        """Add another Rekap's figures, e.g. a kecamatan's into the kabupaten's."""
+        self.expected += other.expected
+        self.sent += other.sent
+        self.on_time += other.on_time
+        for state, count in other.counts.items():
+            self.counts[state] += count
+
 
 def ledger_rows(desa_ids, periodes, kinds):
     """{(desa_id, jenis, first day of month): LaporanBulanan}, in one query."""

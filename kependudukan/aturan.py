@@ -87,9 +87,10 @@ def pesan_data_awal(data_awal, tanggal_lapor):
 
 
 def pesan_keluar_ganda(jenis, tanggal_peristiwa, others):
-    """A person leaves a desa (MATI or PINDAH) once, unless a later DATANG brought them back.
+    """A person leaves a desa (MATI or PINDAH) once, unless a DATANG in between brought them back.
 
-    `others` are (jenis, tanggal_peristiwa) of the other events of the same NIK in the desa.
+    `others` are (jenis, tanggal_peristiwa) of the other events of the same NIK in the desa, in
+    any order: the check follows the dates, so rows entered out of order are judged fairly.
     """
     if jenis not in LEAVING:
         return None
@@ -97,16 +98,22 @@ def pesan_keluar_ganda(jenis, tanggal_peristiwa, others):
         if other_jenis == JenisPeristiwa.MATI:
             return f"NIK ini sudah tercatat meninggal pada {format_tanggal(other_tanggal)} di desa ini."
     departures = [tanggal for other_jenis, tanggal in others if other_jenis == JenisPeristiwa.PINDAH]
-    if departures:
-        last = max(departures)
-        returned = any(
-            other_jenis == JenisPeristiwa.DATANG and tanggal > last for other_jenis, tanggal in others
+    arrivals = [tanggal for other_jenis, tanggal in others if other_jenis == JenisPeristiwa.DATANG]
+    earlier = [tanggal for tanggal in departures if tanggal <= tanggal_peristiwa]
+    if earlier and not any(max(earlier) < tanggal <= tanggal_peristiwa for tanggal in arrivals):
+        return (
+            f"NIK ini sudah tercatat pindah keluar pada {format_tanggal(max(earlier))} dan belum "
+            "tercatat datang kembali ke desa ini sebelum peristiwa ini."
         )
-        if not returned:
-            return (
-                f"NIK ini sudah tercatat pindah keluar pada {format_tanggal(last)} dan belum tercatat "
-                "datang kembali ke desa ini."
-            )
+    later = [tanggal for tanggal in departures if tanggal > tanggal_peristiwa]
+    if later and (
+        jenis == JenisPeristiwa.MATI
+        or not any(tanggal_peristiwa < tanggal <= min(later) for tanggal in arrivals)
+    ):
+        return (
+            f"NIK ini tercatat pindah keluar pada {format_tanggal(min(later))}, sesudah peristiwa ini, "
+            "tanpa datang kembali di antaranya."
+        )
     return None
 
 

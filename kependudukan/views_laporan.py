@@ -16,7 +16,7 @@ from desa.periode import Periode
 from desa.scoping import may_write, object_for_user
 from kependudukan.b3 import GROUPS, jumlah_b3, rekap_b3, rekap_b3_deret
 from kependudukan.models import DataAwal, JenisPeristiwa, Koreksi
-from kependudukan.temuan import temuan_kependudukan
+from kependudukan.temuan import PELAPORAN_TERLAMBAT, temuan_kependudukan
 
 BULAN_DI_BERANDA = 12
 EVENT_ROWS = [
@@ -90,6 +90,7 @@ def laporan_bulanan(request, kode, periode):
             "baris": row,
             "tabel": b3_table(row, desa, periode),
             "temuan": temuan,
+            "jumlah_terlambat": sum(item.aturan == PELAPORAN_TERLAMBAT for item in temuan),
             "koreksi_list": Koreksi.objects.filter(desa=desa, periode=periode.awal),
             "can_edit": may_write(request.user, desa),
             "sebelumnya": periode.previous(),

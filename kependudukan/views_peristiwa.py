@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -12,6 +13,7 @@ from desa.ledger import TransisiDitolak, is_locked, laporan_for, lock_message, p
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan
 from desa.scoping import may_write, object_for_user
+from kependudukan.aturan import pesan_ganda
 from kependudukan.forms_peristiwa import PeristiwaForm
 from kependudukan.models import JenisKelamin, JenisPeristiwa, Kewarganegaraan, Peristiwa
 from kependudukan.services import peristiwa as services
@@ -104,6 +106,8 @@ def peristiwa_create(request, kode, jenis):
             event = services.peristiwa_create(desa=desa, user=request.user, peristiwa=form.instance)
         except TransisiDitolak as error:
             form.add_error(None, str(error))
+        except IntegrityError:  # the same event saved a moment ago, e.g. a form sent twice
+            form.add_error(None, pesan_ganda(form.instance.tanggal_lapor))
         else:
             _saved_message(request, event, "dicatat")
             if "lagi" in request.POST:
@@ -147,6 +151,8 @@ def peristiwa_update(request, kode, pk):
             services.peristiwa_update(peristiwa=form.instance, user=request.user)
         except TransisiDitolak as error:
             form.add_error(None, str(error))
+        except IntegrityError:
+            form.add_error(None, pesan_ganda(form.instance.tanggal_lapor))
         else:
             _saved_message(request, event, "disimpan")
             return redirect(event)

@@ -19,10 +19,6 @@ from desa.registry import available_kinds, required_kinds
 from desa.scoping import Peran
 
 
-def is_periode_shown(periode):
-    return ledger.periode_in_range(periode)
-
-
 def periode_or_404(periode):
     if not ledger.periode_in_range(periode):
         raise Http404("Periode di luar jangkauan.")
@@ -123,25 +119,17 @@ def ringkasan_kabupaten(kabupaten, periode, now=None):
     result = [rows[kode] for kode in sorted(rows)]
     total = kepatuhan.Rekap()
     for row in result:
-        for attribute in ("expected", "sent", "on_time"):
-            setattr(total, attribute, getattr(total, attribute) + getattr(row.rekap, attribute))
-        for state, count in row.rekap.counts.items():
-            total.counts[state] += count
+        total.merge(row.rekap)
     return result, total
 
 
-def waiting(kecamatan, desa_list=None):
-    """Sent reports waiting for verification, oldest first (the re-sends wait from their re-send).
-
-    Given the kecamatan's desa already read, it filters on their codes and needs no join.
-    """
-    where = (
-        {"desa_id__in": [d.pk for d in desa_list]}
-        if desa_list is not None
-        else {"desa__kecamatan": kecamatan}
-    )
+def waiting(kecamatan):
+    """Sent reports of every month waiting for verification, oldest first (a re-send waits from
+    its re-send)."""
     return (
-        LaporanBulanan.objects.filter(status=Status.DIKIRIM, jenis__in=available_kinds(), **where)
+        LaporanBulanan.objects.filter(
+            desa__kecamatan=kecamatan, status=Status.DIKIRIM, jenis__in=available_kinds()
+        )
         .select_related("desa__kecamatan")
         .order_by("dikirim_at", "pk")
     )

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from desa import ledger
 from desa.kepatuhan import last_closed_periode
 from desa.models import Kabupaten
 from desa.scoping import Peran
@@ -117,7 +118,7 @@ def rapor_kecamatan(request, kode, periode):
 
 
 def _month_url(name, kode, periode, keadaan=""):
-    if not dasbor.is_periode_shown(periode):
+    if not ledger.periode_in_range(periode):
         return ""
     url = reverse(name, kwargs={"kode": kode, "periode": periode})
     return f"{url}?keadaan={keadaan}" if keadaan else url

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from desa import ledger
 from kudapanmas import dasbor
 from kudapanmas.pengingat import pengingat_for
 
@@ -34,6 +35,6 @@ def pengingat_kecamatan(request, kode, periode):
 
 
 def _url(kode, periode):
-    if not dasbor.is_periode_shown(periode):
+    if not ledger.periode_in_range(periode):
         return ""
     return reverse("pengingat_kecamatan", kwargs={"kode": kode, "periode": periode})

@@ -72,4 +72,4 @@ JENIS_ALIASES = {
 }
 JENIS_KELAMIN_ALIASES = {"L": "L", "LAKI-LAKI": "L", "P": "P", "PEREMPUAN": "P"}
 KEWARGANEGARAAN_ALIASES = {"": "WNI", "WNI": "WNI", "WNA": "WNA"}
-YA_TIDAK_ALIASES = {"": False, "TIDAK": False, "YA": True}
+YA_TIDAK_ALIASES = {"": False, "TIDAK": False, "YA": True, "T": False, "Y": True}

@@ -122,6 +122,18 @@ def test_an_operator_records_imports_and_sends_on_a_phone(page_for, operator_a, 
     assert page.locator("#status-laporan").inner_text().startswith("Tepat waktu")
     screenshot(page, "kependudukan-terkirim")
 
+    page.get_by_role("link", name="Rincian nama").click()
+    assert "Aisyah Rahmah" in page.content()
+    screenshot(page, "kependudukan-rincian")
+    no_sideways_scroll(page)
+    page.get_by_role("link", name="Ahmad Fauzi").click()
+    assert "Riwayat perubahan" in page.content()
+    screenshot(page, "kependudukan-detail")
+    no_sideways_scroll(page)
+    page.goto(page.base_url + f"/kependudukan/{page.kode}/")
+    screenshot(page, "kependudukan-beranda")
+    no_sideways_scroll(page)
+
 
 def test_the_kasi_trantib_reviews_the_kecamatan(page_for, viewport, kasi_trantib, desa_a, desa_b):
     last = Periode.current().previous()

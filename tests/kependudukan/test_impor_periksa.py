@@ -296,3 +296,30 @@ def test_dates_are_read_in_every_allowed_form(wilayah):
     assert hasil.ok
     assert {event.tanggal_peristiwa for event in hasil.peristiwa} == {DAY}
     assert all(event.tanggal_lapor == DAY for event in hasil.peristiwa)  # empty lapor = peristiwa
+
+
+def test_leaving_returning_and_leaving_again_is_fine_in_any_row_order(wilayah):
+    nik = make_nik()
+    start = MONTH.shift(-4)
+    content = workbook_bytes(
+        data_awal=[data_awal_row(A, str(start))],
+        peristiwa=[
+            event_row(A, "PINDAH", MONTH.awal.replace(day=20), NIK=nik),
+            event_row(A, "DATANG", MONTH.shift(-2).awal.replace(day=5), NIK=nik),
+            event_row(A, "PINDAH", MONTH.shift(-3).awal.replace(day=5), NIK=nik),
+        ],
+    )
+    assert check(content).ok
+
+
+def test_two_departures_without_a_return_are_refused_in_any_row_order(wilayah):
+    nik = make_nik()
+    content = workbook_bytes(
+        data_awal=[data_awal_row(A, str(MONTH.shift(-4)))],
+        peristiwa=[
+            event_row(A, "PINDAH", MONTH.awal.replace(day=20), NIK=nik),
+            event_row(A, "PINDAH", MONTH.shift(-3).awal.replace(day=5), NIK=nik),
+        ],
+    )
+    error = only_error(check(content))
+    assert error.baris == 3 and "sesudah peristiwa ini" in error.pesan

@@ -41,6 +41,7 @@ def test_a_correction_and_a_late_registration_are_visible(client_for, operator_a
     page = client_for(operator_a).get(page_url(started_a)).content.decode()
     assert "Koreksi bulan ini" in page and "Konsolidasi semester I" in page
     assert "Pelaporan terlambat" in page and "Terlambat Sekali" in page
+    assert "1 pelaporan terlambat" in page
 
 
 def test_a_desa_without_data_awal_is_asked_for_it(client_for, operator_a, desa_a):
@@ -106,7 +107,7 @@ def test_the_kecamatan_table_lists_every_desa(client_for, kasi_trantib, started_
 def test_the_desa_overview_lists_the_last_twelve_months(client_for, operator_a, started_a):
     page = client_for(operator_a).get(reverse("kependudukan:desa", args=[started_a.pk])).content.decode()
     assert Periode.current().label in page and Periode.current().shift(-11).label in page
-    assert "belum ada data" in page  # months before the first month
+    assert "sebelum bulan pertama data desa ini" in page
     assert "Catat peristiwa" in page
 
 

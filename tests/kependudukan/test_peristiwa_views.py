@@ -298,3 +298,15 @@ def test_deleting_by_get_is_not_allowed(client_for, operator_a, started_a):
 
 def test_an_unknown_kind_is_404(client_for, operator_a, started_a):
     assert client_for(operator_a).get(create_url(started_a, "CERAI")).status_code == 404
+
+
+def test_the_leaving_rule_follows_the_dates():
+    from kependudukan.aturan import pesan_keluar_ganda
+
+    jan, mar, may = datetime.date(2025, 1, 5), datetime.date(2025, 3, 5), datetime.date(2025, 5, 5)
+    assert pesan_keluar_ganda("PINDAH", jan, [("PINDAH", may), ("DATANG", mar)]) is None
+    assert pesan_keluar_ganda("PINDAH", may, [("PINDAH", jan), ("DATANG", mar)]) is None
+    assert pesan_keluar_ganda("PINDAH", mar, [("PINDAH", jan)]) is not None
+    assert pesan_keluar_ganda("MATI", jan, [("PINDAH", may), ("DATANG", mar)]) is not None
+    assert pesan_keluar_ganda("MATI", may, [("PINDAH", jan), ("DATANG", mar)]) is None
+    assert pesan_keluar_ganda("DATANG", may, [("MATI", jan)]) is None
