@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from kependudukan.models import DataAwal, Koreksi, Peristiwa, RiwayatPeristiwa
+from kependudukan.models import DataAwal, Koreksi, Peristiwa, RiwayatPeristiwa, ekonomi
 
 
 @admin.register(Peristiwa)
@@ -26,3 +26,30 @@ class KoreksiAdmin(admin.ModelAdmin):
 class RiwayatPeristiwaAdmin(admin.ModelAdmin):
     list_display = ["waktu", "aksi", "ringkasan", "oleh"]
     readonly_fields = ["peristiwa", "desa", "aksi", "ringkasan", "perubahan", "oleh", "waktu"]
+
+
+@admin.register(ekonomi.ProgramBantuan)
+class ProgramBantuanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "sasaran", "untuk_desil_1_4", "aktif"]
+
+
+@admin.register(ekonomi.Keluarga)
+class KeluargaAdmin(admin.ModelAdmin):
+    list_display = ["nama_kepala", "desa", "desil", "kategori_ks", "tanggal_pemutakhiran"]
+    list_filter = ["desil", "desa__kecamatan"]
+    search_fields = ["nama_kepala", "no_kk", "nik_kepala"]
+    raw_id_fields = ["desa", "dicatat_oleh"]
+
+
+@admin.register(ekonomi.PenerimaBantuan)
+class PenerimaBantuanAdmin(admin.ModelAdmin):
+    list_display = ["nama", "program", "desa", "mulai", "selesai"]
+    list_filter = ["program", "desa__kecamatan"]
+    search_fields = ["nama", "nik"]
+    raw_id_fields = ["desa", "keluarga", "dicatat_oleh"]
+
+
+@admin.register(ekonomi.EksporData)
+class EksporDataAdmin(admin.ModelAdmin):
+    list_display = ["waktu", "nama_pengguna", "isi", "jumlah_baris"]
+    readonly_fields = ["pengguna", "nama_pengguna", "waktu", "isi", "jumlah_baris"]

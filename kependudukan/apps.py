@@ -13,3 +13,8 @@ class KependudukanConfig(AppConfig):
         register_monthly_report(
             JenisLaporan.KEPENDUDUKAN, "kependudukan:laporan_bulanan", check_send=check_send
         )
+        from kependudukan.ekonomi import laporan as ekonomi
+
+        register_monthly_report(
+            JenisLaporan.EKONOMI, "kependudukan:laporan_ekonomi", check_send=ekonomi.check_send
+        )

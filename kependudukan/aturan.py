@@ -5,6 +5,8 @@ the form shows it under the field and the import lists it by sheet, row and colu
 import calls the same functions with data it has loaded once for all its rows.
 """
 
+import datetime
+
 from django.utils import timezone
 
 from desa.identitas import check_nik, check_no_kk
@@ -12,6 +14,8 @@ from desa.periode import Periode, format_tanggal
 from kependudukan.models import DataAwal, JenisPeristiwa, Peristiwa, TingkatPindah
 
 LEAVING = (JenisPeristiwa.MATI, JenisPeristiwa.PINDAH)
+# Older dates are typing mistakes (and would be older than any month KUDAPANMAS reports).
+TANGGAL_PALING_AWAL = datetime.date(1900, 1, 1)
 
 
 def today():
@@ -22,18 +26,24 @@ def pesan_tanggal(tanggal_peristiwa, tanggal_lapor, tanggal_lahir=None, hari_ini
     """{field: message} for dates in the future or in the wrong order."""
     hari_ini = hari_ini or today()
     errors = {}
-    future = set()
+    wrong = (
+        set()
+    )  # one message per wrong date: an empty tanggal lapor or a birth's tanggal lahir copies another
     for name, value, label in [
         ("tanggal_peristiwa", tanggal_peristiwa, "Tanggal peristiwa"),
         ("tanggal_lapor", tanggal_lapor, "Tanggal lapor"),
         ("tanggal_lahir", tanggal_lahir, "Tanggal lahir"),
     ]:
-        # One message per wrong date: an empty tanggal lapor or a birth's tanggal lahir copies another.
-        if value and value > hari_ini and value not in future:
-            future.add(value)
+        if not value or value in wrong:
+            continue
+        if value < TANGGAL_PALING_AWAL:
+            errors[name] = f"{label} {value:%d-%m-%Y} tidak masuk akal; periksa tahunnya."
+            wrong.add(value)
+        elif value > hari_ini:
             errors[name] = (
                 f"{label} {format_tanggal(value)} belum terjadi (hari ini {format_tanggal(hari_ini)})."
             )
+            wrong.add(value)
     if (
         "tanggal_lapor" not in errors
         and tanggal_peristiwa

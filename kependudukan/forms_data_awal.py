@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 
+from desa.ledger import periode_in_range
 from desa.periode import Periode
 from kependudukan.models import DataAwal, Koreksi
 
@@ -38,6 +39,10 @@ class DataAwalForm(forms.ModelForm):
             raise forms.ValidationError(str(error)) from None
         if periode > Periode.current():
             raise forms.ValidationError(f"{periode.label} belum berjalan.")
+        if not periode_in_range(periode):
+            raise forms.ValidationError(
+                f"{periode.label} terlalu lama; KUDAPANMAS mencatat mulai tahun 2000."
+            )
         return periode
 
     def clean(self):
@@ -81,6 +86,8 @@ class KoreksiForm(forms.ModelForm):
         value = self.cleaned_data["tanggal_lapor"]
         if value > timezone.localdate():
             raise forms.ValidationError("Tanggal koreksi belum terjadi.")
+        if value.year < 2000 or not periode_in_range(Periode.of(value)):
+            raise forms.ValidationError("Tanggal koreksi terlalu lama; periksa tahunnya.")
         return value
 
     def clean(self):

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from kependudukan import views_data_awal, views_impor, views_laporan, views_peristiwa, views_pindah
 
@@ -7,6 +7,7 @@ app_name = "kependudukan"
 urlpatterns = [
     path("", views_laporan.index, name="index"),
     # Fixed words first: a desa code never looks like them.
+    path("ekonomi/", include("kependudukan.urls_ekonomi")),
     path("impor/", views_impor.impor_unggah, name="impor"),
     path("impor/templat/", views_impor.impor_templat, name="impor_templat"),
     path("impor/<int:pk>/", views_impor.impor_pratinjau, name="impor_pratinjau"),

@@ -91,6 +91,10 @@ def impor_simpan(request, pk):
     except BerkasDitolak as error:
         hasil = None
         impor.hasil = {"berkas": str(error)}
+    except OSError:
+        logger.warning("import %s: the uploaded file is gone", impor.pk)
+        hasil = None
+        impor.hasil = {"berkas": "Berkas unggahan sudah tidak tersimpan lagi; unggah ulang berkasnya."}
     except IntegrityError:
         logger.warning("import %s collided with a concurrent write", impor.pk)
         messages.error(request, "Data berubah ketika disimpan. Tidak ada yang disimpan; coba simpan lagi.")

@@ -44,7 +44,7 @@ def peristiwa_list(request, kode, periode):
         events = events.filter(jenis_kelamin=filters["jk"])
     if filters["wn"] in Kewarganegaraan.values:
         events = events.filter(kewarganegaraan=filters["wn"])
-    if filters["rt"].isdigit():
+    if filters["rt"].isdigit() and len(filters["rt"]) <= 3:
         events = events.filter(nomor_rt=int(filters["rt"]))
     if filters["q"]:
         events = events.filter(Q(nama__icontains=filters["q"]) | Q(nik__contains=filters["q"]))

@@ -31,6 +31,7 @@ NAV_BY_ROLE = {
         BERANDA,
         NavItem("Desa saya", "desa:saya"),
         NavItem("Kependudukan", "kependudukan:index"),
+        NavItem("Ekonomi", "kependudukan:ekonomi_index"),
         NavItem("Laporan RT", "laporan_rt:saya"),
         NavItem("Linmas", "linmas:index"),
         PANDUAN,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Min
 from django.utils import timezone
 
-from desa.ledger import locked_periods
+from desa.ledger import locked_periods, periode_in_range
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan, LaporanBulanan
 from desa.models.wilayah import KODE_DESA_PATTERN
@@ -170,6 +170,9 @@ class _Pemeriksaan:
         ok = ok and good and desa is not None
         if good and periode > Periode.of(self.hari_ini):
             self._error(SHEET_DATA_AWAL, number, "periode", f"Periode {periode.label} belum berjalan.")
+            ok = False
+        elif good and not periode_in_range(periode):
+            self._error(SHEET_DATA_AWAL, number, "periode", f"Periode {periode.label} terlalu lama.")
             ok = False
         counts = {}
         for key in ("wni_l", "wni_p", "wna_l", "wna_p", "jumlah_kk"):

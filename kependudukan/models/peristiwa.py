@@ -51,9 +51,8 @@ class SebabKematian(models.TextChoices):
 
 def month_before(day):
     """The same day one month earlier, clamped to the end of a shorter month."""
-    periode = Periode.of(day).previous()
-    last = calendar.monthrange(periode.tahun, periode.bulan)[1]
-    return datetime.date(periode.tahun, periode.bulan, min(day.day, last))
+    year, month = (day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1)
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def identity_key(nik, nama):

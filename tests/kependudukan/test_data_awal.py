@@ -147,3 +147,14 @@ def test_deleting_a_correction_by_get_is_not_allowed(client_for, operator_a, sta
     )
     assert response.status_code == 405
     assert Koreksi.objects.exists()
+
+
+def test_absurd_months_and_dates_get_a_message(client_for, operator_a, started_a):
+    client = client_for(operator_a)
+    assert (
+        "terlalu lama" in client.post(url(started_a), {**DATA, "bulan_pertama": "1950-01"}).content.decode()
+    )
+    data = {"tanggal_lapor": "1800-05-01", "wni_l": "1", "wni_p": "0", "wna_l": "0",
+            "wna_p": "0", "jumlah_kk": "0", "alasan": "x"}  # fmt: skip
+    response = client.post(reverse("kependudukan:koreksi_tambah", args=[started_a.pk]), data)
+    assert response.status_code == 200 and "terlalu lama" in response.content.decode()

@@ -120,6 +120,8 @@ DATA_AWAL_ERRORS = [
     ({"WNI P": 10.5}, "WNI P", "bukan bilangan bulat"),
     ({"WNA L": None}, "WNA L", "Wajib diisi"),
     ({"Jumlah KK": 500}, "Jumlah KK", "lebih dari jumlah penduduk"),
+    ({"Periode": "1999-12"}, "Periode", "terlalu lama"),
+    ({"Periode": "2026-13"}, "Periode", "tidak valid"),
 ]
 
 
@@ -166,6 +168,7 @@ PERISTIWA_ERRORS = [
     ({"Jenis Peristiwa": ""}, "Jenis Peristiwa", "wajib diisi"),
     ({"Tanggal Peristiwa": "31/02/2026"}, "Tanggal Peristiwa", "bukan tanggal"),
     ({"Tanggal Peristiwa": None}, "Tanggal Peristiwa", "wajib diisi"),
+    ({"Tanggal Peristiwa": "01/01/1800"}, "Tanggal Peristiwa", "tidak masuk akal"),
     ({"Tanggal Peristiwa": LATER}, "Tanggal Peristiwa", "belum terjadi"),
     ({"Tanggal Lapor": DAY - datetime.timedelta(days=2)}, "Tanggal Lapor", "sebelum tanggal peristiwa"),
     ({"Tanggal Lapor": EARLY, "Tanggal Peristiwa": EARLY}, "Tanggal Lapor", "sebelum bulan pertama"),

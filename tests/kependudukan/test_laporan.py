@@ -170,3 +170,16 @@ def test_the_by_name_list_of_a_month(started_a, started_b):
     make_peristiwa(started_a, "LAHIR", day(LAST, 9), nama="A1")
     make_peristiwa(started_a, "LAHIR", day(recent(2), 9), nama="lain")
     assert [event.nama for event in rincian_peristiwa([started_a, started_b], LAST)] == ["A1", "A2", "B1"]
+
+
+def test_every_page_needs_a_login(client, started_a):
+    for url in (
+        reverse("kependudukan:index"),
+        page_url(started_a),
+        reverse("kependudukan:desa", args=[started_a.pk]),
+        reverse("kependudukan:impor"),
+        reverse("kependudukan:impor_templat"),
+        reverse("kependudukan:pindah_belum_cocok"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302 and "/akun/" in response.url, url

@@ -310,3 +310,15 @@ def test_the_leaving_rule_follows_the_dates():
     assert pesan_keluar_ganda("MATI", jan, [("PINDAH", may), ("DATANG", mar)]) is not None
     assert pesan_keluar_ganda("MATI", may, [("PINDAH", jan), ("DATANG", mar)]) is None
     assert pesan_keluar_ganda("DATANG", may, [("MATI", jan)]) is None
+
+
+def test_absurd_input_gets_a_message_never_a_server_error(client_for, operator_a, started_a):
+    client = client_for(operator_a)
+    old = {**FORMS["LAHIR"], "tanggal_peristiwa": "1800-01-01", "tanggal_lapor": "1800-01-02"}
+    response = client.post(create_url(started_a, "LAHIR"), old)
+    assert response.status_code == 200 and "tidak masuk akal" in response.content.decode()
+    data = {**FORMS["DATANG"], "nomor_rt": "99999999", "desa_asal_tujuan": "63.99.99.2999"}
+    assert client.post(create_url(started_a, "DATANG"), data).status_code == 200
+    url = reverse("kependudukan:peristiwa_list", args=[started_a.pk, str(Periode.current())])
+    assert client.get(url, {"rt": "9" * 30, "halaman": "x", "jenis": "<b>"}).status_code == 200
+    assert not Peristiwa.objects.exists()

@@ -1,0 +1,105 @@
+"""The sheets and columns of `impor-ekonomi.xlsx` (FORMATS.md): a contract, changed only by adding.
+
+Header matching, cell readers and error reporting are kependudukan.impor's.
+"""
+
+from kependudukan.impor import nilai
+from kependudukan.impor.baca import BerkasDitolak, _read_sheet
+from kependudukan.impor.kolom import Kolom, normalize_header
+
+SHEET_KELUARGA = "Keluarga"
+SHEET_PENERIMA = "Penerima Bantuan"
+
+KOLOM_KELUARGA = [
+    Kolom("kode_desa", "Kode Desa", required=True),
+    Kolom("rt", "RT"),
+    Kolom("no_kk", "No. KK", required=True, aliases=("No KK", "Nomor KK")),
+    Kolom("nik_kepala", "NIK Kepala Keluarga", required=True),
+    Kolom("nama_kepala", "Nama Kepala Keluarga", required=True),
+    Kolom("jumlah_anggota", "Jumlah Anggota", required=True),
+    Kolom("desil", "Desil"),
+    Kolom("kategori_ks", "Kategori KS"),
+    Kolom("tanggal_pemutakhiran", "Tanggal Pemutakhiran", required=True),
+]
+
+KOLOM_PENERIMA = [
+    Kolom("kode_desa", "Kode Desa", required=True),
+    Kolom("program", "Program", required=True),
+    Kolom("nik", "NIK", required=True),
+    Kolom("nama", "Nama", required=True),
+    Kolom("no_kk", "No. KK", aliases=("No KK", "Nomor KK")),
+    Kolom("mulai", "Mulai", required=True),
+    Kolom("selesai", "Selesai"),
+    Kolom("keterangan", "Keterangan"),
+]
+
+SHEETS = {SHEET_KELUARGA: KOLOM_KELUARGA, SHEET_PENERIMA: KOLOM_PENERIMA}
+HEADERS = {name: {kolom.key: kolom.header for kolom in columns} for name, columns in SHEETS.items()}
+
+KATEGORI_KS_ALIASES = {
+    "": "",
+    "PRA KS": "PRA KS",
+    "PRA-KS": "PRA KS",
+    "PRAKS": "PRA KS",
+    "KS I": "KS I",
+    "KS 1": "KS I",
+    "KS II": "KS II",
+    "KS 2": "KS II",
+    "KS III": "KS III",
+    "KS 3": "KS III",
+    "KS III PLUS": "KS III PLUS",
+    "KS III+": "KS III PLUS",
+    "KS 3 PLUS": "KS III PLUS",
+}
+PROGRAM_ALIASES = {"SEMBAKO": "BPNT", "PROGRAM SEMBAKO": "BPNT", "PBI JK": "PBI-JK", "BLT DD": "BLT-DD"}
+
+
+def desil(value):
+    """1..10, or None when empty (unknown)."""
+    raw = nilai.upper(value).removeprefix("DESIL").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or not 1 <= int(raw) <= 10:
+        raise ValueError(f"'{nilai.text(value)}' bukan desil; isi angka 1 sampai 10, atau kosongkan.")
+    return int(raw)
+
+
+def baca_ekonomi(source):
+    """({sheet name: Lembar}, [Kesalahan about missing columns]); raises BerkasDitolak."""
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
+    except Exception as error:
+        # Every way openpyxl fails on a file that is not a valid .xlsx means the same to the operator.
+        raise BerkasDitolak(
+            "Berkas tidak dapat dibaca sebagai berkas Excel (.xlsx). Buka di Excel atau LibreOffice, "
+            "simpan sebagai 'Excel Workbook (.xlsx)', lalu unggah lagi."
+        ) from error
+    try:
+        sheets, errors, total = {}, [], 0
+        by_name = {normalize_header(ws.title): ws for ws in workbook.worksheets}
+        for name, columns in SHEETS.items():
+            worksheet = by_name.get(normalize_header(name))
+            if worksheet is not None:
+                sheets[name], missing, total = _read_sheet(worksheet, name, columns, total)
+                errors += missing
+    except BerkasDitolak:
+        raise
+    except Exception as error:
+        raise BerkasDitolak(
+            "Isi berkas Excel rusak dan tidak dapat dibaca. "
+            "Simpan ulang berkas sebagai .xlsx lalu unggah lagi."
+        ) from error
+    finally:
+        workbook.close()
+    if not sheets:
+        raise BerkasDitolak(
+            "Berkas tidak berisi sheet 'Keluarga' maupun 'Penerima Bantuan'. Pakai templat impor ekonomi "
+            "(unduh dari halaman ini) dan jangan ubah nama sheet-nya."
+        )
+    if not errors and total == 0:
+        raise BerkasDitolak(
+            "Sheet 'Keluarga' dan 'Penerima Bantuan' kosong: tidak ada baris data untuk diimpor."
+        )
+    return sheets, errors

@@ -1,0 +1,334 @@
+"""Checking every row of an `impor-ekonomi.xlsx` before anything is saved (all or nothing).
+
+A No. KK already known in the desa updates that household; the same NIK in the same programme
+and desa updates that recipient; a row equal to what is saved is left alone, so importing the
+same file twice changes nothing the second time.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from desa.identitas import check_nik, check_no_kk
+from desa.models import Desa
+from desa.models.wilayah import KODE_DESA_PATTERN
+from desa.periode import Periode
+from desa.templatetags.format_id import nik_samar
+from kependudukan.ekonomi.impor_kolom import (
+    HEADERS,
+    KATEGORI_KS_ALIASES,
+    PROGRAM_ALIASES,
+    SHEET_KELUARGA,
+    SHEET_PENERIMA,
+    baca_ekonomi,
+    desil,
+)
+from kependudukan.ekonomi.kunci import bulan_terkunci
+from kependudukan.impor import nilai
+from kependudukan.impor.baca import Kesalahan
+from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, ProgramBantuan
+
+MAKS_DITAMPILKAN = 500
+CONTOH = 30
+KELUARGA_FIELDS = ["nomor_rt", "nik_kepala", "nama_kepala", "jumlah_anggota", "desil", "kategori_ks",
+                   "tanggal_pemutakhiran"]  # fmt: skip
+SNAPSHOT_FIELDS = {"jumlah_anggota", "desil", "kategori_ks", "tanggal_pemutakhiran"}
+PENERIMA_FIELDS = ["nama", "no_kk", "mulai", "selesai", "keterangan"]
+
+
+@dataclass
+class Baris:
+    baris: int
+    obj: object  # an unsaved or changed Keluarga / PenerimaBantuan
+    status: str  # baru, diubah or sama
+    snapshot: bool = False  # a Keluarga row whose economic data changed: a new dated check
+
+
+@dataclass
+class HasilEkonomi:
+    kesalahan: list = field(default_factory=list)
+    peringatan: list = field(default_factory=list)
+    keluarga: list = field(default_factory=list)
+    penerima: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.kesalahan
+
+    @property
+    def ada_perubahan(self):
+        return any(row.status != "sama" for row in self.keluarga + self.penerima)
+
+    def jumlah(self, rows, status):
+        return sum(row.status == status for row in rows)
+
+    def ringkasan(self):
+        return {
+            "jumlah_kesalahan": len(self.kesalahan),
+            "kesalahan": [k.as_dict() for k in self.kesalahan[:MAKS_DITAMPILKAN]],
+            "jumlah_peringatan": len(self.peringatan),
+            "peringatan": [k.as_dict() for k in self.peringatan[:MAKS_DITAMPILKAN]],
+            "keluarga": {s: self.jumlah(self.keluarga, s) for s in ("baru", "diubah", "sama")},
+            "penerima": {s: self.jumlah(self.penerima, s) for s in ("baru", "diubah", "sama")},
+            "contoh_keluarga": [_contoh_keluarga(row) for row in self.keluarga if row.status != "sama"][
+                :CONTOH
+            ],
+            "contoh_penerima": [_contoh_penerima(row) for row in self.penerima if row.status != "sama"][
+                :CONTOH
+            ],
+        }
+
+
+def _contoh_keluarga(row):
+    item = row.obj
+    return {"baris": row.baris, "desa_nama": item.desa.nama, "nama": item.nama_kepala,
+            "no_kk": nik_samar(item.no_kk), "desil": item.desil or "–", "status": row.status}  # fmt: skip
+
+
+def _contoh_penerima(row):
+    item = row.obj
+    return {
+        "baris": row.baris,
+        "desa_nama": item.desa.nama,
+        "nama": item.nama,
+        "nik": nik_samar(item.nik),
+        "program": item.program.kode,
+        "mulai": item.mulai_periode.label,
+        "status": row.status,
+    }
+
+
+def periksa_ekonomi(source, *, desa_boleh, hari_ini=None):
+    """Check a workbook; `desa_boleh` is the set of desa codes the importer may write (None: all).
+
+    Raises kependudukan.impor.baca.BerkasDitolak when the file as a whole cannot be read.
+    """
+    sheets, missing = baca_ekonomi(source)
+    check = _Pemeriksaan(desa_boleh, hari_ini or timezone.localdate())
+    check.hasil.kesalahan += missing
+    if SHEET_KELUARGA in sheets:
+        check.keluarga(sheets[SHEET_KELUARGA].rows)
+    if SHEET_PENERIMA in sheets:
+        check.penerima(sheets[SHEET_PENERIMA].rows)
+    check.hasil.kesalahan.sort(key=lambda k: (k.sheet != SHEET_KELUARGA, k.baris or 0))
+    return check.hasil
+
+
+class _Pemeriksaan:
+    def __init__(self, desa_boleh, hari_ini):
+        self.desa_boleh = desa_boleh
+        self.hari_ini = hari_ini
+        self.hasil = HasilEkonomi()
+        self.desa = {desa.pk: desa for desa in Desa.objects.select_related("kecamatan")}
+        self.kk_in_file = {}  # (desa, no_kk) -> Keluarga of the Keluarga sheet
+        self.locked = None
+
+    def _error(self, sheet, number, key, message):
+        self.hasil.kesalahan.append(Kesalahan(sheet, number, HEADERS[sheet].get(key, ""), message))
+
+    def _read(self, sheet, number, key, reader, value, *args):
+        try:
+            return reader(value, *args), True
+        except ValueError as error:
+            self._error(sheet, number, key, str(error))
+            return None, False
+
+    def _desa(self, sheet, number, raw):
+        kode = nilai.text(raw)
+        if not kode:
+            self._error(sheet, number, "kode_desa", "Kode desa wajib diisi, misalnya 63.11.06.2005.")
+        elif not KODE_DESA_PATTERN.match(kode):
+            self._error(sheet, number, "kode_desa", f"'{kode}' bukan kode desa; bentuknya PP.KK.CC.DDDD.")
+        elif kode not in self.desa:
+            self._error(sheet, number, "kode_desa", f"Kode desa {kode} tidak terdaftar di KUDAPANMAS.")
+        elif self.desa_boleh is not None and kode not in self.desa_boleh:
+            self._error(sheet, number, "kode_desa", f"Anda tidak berwenang mengimpor data {self.desa[kode]}.")
+        else:
+            return self.desa[kode]
+        return None
+
+    def _text(self, sheet, number, key, raw, max_length, required=False, label=""):
+        value = nilai.text(raw)
+        if required and not value:
+            self._error(sheet, number, key, f"{label} wajib diisi.")
+        elif len(value) > max_length:
+            self._error(sheet, number, key, f"Terlalu panjang (paling banyak {max_length} huruf).")
+        return value
+
+    def _identity(self, sheet, number, key, value, nik=True, required=True):
+        if not value and not required:
+            return
+        result = check_nik(value) if nik else check_no_kk(value)
+        for message in result.errors:
+            self._error(sheet, number, key, message)
+        for message in result.warnings:
+            self.hasil.peringatan.append(Kesalahan(sheet, number, HEADERS[sheet][key], message))
+
+    def _lock(self, sheet, number, key, desa, periode):
+        """Refuse a row whose data would reach a sent or verified month of the desa."""
+        if self.locked is None:
+            self.locked = bulan_terkunci(list(self.desa_boleh or self.desa))
+        last = self.locked.get(desa.pk)
+        if last is not None and periode.awal <= last:
+            self._error(
+                sheet, number, key,
+                f"Laporan Ekonomi {desa} {Periode.of(last).label} sudah terkirim; data yang berlaku sejak "
+                f"{periode.label} akan mengubahnya. Pakai bulan sesudah {Periode.of(last).label}.",
+            )  # fmt: skip
+
+    # -- Keluarga ---------------------------------------------------------------------------
+
+    def keluarga(self, rows):
+        parsed = [item for item in (self._parse_keluarga(number, raw) for number, raw in rows) if item]
+        existing = {
+            (item.desa_id, item.no_kk): item
+            for item in Keluarga.objects.filter(desa_id__in={item.desa_id for _, item in parsed})
+        }
+        seen = {}
+        for number, item in parsed:
+            key = (item.desa_id, item.no_kk)
+            if key in seen:
+                self._error(SHEET_KELUARGA, number, "no_kk", f"No. KK ini sudah ada di baris {seen[key]}.")
+                continue
+            seen[key] = number
+            old = existing.get(key)
+            changed = [
+                name for name in KELUARGA_FIELDS if old is None or getattr(old, name) != getattr(item, name)
+            ]
+            snapshot = any(name in SNAPSHOT_FIELDS for name in changed)
+            if snapshot:
+                self._lock(SHEET_KELUARGA, number, "tanggal_pemutakhiran", item.desa,
+                           Periode.of(item.tanggal_pemutakhiran))  # fmt: skip
+            if old is not None:
+                for name in KELUARGA_FIELDS:
+                    setattr(old, name, getattr(item, name))
+                item = old
+            status = "baru" if old is None else ("diubah" if changed else "sama")
+            self.kk_in_file[key] = item
+            self.hasil.keluarga.append(Baris(number, item, status, snapshot))
+
+    def _parse_keluarga(self, number, raw):
+        sheet, before = SHEET_KELUARGA, len(self.hasil.kesalahan)
+        desa = self._desa(sheet, number, raw.get("kode_desa"))
+        nomor_rt = self._read(sheet, number, "rt", nilai.nomor_rt, raw.get("rt"))[0]
+        no_kk = nilai.text(raw.get("no_kk"))
+        self._identity(sheet, number, "no_kk", no_kk, nik=False)
+        nik = nilai.text(raw.get("nik_kepala"))
+        self._identity(sheet, number, "nik_kepala", nik)
+        nama = self._text(
+            sheet, number, "nama_kepala", raw.get("nama_kepala"), 100, True, "Nama kepala keluarga"
+        )
+        anggota, good = self._read(sheet, number, "jumlah_anggota", nilai.bilangan, raw.get("jumlah_anggota"))
+        if good and not 1 <= anggota <= 50:
+            self._error(sheet, number, "jumlah_anggota", "Jumlah anggota keluarga harus 1 sampai 50.")
+        nilai_desil = self._read(sheet, number, "desil", desil, raw.get("desil"))[0]
+        kategori = self._read(sheet, number, "kategori_ks", nilai.pilihan, raw.get("kategori_ks"),
+                              KATEGORI_KS_ALIASES, "kategori KS")[0]  # fmt: skip
+        tanggal, good = self._read(sheet, number, "tanggal_pemutakhiran", nilai.tanggal,
+                                   raw.get("tanggal_pemutakhiran"))  # fmt: skip
+        if good and tanggal is None:
+            self._error(sheet, number, "tanggal_pemutakhiran", "Tanggal pemutakhiran wajib diisi.")
+        elif tanggal and tanggal > self.hari_ini:
+            self._error(
+                sheet, number, "tanggal_pemutakhiran", "Tanggal pemutakhiran tidak boleh di masa depan."
+            )
+        elif tanggal and tanggal.year < 2000:
+            self._error(
+                sheet, number, "tanggal_pemutakhiran", "Tanggal pemutakhiran terlalu lama (sebelum 2000)."
+            )
+        if len(self.hasil.kesalahan) > before:
+            return None
+        return number, Keluarga(
+            desa=desa,
+            nomor_rt=nomor_rt,
+            no_kk=no_kk,
+            nik_kepala=nik,
+            nama_kepala=nama,
+            jumlah_anggota=anggota,
+            desil=nilai_desil,
+            kategori_ks=kategori or "",
+            tanggal_pemutakhiran=tanggal,
+        )
+
+    # -- Penerima Bantuan -------------------------------------------------------------------
+
+    def penerima(self, rows):
+        self.program = {
+            program.kode.upper(): program for program in ProgramBantuan.objects.filter(aktif=True)
+        }
+        parsed = [item for item in (self._parse_penerima(number, raw) for number, raw in rows) if item]
+        desa_ids = {item.desa_id for _, item in parsed}
+        existing = {
+            (item.desa_id, item.program_id, item.nik): item
+            for item in PenerimaBantuan.objects.filter(desa_id__in=desa_ids).select_related("program")
+        }
+        households = {(k.desa_id, k.no_kk): k for k in Keluarga.objects.filter(desa_id__in=desa_ids)}
+        seen = {}
+        for number, item in parsed:
+            key = (item.desa_id, item.program_id, item.nik)
+            if key in seen:
+                self._error(SHEET_PENERIMA, number, "nik", f"NIK ini di program {item.program} sudah ada di "
+                            f"baris {seen[key]}.")  # fmt: skip
+                continue
+            seen[key] = number
+            old = existing.get(key)
+            changed = [
+                name for name in PENERIMA_FIELDS if old is None or getattr(old, name) != getattr(item, name)
+            ]
+            months = [item.mulai, item.selesai]
+            if old is not None:
+                months = [
+                    day
+                    for name in ("mulai", "selesai")
+                    if name in changed
+                    for day in (getattr(old, name), getattr(item, name))
+                ]
+            months = [day for day in months if day is not None]
+            if months:
+                self._lock(SHEET_PENERIMA, number, "mulai", item.desa, Periode.of(min(months)))
+            if old is not None:
+                for name in PENERIMA_FIELDS:
+                    setattr(old, name, getattr(item, name))
+                item = old
+            kk_key = (item.desa_id, item.no_kk)
+            item.keluarga_baru = self.kk_in_file.get(kk_key) if item.no_kk else None
+            if item.no_kk and item.keluarga_baru is None and kk_key in households:
+                item.keluarga = households[kk_key]
+            status = "baru" if old is None else ("diubah" if changed else "sama")
+            self.hasil.penerima.append(Baris(number, item, status))
+
+    def _parse_penerima(self, number, raw):
+        sheet, before = SHEET_PENERIMA, len(self.hasil.kesalahan)
+        desa = self._desa(sheet, number, raw.get("kode_desa"))
+        kode = nilai.upper(raw.get("program"))
+        program = self.program.get(PROGRAM_ALIASES.get(kode, kode))
+        if program is None:
+            known = ", ".join(sorted(self.program))
+            message = (
+                "Program wajib diisi."
+                if not kode
+                else f"Program '{nilai.text(raw.get('program'))}' tidak dikenal."
+            )
+            self._error(sheet, number, "program", f"{message} Pakai salah satu: {known}.")
+        nik = nilai.text(raw.get("nik"))
+        self._identity(sheet, number, "nik", nik)
+        nama = self._text(sheet, number, "nama", raw.get("nama"), 100, True, "Nama")
+        no_kk = nilai.text(raw.get("no_kk"))
+        self._identity(sheet, number, "no_kk", no_kk, nik=False, required=False)
+        mulai = self._read(sheet, number, "mulai", nilai.periode, raw.get("mulai"))[0]
+        selesai = None
+        if nilai.text(raw.get("selesai")):
+            selesai = self._read(sheet, number, "selesai", nilai.periode, raw.get("selesai"))[0]
+        if mulai and mulai > Periode.of(self.hari_ini):
+            self._error(sheet, number, "mulai", f"{mulai.label} belum berjalan.")
+        elif mulai and mulai.tahun < 2000:
+            self._error(sheet, number, "mulai", "Bulan mulai terlalu lama (sebelum 2000).")
+        if mulai and selesai and selesai < mulai:
+            self._error(sheet, number, "selesai", f"Bulan selesai sebelum bulan mulai ({mulai.label}).")
+        keterangan = self._text(sheet, number, "keterangan", raw.get("keterangan"), 500)
+        if len(self.hasil.kesalahan) > before:
+            return None
+        return number, PenerimaBantuan(
+            desa=desa, program=program, nik=nik, nama=nama, no_kk=no_kk, mulai=mulai.awal,
+            selesai=selesai.awal if selesai else None, keterangan=keterangan,
+        )  # fmt: skip

@@ -1,0 +1,55 @@
+"""Saving a checked `impor-ekonomi.xlsx`: everything in one transaction, or nothing."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from kependudukan.ekonomi.impor_periksa import periksa_ekonomi
+from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, RiwayatKeluarga
+
+_BATCH = 500
+
+
+def impor_ekonomi(source, *, user, desa_boleh, nama_berkas="", hari_ini=None):
+    """Check the workbook again inside the saving transaction and, when every row is right, save it."""
+    with transaction.atomic():
+        hasil = periksa_ekonomi(source, desa_boleh=desa_boleh, hari_ini=hari_ini or timezone.localdate())
+        if hasil.ok:
+            _save(hasil, user, nama_berkas)
+    return hasil
+
+
+def _save(hasil, user, nama_berkas):
+    source = [{"kolom": "berkas", "dari": "", "ke": nama_berkas}] if nama_berkas else []
+    new = [row.obj for row in hasil.keluarga if row.status == "baru"]
+    for item in new:
+        item.dicatat_oleh = user
+    Keluarga.objects.bulk_create(new, batch_size=_BATCH)
+    for row in hasil.keluarga:
+        if row.status == "diubah":
+            row.obj.dicatat_oleh = user
+            row.obj.save()
+    RiwayatKeluarga.objects.bulk_create(
+        [
+            RiwayatKeluarga(
+                keluarga=row.obj,
+                tanggal_pemutakhiran=row.obj.tanggal_pemutakhiran,
+                desil=row.obj.desil,
+                kategori_ks=row.obj.kategori_ks,
+                jumlah_anggota=row.obj.jumlah_anggota,
+                perubahan=source,
+                oleh=user,
+            )
+            for row in hasil.keluarga
+            if row.snapshot
+        ],
+        batch_size=_BATCH,
+    )
+    penerima = [row.obj for row in hasil.penerima if row.status != "sama"]
+    for item in penerima:
+        item.dicatat_oleh = user
+        if getattr(item, "keluarga_baru", None) is not None:
+            item.keluarga = item.keluarga_baru
+    changed = [item for item in penerima if item.pk is not None]
+    PenerimaBantuan.objects.bulk_create([item for item in penerima if item.pk is None], batch_size=_BATCH)
+    for item in changed:
+        item.save()

@@ -1,0 +1,19 @@
+"""Aid and economic data are personal data: every export of names is recorded (who, when, what).
+
+The recap workbook calls `ekspor_catat` when it writes the `Penerima Bantuan` sheet; any other
+list of names offered for download calls it too.
+"""
+
+from kependudukan.models.ekonomi import EksporData
+
+
+def ekspor_catat(*, user, isi, jumlah_baris=None):
+    """Record one export of names by `user` (None for a management command)."""
+    nama = "(perintah server)"
+    if user is not None:
+        nama = user.get_full_name() or user.username
+        peran = user.get_peran_display()
+        nama = f"{nama} ({peran})" if peran else nama
+    return EksporData.objects.create(
+        pengguna=user, nama_pengguna=nama[:150], isi=isi[:300], jumlah_baris=jumlah_baris
+    )

@@ -1,0 +1,137 @@
+"""Saving households and recipients and deciding about a flagged recipient: the lock, the history
+and the record in one transaction each."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from desa.ledger import TransisiDitolak
+from desa.periode import Periode, format_tanggal
+from kependudukan.ekonomi.kunci import pastikan_terbuka
+from kependudukan.models.ekonomi import Keluarga, Keputusan, PenerimaBantuan, RiwayatKeluarga, TindakLanjut
+
+SNAPSHOT_FIELDS = ["desil", "kategori_ks", "jumlah_anggota", "tanggal_pemutakhiran"]
+TRACKED_FIELDS = ["nomor_rt", "nik_kepala", "nama_kepala", *SNAPSHOT_FIELDS]
+
+
+def keluarga_simpan(*, keluarga, user):
+    """Create or update a household; a change of its economic data is a new dated check."""
+    with transaction.atomic():
+        before = None
+        if keluarga.pk:
+            before = Keluarga.objects.select_for_update().get(pk=keluarga.pk)
+        changes = _diff(before, keluarga)
+        if before is not None and not changes:
+            return keluarga
+        snapshot_changed = before is None or any(c["field"] in SNAPSHOT_FIELDS for c in changes)
+        if snapshot_changed:
+            pastikan_terbuka(keluarga.desa, Periode.of(keluarga.tanggal_pemutakhiran))
+        keluarga.dicatat_oleh = user
+        keluarga.save()
+        _record(keluarga, user, changes if snapshot_changed else [], snapshot_changed)
+    return keluarga
+
+
+def _record(keluarga, user, changes, snapshot_changed):
+    if not snapshot_changed:
+        return
+    RiwayatKeluarga.objects.create(
+        keluarga=keluarga,
+        tanggal_pemutakhiran=keluarga.tanggal_pemutakhiran,
+        desil=keluarga.desil,
+        kategori_ks=keluarga.kategori_ks,
+        jumlah_anggota=keluarga.jumlah_anggota,
+        perubahan=changes,
+        oleh=user,
+    )
+
+
+def _diff(before, after):
+    changes = []
+    for name in TRACKED_FIELDS:
+        old = "" if before is None else _display(before, name)
+        new = _display(after, name)
+        if old != new:
+            label = Keluarga._meta.get_field(name).verbose_name
+            changes.append({"field": name, "kolom": label, "dari": old, "ke": new})
+    return changes
+
+
+def _display(keluarga, name):
+    value = getattr(keluarga, name)
+    if value is None or value == "":
+        return ""
+    if hasattr(value, "year"):
+        return format_tanggal(value)
+    return str(value)
+
+
+def penerima_simpan(*, penerima, user):
+    """Create or update a recipient; the earliest month the change reaches must be open."""
+    with transaction.atomic():
+        months = [penerima.mulai, penerima.selesai]
+        if penerima.pk:
+            before = PenerimaBantuan.objects.select_for_update().get(pk=penerima.pk)
+            months = [
+                day
+                for old, new in [(before.mulai, penerima.mulai), (before.selesai, penerima.selesai)]
+                if old != new
+                for day in (old, new)
+            ]
+            if before.program_id != penerima.program_id or before.nik != penerima.nik:
+                months.append(penerima.mulai)
+        months = [day for day in months if day is not None]
+        if months:
+            pastikan_terbuka(penerima.desa, Periode.of(min(months)))
+        penerima.dicatat_oleh = user
+        penerima.save()
+    return penerima
+
+
+def penerima_hentikan(*, penerima, user, tanggal, alasan, jenis_tanda="", peristiwa=None):
+    """Stop a benefit: the month of `tanggal` is the last month received."""
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise TransisiDitolak("Tulis alasan bantuan dihentikan.")
+    bulan = Periode.of(tanggal)
+    if bulan < penerima.mulai_periode:
+        raise TransisiDitolak(
+            f"Tanggal berhenti tidak boleh sebelum bulan mulai menerima ({penerima.mulai_periode.label})."
+        )
+    if tanggal > timezone.localdate():
+        raise TransisiDitolak("Tanggal berhenti tidak boleh di masa depan.")
+    with transaction.atomic():
+        penerima = PenerimaBantuan.objects.select_for_update().select_related("desa").get(pk=penerima.pk)
+        if penerima.selesai is not None and penerima.selesai < bulan.awal:
+            raise TransisiDitolak(f"Bantuan ini sudah berakhir {penerima.selesai_periode.label}.")
+        pastikan_terbuka(penerima.desa, bulan)
+        penerima.selesai = bulan.awal
+        penerima.tanggal_berhenti = tanggal
+        penerima.alasan_berhenti = alasan
+        penerima.save()
+        if jenis_tanda:
+            TindakLanjut.objects.create(
+                penerima=penerima,
+                jenis_tanda=jenis_tanda,
+                peristiwa=peristiwa,
+                keputusan=Keputusan.BERHENTI,
+                alasan=alasan,
+                oleh=user,
+            )
+    return penerima
+
+
+def penerima_pertahankan(*, penerima, user, jenis_tanda, alasan, peristiwa=None):
+    """Keep a flagged benefit with a reason (a PKH benefit may pass to an heir)."""
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise TransisiDitolak("Tulis alasan bantuan tetap diberikan, misalnya diteruskan kepada ahli waris.")
+    with transaction.atomic():
+        pastikan_terbuka(penerima.desa, Periode.current())
+        return TindakLanjut.objects.create(
+            penerima=penerima,
+            jenis_tanda=jenis_tanda,
+            peristiwa=peristiwa,
+            keputusan=Keputusan.TETAP,
+            alasan=alasan,
+            oleh=user,
+        )

@@ -1,0 +1,136 @@
+"""Forms of households, recipients, the decisions about a flagged recipient, and programmes."""
+
+from django import forms
+from django.utils import timezone
+
+from desa.ledger import periode_in_range
+from desa.periode import Periode
+from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, ProgramBantuan
+
+
+def _periode(text, label):
+    try:
+        periode = Periode.parse(text)
+    except ValueError as error:
+        raise forms.ValidationError(str(error)) from None
+    if not periode_in_range(periode):
+        raise forms.ValidationError(f"{label} di luar jangkauan.")
+    return periode
+
+
+class KeluargaForm(forms.ModelForm):
+    class Meta:
+        model = Keluarga
+        fields = [
+            "no_kk", "nik_kepala", "nama_kepala", "nomor_rt", "jumlah_anggota", "desil", "kategori_ks",
+            "tanggal_pemutakhiran",
+        ]  # fmt: skip
+        widgets = {
+            "tanggal_pemutakhiran": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "no_kk": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 16}),
+            "nik_kepala": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 16}),
+        }
+
+    def __init__(self, *args, desa, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.desa = desa
+        if not self.instance.pk:
+            self.initial.setdefault("tanggal_pemutakhiran", timezone.localdate())
+
+    def clean_tanggal_pemutakhiran(self):
+        tanggal = self.cleaned_data["tanggal_pemutakhiran"]
+        if tanggal > timezone.localdate():
+            raise forms.ValidationError("Tanggal pemutakhiran tidak boleh di masa depan.")
+        return tanggal
+
+    def clean_no_kk(self):
+        no_kk = self.cleaned_data["no_kk"].strip()
+        others = Keluarga.objects.filter(desa=self.desa, no_kk=no_kk).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError("No. KK ini sudah tercatat di desa ini.")
+        return no_kk
+
+
+class PenerimaForm(forms.ModelForm):
+    bulan_mulai = forms.CharField(
+        label="Mulai menerima", widget=forms.TextInput(attrs={"type": "month", "placeholder": "TTTT-BB"})
+    )
+    bulan_selesai = forms.CharField(
+        label="Bulan terakhir (boleh kosong)",
+        required=False,
+        widget=forms.TextInput(attrs={"type": "month", "placeholder": "TTTT-BB"}),
+        help_text="Kosong berarti masih menerima.",
+    )
+
+    class Meta:
+        model = PenerimaBantuan
+        fields = ["program", "nik", "nama", "no_kk", "keterangan"]
+        widgets = {
+            "nik": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 16}),
+            "no_kk": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 16}),
+        }
+
+    def __init__(self, *args, desa, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.desa = desa
+        self.fields["program"].queryset = ProgramBantuan.objects.filter(aktif=True)
+        self.fields["program"].empty_label = "Pilih program"
+        if self.instance.pk:
+            self.initial["bulan_mulai"] = str(self.instance.mulai_periode)
+            if self.instance.selesai:
+                self.initial["bulan_selesai"] = str(self.instance.selesai_periode)
+        else:
+            self.initial.setdefault("bulan_mulai", str(Periode.current()))
+
+    def clean_bulan_mulai(self):
+        periode = _periode(self.cleaned_data["bulan_mulai"], "Bulan mulai")
+        if periode > Periode.current():
+            raise forms.ValidationError(f"{periode.label} belum berjalan.")
+        return periode
+
+    def clean_bulan_selesai(self):
+        text = self.cleaned_data["bulan_selesai"].strip()
+        return _periode(text, "Bulan terakhir") if text else None
+
+    def clean(self):
+        data = super().clean()
+        mulai, selesai = data.get("bulan_mulai"), data.get("bulan_selesai")
+        if mulai and selesai and selesai < mulai:
+            self.add_error("bulan_selesai", "Bulan terakhir tidak boleh sebelum bulan mulai.")
+        program, nik = data.get("program"), data.get("nik")
+        if program and nik:
+            others = PenerimaBantuan.objects.filter(desa=self.desa, program=program, nik=nik)
+            if others.exclude(pk=self.instance.pk).exists():
+                self.add_error("nik", f"NIK ini sudah terdaftar sebagai penerima {program} di desa ini.")
+        if mulai:
+            self.instance.mulai = mulai.awal
+        if "bulan_selesai" in data:
+            self.instance.selesai = selesai.awal if selesai else None
+        return data
+
+
+class HentikanForm(forms.Form):
+    tanggal = forms.DateField(
+        label="Tanggal berhenti",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Bulan tanggal ini menjadi bulan terakhir bantuan diterima.",
+    )
+    alasan = forms.CharField(label="Alasan", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PertahankanForm(forms.Form):
+    alasan = forms.CharField(
+        label="Alasan tetap menerima",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Misalnya: bantuan PKH diteruskan kepada ahli waris (sebut namanya).",
+    )
+
+
+class ProgramForm(forms.ModelForm):
+    class Meta:
+        model = ProgramBantuan
+        fields = ["kode", "nama", "sasaran", "untuk_desil_1_4"]
+
+    def clean_kode(self):
+        return " ".join(self.cleaned_data["kode"].upper().split())

@@ -1,0 +1,98 @@
+"""The monthly Ekonomi report of a desa (sent through the ledger panel), the kecamatan's table of
+it, and the aid programmes (added by the Kabupaten role)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from desa.ledger import periode_in_range
+from desa.models import Desa, Kecamatan
+from desa.periode import Periode
+from desa.scoping import Peran, may_write
+from kependudukan.ekonomi.laporan import rekap_ekonomi
+from kependudukan.ekonomi.tanda import tanda_penerima, temuan_ekonomi
+from kependudukan.forms_ekonomi import ProgramForm
+from kependudukan.models.ekonomi import Keluarga, ProgramBantuan, batas_pemutakhiran
+from kependudukan.views_ekonomi import desa_for
+
+DAFTAR_LAMA = 50  # stale households listed on the monthly page; the list page has them all
+
+
+@login_required
+def laporan_ekonomi(request, kode, periode):
+    if not periode_in_range(periode):
+        raise Http404("Periode di luar jangkauan.")
+    desa = desa_for(request, kode)
+    row = rekap_ekonomi([desa], periode)[desa.pk]
+    flags = [tanda for tanda in tanda_penerima([desa], periode) if not tanda.informasi]
+    temuan = temuan_ekonomi([desa], periode)
+    lama = Keluarga.objects.filter(desa=desa, tanggal_pemutakhiran__lt=batas_pemutakhiran(periode))
+    return render(
+        request,
+        "kependudukan/ekonomi/laporan.html",
+        {
+            "desa": desa,
+            "periode": periode,
+            "baris": row,
+            "tanda_list": flags,
+            "informasi_list": [item for item in temuan if item.aturan.startswith("Desil")],
+            "temuan": temuan,
+            "keluarga_lama": lama.order_by("tanggal_pemutakhiran")[:DAFTAR_LAMA],
+            "can_edit": may_write(request.user, desa),
+            "sebelumnya": periode.previous(),
+            "berikutnya": periode.next() if periode < Periode.current() else None,
+        },
+    )
+
+
+@login_required
+def ekonomi_kecamatan(request, kode, periode):
+    if not periode_in_range(periode):
+        raise Http404("Periode di luar jangkauan.")
+    kecamatan = get_object_or_404(Kecamatan.objects.for_user(request.user), pk=kode)
+    desa_list = list(
+        Desa.objects.for_user(request.user).filter(kecamatan=kecamatan).select_related("kecamatan")
+    )
+    rows = rekap_ekonomi(desa_list, periode)
+    return render(
+        request,
+        "kependudukan/ekonomi/kecamatan.html",
+        {
+            "kecamatan": kecamatan,
+            "periode": periode,
+            "baris_list": [
+                (rows[desa.pk], reverse("kependudukan:laporan_ekonomi", args=[desa.pk, str(periode)]))
+                for desa in desa_list
+            ],
+            "program_kode": [item.kode for item in next(iter(rows.values())).program] if rows else [],
+            "sebelumnya": periode.previous(),
+            "berikutnya": periode.next() if periode < Periode.current() else None,
+        },
+    )
+
+
+def _may_add_program(user):
+    return user.is_superuser or user.peran in (Peran.KABUPATEN, Peran.ADMINISTRATOR)
+
+
+@login_required
+def program_list(request):
+    if request.user.peran == Peran.KETUA_RT or not request.user.peran and not request.user.is_superuser:
+        raise Http404("Halaman ini tidak tersedia untuk peran Anda.")
+    can_add = _may_add_program(request.user)
+    form = ProgramForm(request.POST or None)
+    if request.method == "POST":
+        if not can_add:
+            raise PermissionDenied("Hanya peran Kabupaten yang dapat menambah program bantuan.")
+        if form.is_valid():
+            program = form.save()
+            messages.success(request, f"Program {program.kode} ditambahkan.")
+            return redirect("kependudukan:program_list")
+    return render(
+        request,
+        "kependudukan/ekonomi/program_list.html",
+        {"program_list": ProgramBantuan.objects.all(), "form": form, "can_add": can_add},
+    )
