@@ -20,6 +20,14 @@ class NavItem:
         return reverse(self.url_name)
 
 
+@dataclass(frozen=True)
+class NavGroup:
+    """Several entries behind one label, so a long menu still fits a 1366-px screen."""
+
+    label: str
+    items: tuple
+
+
 BERANDA = NavItem("Beranda", "beranda")
 PANDUAN = NavItem("Panduan", "panduan")
 DASBOR = NavItem("Dasbor", "dasbor")
@@ -42,12 +50,22 @@ NAV_BY_ROLE = {
         ANTREAN,
         RAPOR,
         NavItem("Pengingat", "pengingat"),
-        NavItem("Pengumuman", "pengumuman_saya"),
-        NavItem("Impor kependudukan", "kependudukan:impor"),
-        NavItem("Pindah belum cocok", "kependudukan:pindah_belum_cocok"),
-        NavItem("Program Linmas", "linmas:program"),
-        NavItem("Operator", "desa:operator_list"),
-        NavItem("Pengaturan", "desa:kecamatan_pengaturan_saya"),
+        NavGroup(
+            "Data desa",
+            (
+                NavItem("Impor kependudukan", "kependudukan:impor"),
+                NavItem("Pindah belum cocok", "kependudukan:pindah_belum_cocok"),
+                NavItem("Program Linmas", "linmas:program"),
+            ),
+        ),
+        NavGroup(
+            "Kelola",
+            (
+                NavItem("Pengumuman", "pengumuman_saya"),
+                NavItem("Operator", "desa:operator_list"),
+                NavItem("Pengaturan", "desa:kecamatan_pengaturan_saya"),
+            ),
+        ),
         PANDUAN,
     ],
     Peran.KETUA_RT: [NavItem("Laporan RT saya", "laporan_rt:beranda_rt"), PANDUAN],

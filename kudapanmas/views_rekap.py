@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from desa.ledger import PERIODE_PERTAMA
 from desa.periode import Periode
+from kependudukan.ekonomi.privasi import ekspor_catat
 from kudapanmas import dasbor
 from kudapanmas.rekap.scope import RekapError, pembuat, scope_kabupaten, scope_kecamatan
 from kudapanmas.rekap.workbook import write_rekap
@@ -67,4 +68,5 @@ def _download(make_scope, wilayah, user, **when):
         berkas.close()
         raise
     berkas.seek(0)
+    ekspor_catat(user=user, isi=f"Rekap Excel {scope.wilayah} {scope.label} (nama dan NIK penerima bantuan)")
     return FileResponse(berkas, as_attachment=True, filename=scope.filename, content_type=XLSX)

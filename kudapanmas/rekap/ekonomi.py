@@ -2,8 +2,8 @@
 programme, flags open and resolved, households not checked for over six months.
 
 The numbers are kependudukan.ekonomi.laporan's (`rekap_ekonomi`), the ones the desa's monthly
-page shows. For a year the households and recipients are those of the last month covered; the
-new and stopped recipients and the flags are summed over the months.
+page shows. For a year the households, recipients and flags are those of the last month covered;
+the households checked and the new and stopped recipients are summed over the months.
 """
 
 from desa.models.laporan import JenisLaporan
@@ -12,7 +12,9 @@ from kependudukan.models.ekonomi import KategoriKS
 from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit
 
 NAMA = "Ekonomi"
-DESKRIPSI = "Keluarga menurut desil DTSEN dan kategori KS, penerima per program bantuan, penerima perlu verifikasi."
+DESKRIPSI = (
+    "Keluarga menurut desil DTSEN dan kategori KS, penerima per program bantuan, penerima perlu verifikasi."
+)
 
 
 def rows_of(scope):
@@ -25,7 +27,9 @@ def rows_of(scope):
                 rows[kode] = month
                 continue
             baru = [item.baru + old.baru for item, old in zip(month.program, row.program, strict=True)]
-            berhenti = [item.berhenti + old.berhenti for item, old in zip(month.program, row.program, strict=True)]
+            berhenti = [
+                item.berhenti + old.berhenti for item, old in zip(month.program, row.program, strict=True)
+            ]
             for item, new, stopped in zip(month.program, baru, berhenti, strict=True):
                 item.baru, item.berhenti = new, stopped
             month.dimutakhirkan += row.dimutakhirkan
@@ -102,5 +106,6 @@ def write(workbook, scope):
     sheet.append_total("JUMLAH", [*numbers(jumlah(rows.values(), programs)), ""])
     sheet.close(
         note="Keluarga dihitung menurut pemutakhiran terakhir sampai akhir bulan; belum dimutakhirkan = "
-        "terakhir dicek lebih dari 6 bulan sebelumnya. Rincian penerima ditandai ada di sheet Penerima Bantuan."
+        "terakhir dicek lebih dari 6 bulan sebelumnya. "
+        "Rincian penerima yang ditandai ada di sheet Penerima Bantuan."
     )

@@ -8,7 +8,9 @@ from kependudukan.ekonomi.tanda import tanda_penerima
 from kudapanmas.rekap.sheet import IDENTITY, NUMBER, Column, Sheet
 
 NAMA = "Penerima Bantuan"
-DESKRIPSI = "Setiap penerima bantuan yang perlu verifikasi (meninggal, pindah, ganda antardesa), nama dan NIK."
+DESKRIPSI = (
+    "Setiap penerima bantuan yang perlu verifikasi (meninggal, pindah, ganda antardesa), nama dan NIK."
+)
 
 COLUMNS = [
     Column("No", 6, NUMBER),

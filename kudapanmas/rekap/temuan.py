@@ -4,6 +4,7 @@ The findings are the apps' own (desa.temuan.Temuan), the same the operator saw b
 sending and the Kasi Trantib saw when reviewing.
 """
 
+from kependudukan.ekonomi.tanda import temuan_ekonomi
 from kependudukan.temuan import temuan_kependudukan
 from kudapanmas.rekap.sheet import IDENTITY, NUMBER, Column, Sheet
 
@@ -11,7 +12,7 @@ NAMA = "Temuan"
 DESKRIPSI = "Setiap temuan kualitas data: desa, nama dan NIK bila tentang peristiwa, aturan, rincian."
 
 # Each source: a function (desa_list, periode) -> [Temuan]. Later apps add theirs here.
-SOURCES = [temuan_kependudukan]
+SOURCES = [temuan_kependudukan, temuan_ekonomi]
 
 COLUMNS = [
     Column("No", 6, NUMBER),

@@ -6,9 +6,29 @@ write(workbook, scope). A later app adds its sheet by adding its module here.
 
 from openpyxl import Workbook
 
-from kudapanmas.rekap import kegiatan_linmas, kepatuhan, kependudukan, linmas, rincian, ringkasan, temuan
+from kudapanmas.rekap import (
+    ekonomi,
+    kegiatan_linmas,
+    kepatuhan,
+    kependudukan,
+    linmas,
+    penerima_bantuan,
+    rincian,
+    ringkasan,
+    temuan,
+)
 
-SHEETS = [ringkasan, kepatuhan, kependudukan, rincian, linmas, kegiatan_linmas, temuan]
+SHEETS = [
+    ringkasan,
+    kepatuhan,
+    kependudukan,
+    rincian,
+    linmas,
+    kegiatan_linmas,
+    ekonomi,
+    penerima_bantuan,
+    temuan,
+]
 
 
 def write_rekap(scope, target):

@@ -10,3 +10,10 @@ document.addEventListener("click", function (event) {
     setTimeout(function () { button.textContent = label; }, 2000);
   });
 });
+
+// Close the other navigation groups when one opens, and all of them on a click elsewhere.
+document.addEventListener("click", function (event) {
+  document.querySelectorAll(".nav-group details[open]").forEach(function (details) {
+    if (!details.contains(event.target)) details.removeAttribute("open");
+  });
+});
