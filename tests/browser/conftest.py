@@ -5,6 +5,7 @@ check must be told that the ORM calls made by fixtures there are fine.
 """
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -90,3 +91,15 @@ def open_menu(page):
     if toggler.is_visible():
         toggler.click()
         page.locator("#nav-utama.show").wait_for()
+
+
+def nav_to(page, name):
+    """Follow a navigation entry, opening the phone menu and its group when it is inside one."""
+    open_menu(page)
+    label = re.compile(rf"^\s*{re.escape(name)}\s*$")
+    link = page.locator("#nav-utama a.nav-link").filter(has_text=label)
+    if not link.is_visible():
+        inner = page.locator("a.nav-link").filter(has_text=label)
+        page.locator("#nav-utama details").filter(has=inner).locator("summary").click()
+    link.click()
+    page.wait_for_load_state()

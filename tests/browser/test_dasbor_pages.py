@@ -21,9 +21,14 @@ def fits(page, viewport):
     return page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
-def visit(page, link):
+def visit(page, name):
+    """Follow a menu entry, opening its group (a native <details>) when it sits in one."""
     open_menu(page)
-    page.get_by_role("link", name=link, exact=True).click()
+    link = page.locator("#nav-utama").get_by_role("link", name=name, exact=True)
+    if not link.is_visible():
+        group = page.locator("#nav-utama details").filter(has=page.get_by_role("link", name=name, exact=True))
+        group.locator("summary").click()
+    link.click()
     page.wait_for_load_state()
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from desa.periode import Periode
 from kependudukan.models import Peristiwa
-from tests.browser.conftest import PHONE, login, open_menu, screenshot
+from tests.browser.conftest import PHONE, login, nav_to, open_menu, screenshot
 from tests.kependudukan.factories import make_data_awal, make_nik, make_peristiwa
 from tests.kependudukan.workbooks import event_row, workbook_bytes
 
@@ -143,8 +143,7 @@ def test_the_kasi_trantib_reviews_the_kecamatan(page_for, viewport, kasi_trantib
     make_peristiwa(desa_a, "LAHIR", last.shift(-3).awal, last.awal.replace(day=12), nama="Bayi Terlambat")
     page = page_for(viewport)
     login(page, "trantib")
-    open_menu(page)
-    page.get_by_role("link", name="Pindah belum cocok").click()
+    nav_to(page, "Pindah belum cocok")
     assert "Basri Effendi" in page.content()
     screenshot(page, "kependudukan-pindah-belum-cocok")
     page.goto(page.base_url + f"/kependudukan/kecamatan/63.11.06/{last}/")

@@ -7,7 +7,7 @@ from desa.models import LaporanBulanan
 from desa.models.laporan import Status
 from desa.periode import Periode
 from linmas.models import AnggotaLinmas, Kegiatan
-from tests.browser.conftest import DESKTOP, PHONE, login, open_menu, screenshot
+from tests.browser.conftest import DESKTOP, PHONE, login, nav_to, open_menu, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -112,8 +112,7 @@ def test_an_operator_records_a_linmas_month_on_a_phone(page_for, operator_a, pri
 def test_the_kasi_trantib_sets_the_programme_and_reads_a_desa(page_for, kasi_trantib, operator_a):
     page = page_for(DESKTOP)
     login(page, "trantib")
-    open_menu(page)
-    page.get_by_role("link", name="Program Linmas").click()
+    nav_to(page, "Program Linmas")
     page.fill("input[name=berlaku_mulai]", str(Periode.current()))
     page.fill("input[name=minimum_ronda]", "4")
     page.fill("input[name=minimum_apel]", "1")
@@ -132,7 +131,6 @@ def test_the_kasi_trantib_sets_the_programme_and_reads_a_desa(page_for, kasi_tra
 def test_the_programme_page_reads_well_on_a_phone(page_for, kasi_trantib):
     page = page_for(PHONE)
     login(page, "trantib")
-    open_menu(page)
-    page.get_by_role("link", name="Program Linmas").click()
+    nav_to(page, "Program Linmas")
     screenshot(page, "linmas-program")
     assert no_sideways_scrolling(page)

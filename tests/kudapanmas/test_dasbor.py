@@ -82,9 +82,16 @@ def test_a_filter_with_no_match_says_so(sample, cast, client_for):
     assert "Tidak ada desa dengan keadaan ini." in content
 
 
-def test_the_dashboard_follows_the_required_kinds(paringin, cast, client_for):
-    paringin.jenis_laporan_wajib = ["ekonomi"]  # chosen, but no app offers it yet
-    paringin.save()
+def test_the_dashboard_shows_only_the_required_kinds(paringin, cast, client_for):
+    content = client_for(cast["kasi_trantib"]).get(dasbor_url()).content.decode()
+    assert '<th scope="col">Kependudukan</th>' in content
+    assert '<th scope="col">Linmas</th>' not in content
+
+
+def test_kinds_without_a_monthly_page_stay_off_the_dashboard(paringin, cast, client_for, monkeypatch):
+    from desa import registry
+
+    monkeypatch.setattr(registry, "_monthly_pages", {})
     content = client_for(cast["kasi_trantib"]).get(dasbor_url()).content.decode()
     assert "Belum ada jenis laporan bulanan yang aktif" in content
 
