@@ -26,8 +26,7 @@ def visit(page, name):
     open_menu(page)
     link = page.locator("#nav-utama").get_by_role("link", name=name, exact=True)
     if not link.is_visible():
-        group = page.locator("#nav-utama details").filter(has=page.get_by_role("link", name=name, exact=True))
-        group.locator("summary").click()
+        page.locator("#nav-utama details", has_text=name).locator("summary").click()
     link.click()
     page.wait_for_load_state()
 
