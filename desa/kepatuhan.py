@@ -28,6 +28,7 @@ class Sel:
     keadaan: str
     hari_terlambat: int
     link: str = ""  # the monthly page, when the grid already knows it (see _Links)
+    catatan: str = ""  # a short detail a floor-3 page adds, e.g. "3 dari 5 RT"
 
     @property
     def jenis_label(self):

@@ -13,10 +13,11 @@ from django.utils import timezone
 
 from desa import kepatuhan, ledger
 from desa.models import Desa, Kabupaten, Kecamatan
-from desa.models.laporan import Keadaan, LaporanBulanan, Status
+from desa.models.laporan import JenisLaporan, Keadaan, LaporanBulanan, Status
 from desa.periode import Periode
 from desa.registry import available_kinds, required_kinds
 from desa.scoping import Peran
+from laporan_rt.rekap import cakupan_rt
 
 
 def periode_or_404(periode):
@@ -90,6 +91,7 @@ def dasbor_kecamatan(kecamatan, periode, keadaan="", now=None):
     kinds = required_kinds(kecamatan)
     desa_list = desa_of(kecamatan)
     rows = kepatuhan.grid(desa_list, kinds, periode, now)
+    add_rt_coverage(rows, periode)
     rekap = kepatuhan.rekap(rows)
     if keadaan not in Keadaan.values:
         keadaan = ""
@@ -98,6 +100,17 @@ def dasbor_kecamatan(kecamatan, periode, keadaan="", now=None):
         saringan.append(Saringan(state.value, state.label, rekap.counts[state.value], keadaan == state.value))
     shown = [row for row in rows if row.has(keadaan)] if keadaan else rows
     return DasborKecamatan(kecamatan, periode, kinds, shown, rekap, saringan, keadaan)
+
+
+def add_rt_coverage(rows, periode):
+    """Write "x dari y RT" on each desa's Laporan RT cell (two queries for the whole grid)."""
+    if not any(sel.jenis == JenisLaporan.LAPORAN_RT for row in rows for sel in row.sel):
+        return
+    cakupan = cakupan_rt([row.desa for row in rows], periode)
+    for row in rows:
+        for sel in row.sel:
+            if sel.jenis == JenisLaporan.LAPORAN_RT:
+                sel.catatan = cakupan[row.desa.pk].label
 
 
 @dataclass

@@ -18,7 +18,7 @@ from desa.models.laporan import Keadaan
 from desa.registry import required_kinds
 from desa.scoping import Peran
 from desa.templatetags.format_id import batas_waktu, tanggal
-from kudapanmas.dasbor import desa_of
+from kudapanmas.dasbor import add_rt_coverage, desa_of
 
 
 @dataclass
@@ -78,6 +78,7 @@ def pengingat_for(kecamatan, periode, now=None):
     """The desa of the kecamatan with a report of `periode` unsent or returned, and the texts."""
     now = now or timezone.now()
     rows = kepatuhan.grid(desa_of(kecamatan), required_kinds(kecamatan), periode, now)
+    add_rt_coverage(rows, periode)
     items = [PengingatDesa(row.desa, [sel for sel in row.sel if sel.is_open]) for row in rows]
     items = [item for item in items if item.sel]
     operators = Pengguna.objects.filter(
@@ -136,10 +137,17 @@ def _keadaan(sel, batas):
     }[sel.keadaan]
     if sel.is_extended and sel.keadaan != Keadaan.DIKEMBALIKAN:
         words += f", diperpanjang sampai {tanggal(sel.laporan.batas_waktu_perpanjangan)}"
+    if sel.catatan:
+        words += f", {sel.catatan} sudah melapor"
     return f"{sel.jenis_label} ({words})"
 
 
 def _keadaan_lengkap(sel, now):
+    text = _keadaan_kalimat(sel, now)
+    return f"{text} ({sel.catatan} sudah melapor)" if sel.catatan else text
+
+
+def _keadaan_kalimat(sel, now):
     if sel.keadaan == Keadaan.DIKEMBALIKAN:
         return f"dikembalikan kecamatan, perbaiki lalu kirim ulang. Catatan: {sel.laporan.catatan_kembali}"
     if sel.keadaan == Keadaan.BELUM_DIKIRIM:

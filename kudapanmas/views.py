@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from desa import kepatuhan
 from desa.models import Desa, Kabupaten, Kecamatan
@@ -18,6 +18,8 @@ def beranda(request):
         return _beranda_operator(request)
     if user.is_kecamatan_role and user.kecamatan_id:
         return _beranda_kecamatan(request)
+    if user.peran == Peran.KETUA_RT and user.rt_id:
+        return redirect("laporan_rt:beranda_rt")
     return _beranda_kabupaten(request)
 
 

@@ -1,6 +1,6 @@
 import re
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 
@@ -42,6 +42,8 @@ class Kecamatan(models.Model):
     hari_batas_waktu = models.PositiveSmallIntegerField(
         "batas waktu (tanggal di bulan berikutnya)",
         default=5,
+        # 28 at most: every month has that day, so the deadline always exists.
+        validators=[MinValueValidator(1), MaxValueValidator(28)],
         help_text="Laporan bulan M harus dikirim paling lambat akhir tanggal ini pada bulan M+1 (WITA).",
     )
     jenis_laporan_wajib = models.JSONField(

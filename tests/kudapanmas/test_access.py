@@ -77,3 +77,15 @@ def test_out_of_scope_pages_use_our_404_in_indonesian(cast, client_for):
 def test_the_403_page_explains_in_indonesian(cast, client_for):
     response = client_for(cast["camat"]).get(reverse("desa:rt_create", args=[KODE_DESA_A]))
     assert "tidak diizinkan" in response.content.decode()
+
+
+def test_a_ketua_rt_starts_on_its_own_rt_report(client_for, desa_a):
+    from desa.models import RT
+    from desa.scoping import Peran
+    from tests.conftest import make_user
+
+    rt = RT.objects.create(desa=desa_a, nomor=3)
+    ketua = make_user("ketua.rt3", peran=Peran.KETUA_RT, rt=rt)
+    response = client_for(ketua).get(reverse("beranda"))
+    assert response.status_code == 302
+    assert response.url == reverse("laporan_rt:beranda_rt")
