@@ -70,7 +70,7 @@ def _story(position, desa, jenis, periode, back, now, operator, kasi):
     returned = (position, back) in DIKEMBALIKAN and first_kind
     if (position, back) == TIDAK_PERNAH and first_kind:
         return None
-    if back == 0 and not returned and rng.random() < (0.3 if now >= batas else 0.5):
+    if back == 0 and not returned and rng.random() < (0.1 if now >= batas else 0.5):
         return None  # the last month: not everyone has sent yet
     late = rng.random() < 0.08
     day = rng.randint(hari + 1, hari + 6) if late else rng.randint(1, hari)
