@@ -4,8 +4,8 @@ Header matching, cell readers and error reporting are kependudukan.impor's.
 """
 
 from kependudukan.impor import nilai
-from kependudukan.impor.baca import BerkasDitolak, _read_sheet
-from kependudukan.impor.kolom import Kolom, normalize_header
+from kependudukan.impor.baca import baca_workbook
+from kependudukan.impor.kolom import Kolom
 
 SHEET_KELUARGA = "Keluarga"
 SHEET_PENERIMA = "Penerima Bantuan"
@@ -66,40 +66,10 @@ def desil(value):
 
 def baca_ekonomi(source):
     """({sheet name: Lembar}, [Kesalahan about missing columns]); raises BerkasDitolak."""
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
-    except Exception as error:
-        # Every way openpyxl fails on a file that is not a valid .xlsx means the same to the operator.
-        raise BerkasDitolak(
-            "Berkas tidak dapat dibaca sebagai berkas Excel (.xlsx). Buka di Excel atau LibreOffice, "
-            "simpan sebagai 'Excel Workbook (.xlsx)', lalu unggah lagi."
-        ) from error
-    try:
-        sheets, errors, total = {}, [], 0
-        by_name = {normalize_header(ws.title): ws for ws in workbook.worksheets}
-        for name, columns in SHEETS.items():
-            worksheet = by_name.get(normalize_header(name))
-            if worksheet is not None:
-                sheets[name], missing, total = _read_sheet(worksheet, name, columns, total)
-                errors += missing
-    except BerkasDitolak:
-        raise
-    except Exception as error:
-        raise BerkasDitolak(
-            "Isi berkas Excel rusak dan tidak dapat dibaca. "
-            "Simpan ulang berkas sebagai .xlsx lalu unggah lagi."
-        ) from error
-    finally:
-        workbook.close()
-    if not sheets:
-        raise BerkasDitolak(
-            "Berkas tidak berisi sheet 'Keluarga' maupun 'Penerima Bantuan'. Pakai templat impor ekonomi "
-            "(unduh dari halaman ini) dan jangan ubah nama sheet-nya."
-        )
-    if not errors and total == 0:
-        raise BerkasDitolak(
-            "Sheet 'Keluarga' dan 'Penerima Bantuan' kosong: tidak ada baris data untuk diimpor."
-        )
-    return sheets, errors
+    return baca_workbook(
+        source,
+        SHEETS,
+        pesan_tanpa_sheet="Berkas tidak berisi sheet 'Keluarga' maupun 'Penerima Bantuan'. Pakai templat "
+        "impor ekonomi (unduh dari halaman ini) dan jangan ubah nama sheet-nya.",
+        pesan_kosong="Sheet 'Keluarga' dan 'Penerima Bantuan' kosong: tidak ada baris data untuk diimpor.",
+    )

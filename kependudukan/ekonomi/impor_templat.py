@@ -6,12 +6,11 @@ Its layout helpers are the kependudukan template's, so both templates look and b
 import datetime
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from desa.periode import Periode
 from kependudukan.ekonomi.impor_kolom import KOLOM_KELUARGA, KOLOM_PENERIMA, SHEET_KELUARGA, SHEET_PENERIMA
-from kependudukan.impor.kolom import MAKS_BARIS, MAKS_UKURAN_BERKAS, SHEET_PETUNJUK
-from kependudukan.impor.templat import _format_columns, _header
+from kependudukan.impor.kolom import SHEET_PETUNJUK
+from kependudukan.impor.templat import format_columns, write_header, write_instructions
 
 NAMA_BERKAS = "impor-ekonomi.xlsx"
 _TEXT_COLUMNS = {"NIK Kepala Keluarga", "No. KK", "NIK", "Mulai", "Selesai"}
@@ -62,21 +61,23 @@ def templat_workbook(kode_desa="63.11.06.2005", hari_ini=None):
     workbook = Workbook()
     petunjuk = workbook.active
     petunjuk.title = SHEET_PETUNJUK
-    _instructions(petunjuk)
+    write_instructions(
+        petunjuk, "Petunjuk impor data ekonomi keluarga dan penerima bantuan KUDAPANMAS", PETUNJUK, PENJELASAN
+    )
     keluarga = workbook.create_sheet(SHEET_KELUARGA)
-    _header(keluarga, [kolom.header for kolom in KOLOM_KELUARGA])
+    write_header(keluarga, [kolom.header for kolom in KOLOM_KELUARGA])
     keluarga.append([kode_desa, 1, "6311060101200021", "6311061203800001", "Rusdi Hidayat", 4, 2, "KS I",
                      bulan.awal.replace(day=min(hari_ini.day, 3))])  # fmt: skip
     keluarga.append([kode_desa, 2, "6311060101200022", "6311064507750002", "Siti Aminah", 3, "", "PRA KS",
                      bulan.awal])  # fmt: skip
     penerima = workbook.create_sheet(SHEET_PENERIMA)
-    _header(penerima, [kolom.header for kolom in KOLOM_PENERIMA])
+    write_header(penerima, [kolom.header for kolom in KOLOM_PENERIMA])
     penerima.append([kode_desa, "PKH", "6311065005820003", "Halimah", "6311060101200021",
                      str(bulan.shift(-6)), "", "Pengurus keluarga penerima PKH"])  # fmt: skip
     penerima.append([kode_desa, "BPNT", "6311064507750002", "Siti Aminah", "6311060101200022",
                      str(bulan.shift(-12)), str(bulan.previous()), "Graduasi mandiri"])  # fmt: skip
     for sheet in (keluarga, penerima):
-        _format_columns(sheet)
+        format_columns(sheet)
         _as_text(sheet)
     return workbook
 
@@ -88,22 +89,3 @@ def _as_text(sheet):
             sheet.column_dimensions[column[0].column_letter].width = 22
             for cell in column[1:]:
                 cell.number_format = "@"
-
-
-def _instructions(sheet):
-    maks_mb = MAKS_UKURAN_BERKAS // (1024 * 1024)
-    batas = f"{MAKS_BARIS:,}".replace(",", ".")
-    steps = [*PETUNJUK, f"Ukuran berkas paling besar {maks_mb} MB dan paling banyak {batas} baris data."]
-    lines = [("Petunjuk impor data ekonomi keluarga dan penerima bantuan KUDAPANMAS", True), ("", False)]
-    lines += [(f"{number}. {text}", False) for number, text in enumerate(steps, start=1)]
-    lines.append(("", False))
-    for sheet_name, rows in PENJELASAN.items():
-        lines.append((f"Sheet '{sheet_name}'", True))
-        lines += [(f"{kolom}: {text}", False) for kolom, text in rows]
-        lines.append(("", False))
-    for text, bold in lines:
-        sheet.append([text])
-        cell = sheet.cell(row=sheet.max_row, column=1)
-        cell.font = Font(bold=bold, size=13 if bold else 11)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.column_dimensions["A"].width = 110

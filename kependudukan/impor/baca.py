@@ -42,8 +42,19 @@ class Lembar:
     rows: list = field(default_factory=list)
 
 
-def baca_workbook(source):
-    """({sheet name: Lembar}, [Kesalahan about missing columns]); raises BerkasDitolak."""
+TANPA_SHEET = (
+    "Berkas tidak berisi sheet 'Data Awal' maupun 'Peristiwa'. Pakai templat impor "
+    "(unduh dari halaman ini) dan jangan ubah nama sheet-nya."
+)
+SHEET_KOSONG = "Sheet 'Data Awal' dan 'Peristiwa' kosong: tidak ada baris data untuk diimpor."
+
+
+def baca_workbook(source, sheets=SHEETS, *, pesan_tanpa_sheet=TANPA_SHEET, pesan_kosong=SHEET_KOSONG):
+    """({sheet name: Lembar}, [Kesalahan about missing columns]); raises BerkasDitolak.
+
+    `sheets` maps each known sheet to its columns; the two messages say what is wrong when none of
+    them is in the file, or when they hold no data row. The defaults are impor-kependudukan.xlsx's.
+    """
     try:
         workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except Exception as error:
@@ -54,7 +65,7 @@ def baca_workbook(source):
             "simpan sebagai 'Excel Workbook (.xlsx)', lalu unggah lagi."
         ) from error
     try:
-        return _read_sheets(workbook)
+        return _read_sheets(workbook, sheets, pesan_tanpa_sheet, pesan_kosong)
     except BerkasDitolak:
         raise
     except Exception as error:
@@ -66,10 +77,10 @@ def baca_workbook(source):
         workbook.close()
 
 
-def _read_sheets(workbook):
+def _read_sheets(workbook, known, pesan_tanpa_sheet, pesan_kosong):
     sheets, errors, total = {}, [], 0
     by_name = {normalize_header(ws.title): ws for ws in workbook.worksheets}
-    for name, columns in SHEETS.items():
+    for name, columns in known.items():
         worksheet = by_name.get(normalize_header(name))
         if worksheet is None:
             continue
@@ -77,12 +88,9 @@ def _read_sheets(workbook):
         sheets[name] = lembar
         errors += missing
     if not sheets:
-        raise BerkasDitolak(
-            "Berkas tidak berisi sheet 'Data Awal' maupun 'Peristiwa'. Pakai templat impor "
-            "(unduh dari halaman ini) dan jangan ubah nama sheet-nya."
-        )
+        raise BerkasDitolak(pesan_tanpa_sheet)
     if not errors and total == 0:
-        raise BerkasDitolak("Sheet 'Data Awal' dan 'Peristiwa' kosong: tidak ada baris data untuk diimpor.")
+        raise BerkasDitolak(pesan_kosong)
     return sheets, errors
 
 

@@ -1,4 +1,7 @@
-"""The template workbook `impor-kependudukan.xlsx`: instructions, and both sheets with examples."""
+"""The template workbook `impor-kependudukan.xlsx`: instructions, and both sheets with examples.
+
+Its layout helpers (write_header, format_columns, write_instructions) serve the economic template too.
+"""
 
 import datetime
 
@@ -72,12 +75,12 @@ def templat_workbook(kode_desa="63.11.06.2005", kode_desa_lain="63.11.06.2014", 
     workbook = Workbook()
     petunjuk = workbook.active
     petunjuk.title = SHEET_PETUNJUK
-    _instructions(petunjuk)
+    write_instructions(petunjuk, "Petunjuk impor data kependudukan KUDAPANMAS", PETUNJUK, PENJELASAN)
     data_awal = workbook.create_sheet(SHEET_DATA_AWAL)
-    _header(data_awal, [kolom.header for kolom in KOLOM_DATA_AWAL])
+    write_header(data_awal, [kolom.header for kolom in KOLOM_DATA_AWAL])
     data_awal.append([kode_desa, str(bulan), 1204, 1187, 1, 0, 712])
     peristiwa = workbook.create_sheet(SHEET_PERISTIWA)
-    _header(peristiwa, [kolom.header for kolom in KOLOM_PERISTIWA])
+    write_header(peristiwa, [kolom.header for kolom in KOLOM_PERISTIWA])
     d = bulan.awal.replace
     examples = [
         [kode_desa, 1, "LAHIR", d(day=3), d(day=9), "", "6311060101200011", "Aisyah Rahmah",
@@ -93,11 +96,11 @@ def templat_workbook(kode_desa="63.11.06.2005", kode_desa_lain="63.11.06.2014", 
     for row in examples:
         peristiwa.append(row)
     for sheet in (data_awal, peristiwa):
-        _format_columns(sheet)
+        format_columns(sheet)
     return workbook
 
 
-def _header(sheet, headers):
+def write_header(sheet, headers):
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -105,7 +108,7 @@ def _header(sheet, headers):
     sheet.freeze_panes = "A2"
 
 
-def _format_columns(sheet):
+def format_columns(sheet):
     for column in sheet.iter_cols(min_row=1, max_row=sheet.max_row):
         header = column[0].value
         letter = column[0].column_letter
@@ -135,14 +138,15 @@ PETUNJUK = [
 ]
 
 
-def _instructions(sheet):
+def write_instructions(sheet, judul, petunjuk, penjelasan):
+    """The Petunjuk sheet: numbered steps, the size limits, then each sheet's columns explained."""
     maks_mb = MAKS_UKURAN_BERKAS // (1024 * 1024)
     batas = f"{MAKS_BARIS:,}".replace(",", ".")
-    steps = [*PETUNJUK, f"Ukuran berkas paling besar {maks_mb} MB dan paling banyak {batas} baris data."]
-    lines = [("Petunjuk impor data kependudukan KUDAPANMAS", True), ("", False)]
+    steps = [*petunjuk, f"Ukuran berkas paling besar {maks_mb} MB dan paling banyak {batas} baris data."]
+    lines = [(judul, True), ("", False)]
     lines += [(f"{number}. {text}", False) for number, text in enumerate(steps, start=1)]
     lines.append(("", False))
-    for sheet_name, rows in PENJELASAN.items():
+    for sheet_name, rows in penjelasan.items():
         lines.append((f"Sheet '{sheet_name}'", True))
         lines += [(f"{kolom}: {text}", False) for kolom, text in rows]
         lines.append(("", False))

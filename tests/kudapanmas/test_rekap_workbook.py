@@ -39,6 +39,8 @@ def test_it_holds_the_sheets_in_order(workbook):
         "Rincian Peristiwa",
         "Linmas",
         "Kegiatan Linmas",
+        "Ekonomi",
+        "Penerima Bantuan",
         "Temuan",
     ]
 
