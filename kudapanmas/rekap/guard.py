@@ -18,9 +18,7 @@ def is_risky(text):
 
 def clean(text):
     """The text without the control characters an xlsx file cannot hold (pasted from elsewhere)."""
-    if ILLEGAL_CHARACTERS_RE.search(text):
-        return ILLEGAL_CHARACTERS_RE.sub("", text)
-    return text
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
 def as_text(cell):

@@ -4,12 +4,17 @@ The list comes from kependudukan.rincian one month at a time, so a year of a who
 never sits in memory at once.
 """
 
-from kependudukan.models import JenisPeristiwa
+from kependudukan.models import JenisPeristiwa, SebabKematian, TingkatPindah
 from kependudukan.rincian import rincian_peristiwa
 from kudapanmas.rekap.sheet import DATE, IDENTITY, NUMBER, Column, Sheet
 
 NAMA = "Rincian Peristiwa"
 DESKRIPSI = "Setiap peristiwa kependudukan (lahir, meninggal, datang, pindah) menurut nama dan alamat."
+
+# Labels looked up once: get_FOO_display() per cell costs more than the rest of a row.
+_JENIS = dict(JenisPeristiwa.choices)
+_TINGKAT = dict(TingkatPindah.choices)
+_SEBAB = dict(SebabKematian.choices)
 
 COLUMNS = [
     Column("No", 7, NUMBER),
@@ -59,7 +64,7 @@ def row(number, event):
         event.desa_id,
         event.desa.nama,
         event.nomor_rt,
-        event.get_jenis_display(),
+        _JENIS.get(event.jenis, event.jenis),
         event.tanggal_peristiwa,
         event.tanggal_lapor,
         event.nik,
@@ -70,7 +75,7 @@ def row(number, event):
         event.kewarganegaraan,
         "Ya" if event.kepala_keluarga else "",
         asal_tujuan(event),
-        event.get_tingkat_pindah_display(),
+        _TINGKAT.get(event.tingkat_pindah, event.tingkat_pindah),
         keterangan(event),
         tanda(event),
     ]
@@ -86,7 +91,7 @@ def asal_tujuan(event):
 def keterangan(event):
     parts = []
     if event.jenis == JenisPeristiwa.MATI and event.sebab_kematian:
-        parts.append(f"Sebab: {event.get_sebab_kematian_display()}")
+        parts.append(f"Sebab: {_SEBAB.get(event.sebab_kematian, event.sebab_kematian)}")
     if event.keterangan:
         parts.append(event.keterangan)
     return "; ".join(parts)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from openpyxl.cell.cell import Cell
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -181,9 +182,10 @@ class Sheet:
         return self._templates[key]
 
     def _cell(self, value, template):
-        if isinstance(value, str):
-            value = guard.clean(value)
-        return Cell(self.ws, row=1, column=1, value=value, style_array=StyleArray(template))
+        try:
+            return Cell(self.ws, row=1, column=1, value=value, style_array=StyleArray(template))
+        except IllegalCharacterError:
+            return Cell(self.ws, row=1, column=1, value=guard.clean(value), style_array=StyleArray(template))
 
     def _converter(self, column, *, fill=None):
         """A function turning one value of this column into what the row holds; a `fill`
