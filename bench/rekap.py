@@ -285,7 +285,7 @@ def write_floor(sheets, target):
             templates.append(template._style)
         for values, numbers in rows:
             cells = []
-            for value, number in zip(values, numbers):
+            for value, number in zip(values, numbers, strict=True):
                 if number:
                     cell = Cell(ws, row=1, column=1, value=value, style_array=StyleArray(templates[number]))
                     if isinstance(value, str) and value.startswith("="):

@@ -7,12 +7,13 @@ sending and the Kasi Trantib saw when reviewing.
 from kependudukan.ekonomi.tanda import temuan_ekonomi
 from kependudukan.temuan import temuan_kependudukan
 from kudapanmas.rekap.sheet import IDENTITY, NUMBER, Column, Sheet
+from laporan_rt.temuan import temuan_laporan_rt
 
 NAMA = "Temuan"
 DESKRIPSI = "Setiap temuan kualitas data: desa, nama dan NIK bila tentang peristiwa, aturan, rincian."
 
 # Each source: a function (desa_list, periode) -> [Temuan]. Later apps add theirs here.
-SOURCES = [temuan_kependudukan, temuan_ekonomi]
+SOURCES = [temuan_kependudukan, temuan_ekonomi, temuan_laporan_rt]
 
 COLUMNS = [
     Column("No", 6, NUMBER),

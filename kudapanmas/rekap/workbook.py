@@ -11,7 +11,9 @@ from kudapanmas.rekap import (
     kegiatan_linmas,
     kepatuhan,
     kependudukan,
+    laporan_rt,
     linmas,
+    masalah_rt,
     penerima_bantuan,
     rincian,
     ringkasan,
@@ -27,6 +29,8 @@ SHEETS = [
     kegiatan_linmas,
     ekonomi,
     penerima_bantuan,
+    laporan_rt,
+    masalah_rt,
     temuan,
 ]
 

@@ -4,8 +4,8 @@ Desa A (Balang) starts in Juli 2025 with 1 WNA L, 500 WNI L, 510 WNI P and 300 K
 birth and one arriving head of family in Juli; in Agustus two girls are born, a man dies,
 a foreign woman arrives as head of family, a head of family and a woman leave. Desa B
 (Lok Batung) starts in Agustus 2025 with 300 WNI L, 320 WNI P and 200 KK; one boy is born.
-The other 14 desa of Paringin have no data awal. The numbers the tests expect are worked
-out by hand in the tests themselves.
+The other 14 desa of Paringin have no data awal. RT 003 of desa A sends its RT report. The
+numbers the tests expect are worked out by hand in the tests themselves.
 """
 
 import datetime
@@ -13,10 +13,12 @@ import io
 
 from openpyxl import load_workbook
 
+from desa.models import RT
 from desa.models.laporan import JenisLaporan, LaporanBulanan, Status
 from desa.periode import WITA, Periode
 from kependudukan.models import DataAwal, Peristiwa
 from kudapanmas.rekap.workbook import write_rekap
+from laporan_rt.models import LaporanRT
 from linmas.models import AnggotaLinmas, ButirProgram, Jabatan, Kegiatan, Kejadian, ProgramLinmas, Regu
 
 PERIODE = Periode(2025, 8)
@@ -44,7 +46,9 @@ def event(desa, jenis, tanggal, jenis_kelamin, *, nik="", wna=False, kepala=Fals
 
 def isi_kependudukan(desa_a, desa_b):
     date = datetime.date
-    DataAwal.objects.create(desa=desa_a, periode=date(2025, 7, 1), wna_l=1, wni_l=500, wni_p=510, jumlah_kk=300)
+    DataAwal.objects.create(
+        desa=desa_a, periode=date(2025, 7, 1), wna_l=1, wni_l=500, wni_p=510, jumlah_kk=300
+    )
     DataAwal.objects.create(desa=desa_b, periode=date(2025, 8, 1), wni_l=300, wni_p=320, jumlah_kk=200)
     event(desa_a, "LAHIR", date(2025, 7, 3), "L")
     event(desa_a, "DATANG", date(2025, 7, 20), "P", nik="6311065507900001", kepala=True)
@@ -134,7 +138,11 @@ def isi_linmas(desa_a, kecamatan):
     ButirProgram.objects.create(program=program, jenis_kegiatan="apel", jumlah_minimum=1)
     for day, size in [(2, 3), (9, 2), (16, 2), (23, 2)]:
         kegiatan = Kegiatan.objects.create(
-            desa=desa_a, tanggal=date(2025, 8, day), jenis="ronda", tempat="Pos ronda RT 3", uraian="Ronda malam."
+            desa=desa_a,
+            tanggal=date(2025, 8, day),
+            jenis="ronda",
+            tempat="Pos ronda RT 3",
+            uraian="Ronda malam.",
         )
         kegiatan.peserta.set(anggota[:size])
     apel = Kegiatan.objects.create(
@@ -153,6 +161,26 @@ def isi_linmas(desa_a, kecamatan):
     )
 
 
+def isi_laporan_rt(desa_a):
+    """RT 003 of desa A reports 40 KK, 60 men and 62 women, two girls born, four ronda, and writes
+    a problem (starting like a formula) and a proposal."""
+    rt = RT.objects.create(desa=desa_a, nomor=3, rw="Dusun I")
+    LaporanRT.objects.create(
+        desa=desa_a,
+        rt=rt,
+        periode=PERIODE.awal,
+        awal_kk=40,
+        awal_l=60,
+        awal_p=62,
+        lahir_p=2,
+        akhir_kk=40,
+        kegiatan_ronda=4,
+        masalah="=1+2 jalan rusak di RT 003",
+        usulan="Perbaikan jembatan desa.",
+        dikirim_at=waktu(2025, 8, 31, 20),
+    )
+
+
 def isi_semua(desa_a, desa_b, kecamatan, user):
     kecamatan.jenis_laporan_wajib = [JenisLaporan.KEPENDUDUKAN, JenisLaporan.LINMAS]
     kecamatan.nama_camat = "Drs. H. Rahmadi"
@@ -161,6 +189,7 @@ def isi_semua(desa_a, desa_b, kecamatan, user):
     isi_kependudukan(desa_a, desa_b)
     isi_ledger(desa_a, desa_b, user)
     isi_linmas(desa_a, kecamatan)
+    isi_laporan_rt(desa_a)
 
 
 def buka(scope):

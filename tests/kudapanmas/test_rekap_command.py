@@ -44,7 +44,10 @@ def test_without_kecamatan_it_writes_the_whole_kabupaten_for_a_year(tmp_path, wi
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--periode", "2025-08", "--tahun", "2025"], "Pilih salah satu: --periode (satu bulan) atau --tahun"),
+        (
+            ["--periode", "2025-08", "--tahun", "2025"],
+            "Pilih salah satu: --periode (satu bulan) atau --tahun",
+        ),
         ([], "Sebutkan --periode TTTT-BB (satu bulan) atau --tahun TTTT"),
         (["--periode", "Agustus 2025"], "Periode 'Agustus 2025' harus ditulis TTTT-BB, misalnya 2026-08."),
         (["--periode", "2025-13"], "Periode tidak valid: 2025-13"),

@@ -50,6 +50,7 @@ def cells_with(workbook, value):
         "@SUM(A1)",  # an activity's place
         "\t=1+1 apel HUT RI",  # an activity's description
         "=cmd|' /C calc'!A0",  # the maker's name
+        "=1+2 jalan rusak di RT 003",  # an RT's problem
     ],
 )
 def test_typed_text_that_looks_like_a_formula_is_written_as_visible_text(scope, typed):

@@ -74,7 +74,9 @@ def test_the_kabupaten_workbook_has_a_subtotal_per_kecamatan_and_a_total(contoh)
     assert len(subtotals) == 8
     paringin = next(index for index, label in labels if label == "JUMLAH KECAMATAN PARINGIN")
     desa_rows = {row[1]: row for row in rows if row[1]}
-    expected = [a + b for a, b in zip(desa_rows[KODE_DESA_A][3:33], desa_rows[KODE_DESA_B][3:33])]
+    expected = [
+        a + b for a, b in zip(desa_rows[KODE_DESA_A][3:33], desa_rows[KODE_DESA_B][3:33], strict=True)
+    ]
     assert rows[paringin][3:33] == expected
     total = next(row for row in rows if row[0] == "JUMLAH")
     assert total[3:33] == expected

@@ -41,6 +41,8 @@ def test_it_holds_the_sheets_in_order(workbook):
         "Kegiatan Linmas",
         "Ekonomi",
         "Penerima Bantuan",
+        "Laporan RT",
+        "Masalah RT",
         "Temuan",
     ]
 
@@ -86,7 +88,9 @@ def test_every_desa_of_the_kecamatan_has_a_row_in_code_order_then_jumlah(workboo
     assert [row[1] for row in desa_rows] == sorted(desa.kode for desa in kecamatan.desa_set.all())
     jumlah = rows[16]
     assert jumlah[0] == "JUMLAH"
-    assert jumlah[3:33] == [a + b for a, b in zip(AWAL_A + PERISTIWA_A + AKHIR_A, AWAL_B + PERISTIWA_B + AKHIR_B)]
+    assert jumlah[3:33] == [
+        a + b for a, b in zip(AWAL_A + PERISTIWA_A + AKHIR_A, AWAL_B + PERISTIWA_B + AKHIR_B, strict=True)
+    ]
     assert jumlah[33] == "2 dari 16 desa/kelurahan berisi data"
 
 
@@ -103,7 +107,15 @@ def test_the_event_list_has_every_event_of_the_month_with_text_typed_identity_nu
     sheet = workbook["Rincian Peristiwa"]
     rows = rows_of(sheet, 5)[:8]
     assert [row[1] for row in rows[:7]] == [KODE_DESA_A] * 6 + [KODE_DESA_B]
-    assert [row[4] for row in rows[:7]] == ["Lahir", "Lahir", "Meninggal", "Datang", "Pindah", "Pindah", "Lahir"]
+    assert [row[4] for row in rows[:7]] == [
+        "Lahir",
+        "Lahir",
+        "Meninggal",
+        "Datang",
+        "Pindah",
+        "Pindah",
+        "Lahir",
+    ]
     assert rows[7] == [None] * 18  # the table ends; a note follows
     mati = rows[2]
     assert mati[5:8] == [datetime.datetime(2025, 6, 1), datetime.datetime(2025, 8, 12), "6311060101500002"]
@@ -156,9 +168,35 @@ def test_the_findings_sheet_lists_the_months_findings(workbook):
     assert rows[1][8] == "Perlu diperbaiki"
 
 
+def test_the_rt_sheet_sums_the_sent_rt_reports_of_each_desa(workbook):
+    sheet = workbook["Laporan RT"]
+    assert [sheet.cell(4, column).value for column in (4, 6, 9)] == ["RT", "Awal bulan", "Lahir"]
+    row = by_kode(sheet)[KODE_DESA_A]
+    # RT melapor, Jumlah RT; awal KK L P; lahir, meninggal, datang, pindah (L, P); akhir KK L P
+    assert row[3:19] == [1, 1, 40, 60, 62, 0, 2, 0, 0, 0, 0, 0, 0, 40, 60, 64]
+    # gotong royong, ronda, posyandu, pengajian, lainnya; guests, incidents, problems and proposals
+    assert row[19:27] == [0, 4, 0, 0, 0, 0, 0, 2]
+    assert by_kode(sheet)[KODE_DESA_B][3:5] == [0, 0]
+    jumlah = rows_of(sheet, FIRST_ROW)[16]
+    assert jumlah[0] == "JUMLAH" and jumlah[3:27] == row[3:27]
+
+
+def test_the_rt_problems_sheet_lists_problems_and_proposals(workbook):
+    rows = rows_of(workbook["Masalah RT"], 5)[:2]
+    assert [row[1:7] for row in rows] == [
+        ["Agustus 2025", KODE_DESA_A, "Balang", "RT 003", "Dusun I", "Masalah"],
+        ["Agustus 2025", KODE_DESA_A, "Balang", "RT 003", "Dusun I", "Usulan"],
+    ]
+    assert [row[7] for row in rows] == ["=1+2 jalan rusak di RT 003", "Perbaikan jembatan desa."]
+
+
 def test_the_compliance_sheet_shows_state_times_and_rates(workbook):
     sheet = workbook["Kepatuhan"]
-    assert [sheet.cell(4, column).value for column in (4, 8, 12)] == ["Kependudukan", "Linmas", "Semua laporan"]
+    assert [sheet.cell(4, column).value for column in (4, 8, 12)] == [
+        "Kependudukan",
+        "Linmas",
+        "Semua laporan",
+    ]
     rows = by_kode(sheet)
     assert rows[KODE_DESA_A][3:] == [
         "Terverifikasi",
