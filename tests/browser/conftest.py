@@ -62,6 +62,10 @@ def page_for(chromium, live_server):
         contexts.append(context)
         page = context.new_page()
         page.base_url = live_server.url
+        # A click that submits a form returns once the next page has *started* loading;
+        # read the page only when it has finished, as a person would.
+        read_content = page.content
+        page.content = lambda: (page.wait_for_load_state(), read_content())[1]
         return page
 
     yield open_page
