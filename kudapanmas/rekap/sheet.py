@@ -83,7 +83,7 @@ class Sheet:
         self.last_data_row = self.header_bottom
         self._templates = {}
         self._setup_page(heading)
-        self._converters = [self._converter(column) for column in self.columns]
+        self._body = [self._column_templates(column) for column in self.columns]
         self._wrapped = [index for index, column in enumerate(self.columns) if column.wrap]
         self._total_converters = {}  # {id(fill): converters} of the JUMLAH and subtotal rows
         self.table = table
@@ -190,26 +190,31 @@ class Sheet:
     def _converter(self, column, *, fill=None):
         """A function turning one value of this column into what the row holds; a `fill`
         makes it a bold total row."""
-        total = fill is not None
-        style = {"font": styles.FONT_BOLD if total else styles.FONT_BODY, "border": styles.BORDER}
-        if total:
-            style["fill"] = fill
-        style["alignment"] = styles.ALIGN_WRAP if column.wrap else styles.ALIGN_TOP
-        template = self._template(number_format=FORMATS.get(column.kind), **style)
-        risky = self._template(number_format=FORMATS.get(column.kind), quote_prefix=True, **style)
-        make = self._cell
+        template, risky = self._column_templates(column, fill)
 
         def convert(value):
             if value is None or value == "":
-                return make(None, template)
+                return self._cell(None, template)
             if isinstance(value, str):
                 if guard.is_risky(value):
-                    return guard.as_text(make(value, risky))
+                    return guard.as_text(self._cell(value, risky))
             elif isinstance(value, datetime.datetime):
                 value = value.astimezone(WITA).replace(tzinfo=None)
-            return make(value, template)
+            return self._cell(value, template)
 
         return convert
+
+    def _column_templates(self, column, fill=None):
+        """The style of the column's cells, and the same with the quote prefix of risky text."""
+        style = {"font": styles.FONT_BOLD if fill else styles.FONT_BODY, "border": styles.BORDER}
+        if fill:
+            style["fill"] = fill
+        style["alignment"] = styles.ALIGN_WRAP if column.wrap else styles.ALIGN_TOP
+        number_format = FORMATS.get(column.kind)
+        return (
+            self._template(number_format=number_format, **style),
+            self._template(number_format=number_format, quote_prefix=True, **style),
+        )
 
     # Rows
 
@@ -222,9 +227,26 @@ class Sheet:
         return self.row_index
 
     def append(self, values):
-        """Append a table row: one value per column, converted by the column's kind."""
-        row = [convert(value) for convert, value in zip(self._converters, values, strict=True)]
-        self.raw(row, height=self._height(values))
+        """Append a table row: one value per column, written as the column's kind says.
+
+        The body of this loop runs for every cell of a 200,000-row list, so it is written out
+        here rather than calling a converter per cell (the JUMLAH rows use the converters)."""
+        ws = self.ws
+        row = []
+        for (template, risky), value in zip(self._body, values, strict=True):
+            if value is None or value == "":
+                value = None
+            elif isinstance(value, str):
+                if value.startswith(guard.RISKY_STARTS):
+                    row.append(guard.as_text(self._cell(value, risky)))
+                    continue
+            elif isinstance(value, datetime.datetime):
+                value = value.astimezone(WITA).replace(tzinfo=None)
+            try:
+                row.append(Cell(ws, row=1, column=1, value=value, style_array=StyleArray(template)))
+            except IllegalCharacterError:
+                row.append(self._cell(value, template))
+        self.raw(row, height=self._height(values) if self._wrapped else None)
         self.last_data_row = self.row_index
         return self.row_index
 
