@@ -20,7 +20,12 @@ def rincian_peristiwa(desa_list, periode):
     Each event answers `.terlambat` (late registration), `.belum_cocok` (a move whose other
     half is missing), `.peringatan` (NIK warnings) and `.pasangan_id`.
     """
-    return list(
+    return list(rincian_queryset(desa_list, periode))
+
+
+def rincian_queryset(desa_list, periode):
+    """The query behind `rincian_peristiwa`, for callers that narrow it down further."""
+    return (
         Peristiwa.objects.in_desa(desa_list)
         .of_month(periode)
         .select_related("desa", "desa_asal_tujuan")

@@ -4,6 +4,7 @@ Shown to the operator before sending and to the kecamatan when reviewing; the re
 `Temuan` sheet lists them too. A fixed number of queries for any number of desa.
 """
 
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,9 +12,9 @@ from desa.models.laporan import JenisLaporan
 from desa.periode import Periode, format_tanggal
 from desa.temuan import Temuan
 from kependudukan.b3 import rekap_b3
-from kependudukan.models import JenisPeristiwa, Peristiwa
+from kependudukan.models import DataAwal, JenisPeristiwa, Peristiwa
 from kependudukan.pindah import BATAS_TUNGGU, penjelasan
-from kependudukan.rincian import rincian_peristiwa
+from kependudukan.rincian import rincian_queryset
 
 BATAS_PENDUDUK_TANPA_PERISTIWA = 1000
 
@@ -29,7 +30,7 @@ def temuan_kependudukan(desa_list, periode, hari_ini=None):
     hari_ini = hari_ini or timezone.localdate()
     batas = hari_ini - BATAS_TUNGGU
     found = []
-    for event in rincian_peristiwa(desa_list, periode):
+    for event in _flag_candidates(desa_list, periode, batas):
         found += _about_event(event, batas)
     # The other side of a move: another desa recorded a move to or from one of these desa.
     other_side = (
@@ -40,18 +41,70 @@ def temuan_kependudukan(desa_list, periode, hari_ini=None):
     )
     for event in other_side:
         found.append(_other_side(event))
-    rows = rekap_b3(desa_list, periode)
     if periode < Periode.current():
-        for desa in desa_list:
-            row = rows[desa.pk]
-            if row.ada_data and row.jumlah_peristiwa == 0 and row.jiwa_awal > BATAS_PENDUDUK_TANPA_PERISTIWA:
-                found.append(_no_event(desa, periode, row))
+        found += _quiet_months(desa_list, periode)
     order = {desa.pk: index for index, desa in enumerate(desa_list)}
     return sorted(found, key=lambda temuan: order.get(temuan.desa_kode, len(order)))
 
 
+def _quiet_months(desa_list, periode):
+    """A populous desa that recorded no event at all in a past month: worth a second look.
+
+    B.3 sums every earlier month for the population, so only the desa that report
+    kependudukan by then and have no event this month are counted through it: one query to
+    find them, and B.3's few when there are any."""
+    recorded = Peristiwa.objects.filter(desa_id=OuterRef("desa_id"), periode=periode.awal)
+    quiet_ids = set(
+        DataAwal.objects.filter(desa_id__in=[desa.pk for desa in desa_list], periode__lte=periode.awal)
+        .filter(~Exists(recorded))
+        .values_list("desa_id", flat=True)
+    )
+    quiet = [desa for desa in desa_list if desa.pk in quiet_ids]
+    if not quiet:
+        return []
+    rows = rekap_b3(quiet, periode)
+    found = []
+    for desa in quiet:
+        row = rows[desa.pk]
+        if row.ada_data and row.jumlah_peristiwa == 0 and row.jiwa_awal > BATAS_PENDUDUK_TANPA_PERISTIWA:
+            found.append(_no_event(desa, periode, row))
+    return found
+
+
+def _flag_candidates(desa_list, periode, batas):
+    """The month's events that may carry a flag, in the by-name list's order.
+
+    A narrowing in SQL, so a kabupaten's year is not loaded twice over for the few flagged
+    events; `_about_event` decides. An event that happened in its reporting month is never a
+    late registration (that needs a month between the event and the report).
+    """
+    return rincian_queryset(desa_list, periode).filter(
+        Q(tanggal_peristiwa__lt=periode.awal)
+        | ~Q(peringatan=[])
+        | Q(
+            jenis__in=[JenisPeristiwa.PINDAH, JenisPeristiwa.DATANG],
+            desa_asal_tujuan__isnull=False,
+            pasangan__isnull=True,
+            tanggal_peristiwa__lte=batas,
+        )
+    )
+
+
 def _about_event(event, batas):
     found = []
+    what = f"{event.get_jenis_display()} {event.nama}"
+    for warning in event.peringatan:
+        found.append((NIK_TIDAK_COCOK, f"{what}: {warning}", False))
+    if event.terlambat:
+        detail = (
+            f"{what}: terjadi {format_tanggal(event.tanggal_peristiwa)}, baru dilaporkan "
+            f"{format_tanggal(event.tanggal_lapor)}."
+        )
+        found.append((PELAPORAN_TERLAMBAT, detail, True))
+    if event.belum_cocok and event.tanggal_peristiwa <= batas:
+        found.append((PINDAH_BELUM_COCOK, f"{event.nama}: {penjelasan(event)}", False))
+    if not found:
+        return []
     base = {
         "desa_kode": event.desa_id,
         "desa_nama": event.desa.nama,
@@ -60,18 +113,7 @@ def _about_event(event, batas):
         "url": event.get_absolute_url(),
         "jenis": JenisLaporan.KEPENDUDUKAN,
     }
-    what = f"{event.get_jenis_display()} {event.nama}"
-    for warning in event.peringatan:
-        found.append(Temuan(aturan=NIK_TIDAK_COCOK, detail=f"{what}: {warning}", **base))
-    if event.terlambat:
-        detail = (
-            f"{what}: terjadi {format_tanggal(event.tanggal_peristiwa)}, baru dilaporkan "
-            f"{format_tanggal(event.tanggal_lapor)}."
-        )
-        found.append(Temuan(aturan=PELAPORAN_TERLAMBAT, detail=detail, informasi=True, **base))
-    if event.belum_cocok and event.tanggal_peristiwa <= batas:
-        found.append(Temuan(aturan=PINDAH_BELUM_COCOK, detail=f"{event.nama}: {penjelasan(event)}", **base))
-    return found
+    return [Temuan(aturan=rule, detail=detail, informasi=info, **base) for rule, detail, info in found]
 
 
 def _other_side(event):

@@ -5,6 +5,8 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-timeout = 120  # the kabupaten-wide yearly recap takes a while
+# The kabupaten-wide yearly recap (157 desa, 200,000 events) takes about three minutes on a
+# two-core server: see bench/rekap.py. The reverse proxy's read timeout must allow as much.
+timeout = 300
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

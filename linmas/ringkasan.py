@@ -25,6 +25,13 @@ from linmas.models import (
     Regu,
 )
 
+# The choices' values, read once: Django builds each list anew on every access, and the
+# loops below run for every desa of a kabupaten and every month of a year.
+JABATAN = Jabatan.values
+REGU = Regu.values
+JENIS_KEGIATAN = JenisKegiatan.values
+JENIS_KEJADIAN = JenisKejadian.values
+
 
 @dataclass(frozen=True)
 class SyaratProgram:
@@ -52,7 +59,7 @@ def syarat_program(butir, kegiatan_per_jenis):
     """Judge each requirement: `butir` is [(jenis_kegiatan, minimum)], counts are {jenis: n}."""
     return [
         SyaratProgram(jenis, minimum, kegiatan_per_jenis.get(jenis, 0))
-        for jenis, minimum in sorted(butir, key=lambda item: JenisKegiatan.values.index(item[0]))
+        for jenis, minimum in sorted(butir, key=lambda item: JENIS_KEGIATAN.index(item[0]))
     ]
 
 
@@ -181,8 +188,8 @@ def ringkasan_linmas(desa_list, periode):
     """{desa kode: RingkasanLinmas} for each desa (Desa objects) in one month; at most six queries."""
     desa_list = list(desa_list)
     ids = [desa.pk for desa in desa_list]
-    jabatan = defaultdict(lambda: dict.fromkeys(Jabatan.values, 0))
-    regu = defaultdict(lambda: dict.fromkeys(Regu.values, 0))
+    jabatan = defaultdict(lambda: dict.fromkeys(JABATAN, 0))
+    regu = defaultdict(lambda: dict.fromkeys(REGU, 0))
     anggota_rows = (
         AnggotaLinmas.objects.filter(desa_id__in=ids)
         .aktif_pada(periode.akhir)
@@ -195,8 +202,8 @@ def ringkasan_linmas(desa_list, periode):
         if nilai_regu:
             regu[desa_id][nilai_regu] += jumlah
 
-    kegiatan = defaultdict(lambda: dict.fromkeys(JenisKegiatan.values, 0))
-    peserta = defaultdict(lambda: dict.fromkeys(JenisKegiatan.values, 0))
+    kegiatan = defaultdict(lambda: dict.fromkeys(JENIS_KEGIATAN, 0))
+    peserta = defaultdict(lambda: dict.fromkeys(JENIS_KEGIATAN, 0))
     kegiatan_rows = (
         Kegiatan.objects.filter(desa_id__in=ids)
         .of_month(periode)
@@ -217,7 +224,7 @@ def ringkasan_linmas(desa_list, periode):
         .order_by()
     )
 
-    kejadian = defaultdict(lambda: dict.fromkeys(JenisKejadian.values, 0))
+    kejadian = defaultdict(lambda: dict.fromkeys(JENIS_KEJADIAN, 0))
     korban = defaultdict(lambda: [0, 0])
     kejadian_rows = (
         Kejadian.objects.filter(desa_id__in=ids)

@@ -31,7 +31,7 @@ COLUMNS = [
     Column("Tanggal Lahir", 11, DATE),
     Column("Warga Negara", 8),
     Column("Kepala Keluarga", 9),
-    Column("Asal/Tujuan", 28, wrap=True),
+    Column("Asal/Tujuan", 30, wrap=True),
     Column("Tingkat Pindah", 15),
     Column("Keterangan", 24, wrap=True),
     Column("Tanda", 30, wrap=True),

@@ -59,3 +59,11 @@ def test_the_whole_workbook_stays_under_a_fixed_number_of_queries(
     scope = scopes(when, two_desa=two_desa)
     with django_assert_max_num_queries(MAX_QUERIES[when]):
         write_rekap(scope, io.BytesIO())
+
+
+def test_openpyxl_streams_through_lxml():
+    """Without lxml openpyxl falls back to a pure-Python XML writer, a third slower on the
+    kabupaten-wide yearly recap; requirements.txt pins it for that."""
+    from openpyxl.xml import LXML
+
+    assert LXML
