@@ -96,7 +96,7 @@ def test_the_kecamatan_dashboard_offers_the_downloads(cast, client_for, role):
     page = client_for(cast[role]).get(reverse("dasbor_kecamatan", args=[PARINGIN, PERIODE]))
     assert bulan(PARINGIN) in page.text
     assert reverse("rekap_kecamatan_tahun", args=[PARINGIN, 2025]) in page.text
-    assert "beberapa menit" not in page.text
+    assert "beberapa menit" not in page.text and "diteruskan ke kabupaten" in page.text
 
 
 def test_the_kabupaten_dashboard_offers_the_kabupaten_downloads(client_for, kabupaten):
@@ -104,3 +104,4 @@ def test_the_kabupaten_dashboard_offers_the_kabupaten_downloads(client_for, kabu
     assert reverse("rekap_kabupaten", args=[BALANGAN, PERIODE]) in page.text
     assert reverse("rekap_kabupaten_tahun", args=[BALANGAN, 2025]) in page.text
     assert "Rekap setahun seluruh kabupaten disusun beberapa menit" in page.text
+    assert "satu blok per kecamatan" in page.text and "diteruskan ke kabupaten" not in page.text
