@@ -26,9 +26,8 @@ def pesan_tanggal(tanggal_peristiwa, tanggal_lapor, tanggal_lahir=None, hari_ini
     """{field: message} for dates in the future or in the wrong order."""
     hari_ini = hari_ini or today()
     errors = {}
-    wrong = (
-        set()
-    )  # one message per wrong date: an empty tanggal lapor or a birth's tanggal lahir copies another
+    # One message per wrong date: an empty tanggal lapor or a birth's tanggal lahir copies another.
+    wrong = set()
     for name, value, label in [
         ("tanggal_peristiwa", tanggal_peristiwa, "Tanggal peristiwa"),
         ("tanggal_lapor", tanggal_lapor, "Tanggal lapor"),

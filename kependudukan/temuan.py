@@ -13,6 +13,7 @@ from desa.periode import Periode, format_tanggal
 from desa.temuan import Temuan
 from kependudukan.b3 import rekap_b3
 from kependudukan.models import DataAwal, JenisPeristiwa, Peristiwa
+from kependudukan.models.peristiwa import AWAITING_PARTNER
 from kependudukan.pindah import BATAS_TUNGGU, penjelasan
 from kependudukan.rincian import rincian_queryset
 
@@ -81,12 +82,7 @@ def _flag_candidates(desa_list, periode, batas):
     return rincian_queryset(desa_list, periode).filter(
         Q(tanggal_peristiwa__lt=periode.awal)
         | ~Q(peringatan=[])
-        | Q(
-            jenis__in=[JenisPeristiwa.PINDAH, JenisPeristiwa.DATANG],
-            desa_asal_tujuan__isnull=False,
-            pasangan__isnull=True,
-            tanggal_peristiwa__lte=batas,
-        )
+        | (AWAITING_PARTNER & Q(tanggal_peristiwa__lte=batas))
     )
 
 

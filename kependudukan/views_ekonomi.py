@@ -14,7 +14,7 @@ from desa.periode import Periode
 from desa.scoping import Peran, may_write, object_for_user
 from kependudukan.ekonomi.services import keluarga_simpan
 from kependudukan.forms_ekonomi import KeluargaForm
-from kependudukan.models.ekonomi import KategoriKS, Keluarga, batas_pemutakhiran
+from kependudukan.models.ekonomi import Keluarga, batas_pemutakhiran
 
 PER_PAGE = 100
 
@@ -111,7 +111,6 @@ def keluarga_detail(request, kode, pk):
             "riwayat": keluarga.riwayat.select_related("oleh").order_by("-tanggal_pemutakhiran", "-pk"),
             "penerima_list": keluarga.penerima_set.select_related("program"),
             "can_edit": may_write(request.user, keluarga.desa),
-            "kategori_label": dict(KategoriKS.choices),
         },
     )
 

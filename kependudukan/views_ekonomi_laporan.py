@@ -12,10 +12,11 @@ from desa.ledger import periode_in_range
 from desa.models import Desa, Kecamatan
 from desa.periode import Periode
 from desa.scoping import Peran, may_write
+from kependudukan.ekonomi.keadaan import keadaan_keluarga
 from kependudukan.ekonomi.laporan import rekap_ekonomi
 from kependudukan.ekonomi.tanda import tanda_penerima, temuan_ekonomi
 from kependudukan.forms_ekonomi import ProgramForm
-from kependudukan.models.ekonomi import Keluarga, ProgramBantuan, batas_pemutakhiran
+from kependudukan.models.ekonomi import JenisTanda, Keluarga, ProgramBantuan
 from kependudukan.views_ekonomi import desa_for
 
 DAFTAR_LAMA = 50  # stale households listed on the monthly page; the list page has them all
@@ -26,10 +27,11 @@ def laporan_ekonomi(request, kode, periode):
     if not periode_in_range(periode):
         raise Http404("Periode di luar jangkauan.")
     desa = desa_for(request, kode)
-    row = rekap_ekonomi([desa], periode)[desa.pk]
-    flags = [tanda for tanda in tanda_penerima([desa], periode) if not tanda.informasi]
-    temuan = temuan_ekonomi([desa], periode)
-    lama = Keluarga.objects.filter(desa=desa, tanggal_pemutakhiran__lt=batas_pemutakhiran(periode))
+    states = keadaan_keluarga([desa], periode)
+    tanda = tanda_penerima([desa], periode, states=states)
+    row = rekap_ekonomi([desa], periode, tanda=tanda, states=states)[desa.pk]
+    temuan = temuan_ekonomi([desa], periode, tanda=tanda, states=states)
+    lama = Keluarga.objects.filter(desa=desa).belum_dimutakhirkan(periode)
     return render(
         request,
         "kependudukan/ekonomi/laporan.html",
@@ -37,9 +39,8 @@ def laporan_ekonomi(request, kode, periode):
             "desa": desa,
             "periode": periode,
             "baris": row,
-            "tanda_list": flags,
-            "informasi_list": [item for item in temuan if item.aturan.startswith("Desil")],
-            "temuan": temuan,
+            "tanda_list": [flag for flag in tanda if not flag.informasi],
+            "informasi_list": [item for item in temuan if item.aturan == JenisTanda.DESIL_TINGGI.label],
             "keluarga_lama": lama.order_by("tanggal_pemutakhiran")[:DAFTAR_LAMA],
             "can_edit": may_write(request.user, desa),
             "sebelumnya": periode.previous(),

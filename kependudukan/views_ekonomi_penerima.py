@@ -99,7 +99,7 @@ def _save(request, form, desa, verb):
 
 def _flags_of(penerima):
     """The recipient's flags in the current month (its only month that may still change)."""
-    return [t for t in tanda_penerima([penerima.desa], Periode.current()) if t.penerima.pk == penerima.pk]
+    return tanda_penerima([penerima.desa], Periode.current(), hanya=penerima)
 
 
 @login_required
@@ -113,7 +113,7 @@ def penerima_detail(request, kode, pk):
             "penerima": penerima,
             "desa": penerima.desa,
             "tanda_list": _flags_of(penerima),
-            "tindak_lanjut": penerima.tindak_lanjut.select_related("oleh", "peristiwa__desa"),
+            "tindak_lanjut": penerima.tindak_lanjut.select_related("oleh"),
             "can_edit": can_edit,
             "hentikan_form": HentikanForm(prefix="hentikan"),
             "pertahankan_form": PertahankanForm(prefix="tetap"),

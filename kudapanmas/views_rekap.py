@@ -13,10 +13,9 @@ from django.views.decorators.http import require_GET
 
 from desa.ledger import PERIODE_PERTAMA
 from desa.periode import Periode
-from kependudukan.ekonomi.privasi import ekspor_catat
 from kudapanmas import dasbor
-from kudapanmas.rekap.scope import RekapError, pembuat, scope_kabupaten, scope_kecamatan
-from kudapanmas.rekap.workbook import write_rekap
+from kudapanmas.rekap.scope import RekapError, scope_kabupaten, scope_kecamatan
+from kudapanmas.rekap.workbook import catat_unduhan, write_rekap
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -58,7 +57,7 @@ def _tahun_or_404(tahun):
 def _download(make_scope, wilayah, user, **when):
     """Write the workbook to a temporary file and stream it; the file vanishes once closed."""
     try:
-        scope = make_scope(wilayah, dibuat_oleh=pembuat(user), **when)
+        scope = make_scope(wilayah, dibuat_oleh=user.nama_dan_peran, **when)
     except RekapError as error:
         raise Http404(str(error)) from None
     berkas = tempfile.TemporaryFile()
@@ -68,5 +67,5 @@ def _download(make_scope, wilayah, user, **when):
         berkas.close()
         raise
     berkas.seek(0)
-    ekspor_catat(user=user, isi=f"Rekap Excel {scope.wilayah} {scope.label} (nama dan NIK penerima bantuan)")
+    catat_unduhan(scope, user)
     return FileResponse(berkas, as_attachment=True, filename=scope.filename, content_type=XLSX)

@@ -7,7 +7,8 @@ expects in a month are its active RT, plus any inactive RT that still reported.
 Shapes for the recap workbook (sheets `Laporan RT` and `Masalah RT`):
 - `rekap_laporan_rt(desa_list, periode)` -> {desa kode: BarisLaporanRT}, in desa_list order.
   A row's `kolom()` gives the numbers whose headers are `KOLOM_LAPORAN_RT`, to be written
-  after the columns No, Kode Desa, Desa/Kelurahan; `jumlah_laporan_rt(rows)` is the JUMLAH row.
+  after the columns No, Kode Desa, Desa/Kelurahan; `jumlah_laporan_rt(rows)` is the JUMLAH row,
+  and `tambah_bulan(row, month)` adds a month to a desa's row of a year.
 - `masalah_rt(desa_list, periode)` -> [BarisMasalahRT] in desa code, RT and kind order:
   desa_kode, desa_nama, rt (label "RT 003"), rw, jenis ("Masalah" or "Usulan"), teks.
 - `cakupan_rt(desa_list, periode)` -> {desa kode: CakupanRT}: "x dari y RT" for the
@@ -21,12 +22,15 @@ from django.db.models import Count, Q, Sum
 from desa.models import RT
 from laporan_rt.models import KEGIATAN_FIELDS, PERISTIWA_FIELDS, KejadianRT, LaporanRT, TamuWajibLapor
 
+AWAL_FIELDS = ["awal_kk", "awal_l", "awal_p"]
+AKHIR_FIELDS = ["akhir_kk", "akhir_l", "akhir_p"]
 SUM_FIELDS = [
-    "awal_kk", "awal_l", "awal_p",
+    *AWAL_FIELDS,
     *(name for fields in PERISTIWA_FIELDS.values() for name in fields.values()),
-    "akhir_kk", "akhir_l", "akhir_p",
+    *AKHIR_FIELDS,
     *KEGIATAN_FIELDS,
 ]  # fmt: skip
+FLOW_FIELDS = [name for name in SUM_FIELDS if name not in AWAL_FIELDS + AKHIR_FIELDS]
 KOLOM_LAPORAN_RT = [
     "RT melapor", "Jumlah RT",
     "Awal KK", "Awal L", "Awal P",
@@ -165,14 +169,27 @@ def jumlah_laporan_rt(rows, nama="JUMLAH"):
     """The JUMLAH row of several desa rows."""
     total = BarisLaporanRT("", nama)
     for row in rows:
-        total.rt_melapor += row.rt_melapor
-        total.rt_jumlah += row.rt_jumlah
-        total.tamu += row.tamu
-        total.kejadian += row.kejadian
-        total.masalah += row.masalah
-        for name in SUM_FIELDS:
-            total.jumlah[name] += row.jumlah[name]
+        _add(total, row, SUM_FIELDS)
     return total
+
+
+def tambah_bulan(row, month):
+    """Add one month's row of a desa to its row over several months (the yearly recap): the
+    reports and flows are summed, awal is that of the first month with reports, akhir of the last."""
+    if month.rt_melapor:
+        for name in AKHIR_FIELDS if row.rt_melapor else AWAL_FIELDS + AKHIR_FIELDS:
+            row.jumlah[name] = month.jumlah[name]
+    _add(row, month, FLOW_FIELDS)
+
+
+def _add(total, row, fields):
+    total.rt_melapor += row.rt_melapor
+    total.rt_jumlah += row.rt_jumlah
+    total.tamu += row.tamu
+    total.kejadian += row.kejadian
+    total.masalah += row.masalah
+    for name in fields:
+        total.jumlah[name] += row.jumlah[name]
 
 
 def _count_children(model, desa_ids, periode):

@@ -278,6 +278,25 @@ def kegiatan_bulan(desa_list, periode):
     )
 
 
+def nama_peserta_bulan(desa_list, periode):
+    """{kegiatan id: [participant names in name order]} of the month's activities (one query).
+
+    For a long list (the recap's year of a kabupaten), where prefetching the participants
+    as members costs four times as much."""
+    names = defaultdict(list)
+    rows = (
+        Kegiatan.peserta.through.objects.filter(
+            kegiatan__desa_id__in=[desa.pk for desa in desa_list],
+            kegiatan__tanggal__range=(periode.awal, periode.akhir),
+        )
+        .order_by("anggotalinmas__nama", "anggotalinmas_id")
+        .values_list("kegiatan_id", "anggotalinmas__nama")
+    )
+    for kegiatan_id, nama in rows:
+        names[kegiatan_id].append(nama)
+    return names
+
+
 def kejadian_bulan(desa_list, periode):
     """The incidents of a month for a set of desa, in desa then time order (one query)."""
     return (

@@ -65,6 +65,12 @@ class Pengguna(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.username
 
+    @property
+    def nama_dan_peran(self):
+        """How a record or a workbook names who did it: "Budi Santoso (Camat)"."""
+        peran = self.get_peran_display()
+        return f"{self} ({peran})" if peran else str(self)
+
     def clean(self):
         super().clean()
         needs = {

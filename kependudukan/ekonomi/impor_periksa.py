@@ -6,6 +6,7 @@ same file twice changes nothing the second time.
 """
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.utils import timezone
 
@@ -70,13 +71,14 @@ class HasilEkonomi:
             "peringatan": [k.as_dict() for k in self.peringatan[:MAKS_DITAMPILKAN]],
             "keluarga": {s: self.jumlah(self.keluarga, s) for s in ("baru", "diubah", "sama")},
             "penerima": {s: self.jumlah(self.penerima, s) for s in ("baru", "diubah", "sama")},
-            "contoh_keluarga": [_contoh_keluarga(row) for row in self.keluarga if row.status != "sama"][
-                :CONTOH
-            ],
-            "contoh_penerima": [_contoh_penerima(row) for row in self.penerima if row.status != "sama"][
-                :CONTOH
-            ],
+            "contoh_keluarga": [_contoh_keluarga(row) for row in _changed(self.keluarga)],
+            "contoh_penerima": [_contoh_penerima(row) for row in _changed(self.penerima)],
         }
+
+
+def _changed(rows):
+    """The first CONTOH new or changed rows, for the summary's samples."""
+    return list(islice((row for row in rows if row.status != "sama"), CONTOH))
 
 
 def _contoh_keluarga(row):
@@ -202,6 +204,7 @@ class _Pemeriksaan:
             if old is not None:
                 for name in KELUARGA_FIELDS:
                     setattr(old, name, getattr(item, name))
+                old.desa = item.desa  # already loaded: the summary names it
                 item = old
             status = "baru" if old is None else ("diubah" if changed else "sama")
             self.kk_in_file[key] = item
@@ -289,6 +292,7 @@ class _Pemeriksaan:
             if old is not None:
                 for name in PENERIMA_FIELDS:
                     setattr(old, name, getattr(item, name))
+                old.desa = item.desa  # already loaded: the summary names it
                 item = old
             kk_key = (item.desa_id, item.no_kk)
             item.keluarga_baru = self.kk_in_file.get(kk_key) if item.no_kk else None

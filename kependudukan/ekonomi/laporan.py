@@ -41,10 +41,6 @@ class BarisEkonomi:
         return sum(self.per_desil[:4])
 
     @property
-    def jumlah_penerima(self):
-        return sum(row.aktif for row in self.program)
-
-    @property
     def ada_perubahan(self):
         return bool(self.dimutakhirkan or any(row.baru or row.berhenti for row in self.program))
 
@@ -57,8 +53,11 @@ class BarisEkonomi:
         return list(zip(labels, self.per_ks, strict=True))
 
 
-def rekap_ekonomi(desa_list, periode):
-    """{desa kode: BarisEkonomi} of `periode`, in the order of `desa_list`; a fixed number of queries."""
+def rekap_ekonomi(desa_list, periode, *, tanda=None, states=None):
+    """{desa kode: BarisEkonomi} of `periode`, in the order of `desa_list`; a fixed number of queries.
+
+    `tanda` (tanda_penerima) and `states` (keadaan_keluarga) of the same desa and month are
+    read here unless the caller already has them."""
     desa_list = list(desa_list)
     ids = [desa.pk for desa in desa_list]
     programs = list(ProgramBantuan.objects.order_by("kode").values_list("pk", "kode"))
@@ -67,7 +66,9 @@ def rekap_ekonomi(desa_list, periode):
         rows[desa.pk] = BarisEkonomi(desa.pk, desa.nama, program=[BarisProgram(kode) for _, kode in programs])
     ks_index = {value: index for index, value in enumerate(KategoriKS.values)}
     batas = batas_pemutakhiran(periode)
-    for state in keadaan_keluarga(ids, periode).values():
+    if states is None:
+        states = keadaan_keluarga(ids, periode)
+    for state in states.values():
         row = rows[state.keluarga.desa_id]
         row.jumlah_keluarga += 1
         row.per_desil[state.desil - 1 if state.desil else 10] += 1
@@ -88,11 +89,13 @@ def rekap_ekonomi(desa_list, periode):
     for item in counts:
         target = rows[item["desa_id"]].program[position[item["program_id"]]]
         target.aktif, target.baru, target.berhenti = item["aktif"], item["baru"], item["berhenti"]
-    for tanda in tanda_penerima(desa_list, periode):
-        row = rows[tanda.penerima.desa_id]
-        if tanda.informasi:
+    if tanda is None:
+        tanda = tanda_penerima(desa_list, periode, states=states)
+    for flag in tanda:
+        row = rows[flag.penerima.desa_id]
+        if flag.informasi:
             row.tanda_informasi += 1
-        elif tanda.selesai:
+        elif flag.selesai:
             row.tanda_selesai += 1
         else:
             row.tanda_terbuka += 1

@@ -9,11 +9,7 @@ from kependudukan.models.ekonomi import EksporData
 
 def ekspor_catat(*, user, isi, jumlah_baris=None):
     """Record one export of names by `user` (None for a management command)."""
-    nama = "(perintah server)"
-    if user is not None:
-        nama = user.get_full_name() or user.username
-        peran = user.get_peran_display()
-        nama = f"{nama} ({peran})" if peran else nama
+    nama = "(perintah server)" if user is None else user.nama_dan_peran
     return EksporData.objects.create(
         pengguna=user, nama_pengguna=nama[:150], isi=isi[:300], jumlah_baris=jumlah_baris
     )

@@ -27,22 +27,17 @@ def keluarga_simpan(*, keluarga, user):
             pastikan_terbuka(keluarga.desa, Periode.of(keluarga.tanggal_pemutakhiran))
         keluarga.dicatat_oleh = user
         keluarga.save()
-        _record(keluarga, user, changes if snapshot_changed else [], snapshot_changed)
+        if snapshot_changed:
+            RiwayatKeluarga.objects.create(
+                keluarga=keluarga,
+                tanggal_pemutakhiran=keluarga.tanggal_pemutakhiran,
+                desil=keluarga.desil,
+                kategori_ks=keluarga.kategori_ks,
+                jumlah_anggota=keluarga.jumlah_anggota,
+                perubahan=changes,
+                oleh=user,
+            )
     return keluarga
-
-
-def _record(keluarga, user, changes, snapshot_changed):
-    if not snapshot_changed:
-        return
-    RiwayatKeluarga.objects.create(
-        keluarga=keluarga,
-        tanggal_pemutakhiran=keluarga.tanggal_pemutakhiran,
-        desil=keluarga.desil,
-        kategori_ks=keluarga.kategori_ks,
-        jumlah_anggota=keluarga.jumlah_anggota,
-        perubahan=changes,
-        oleh=user,
-    )
 
 
 def _diff(before, after):

@@ -68,10 +68,14 @@ class Tanda:
         return self.peristiwa.pk if self.peristiwa else None
 
 
-def tanda_penerima(desa_list, periode):
-    """Every flag of the recipients of these desa receiving in `periode`, desa by desa."""
+def tanda_penerima(desa_list, periode, *, states=None, hanya=None):
+    """Every flag of the recipients of these desa receiving in `periode`, desa by desa;
+    `states` is keadaan_keluarga of the same desa and month when the caller has it, and
+    `hanya` one recipient whose flags alone are wanted."""
     ids = [getattr(desa, "pk", desa) for desa in desa_list]
     receiving = PenerimaBantuan.objects.filter(desa_id__in=ids).menerima_pada(periode)
+    if hanya is not None:
+        receiving = receiving.filter(pk=hanya.pk)
     penerima = list(receiving.select_related("desa", "program").order_by("desa_id", "program__kode", "nama"))
     if not penerima:
         return []
@@ -94,7 +98,8 @@ def tanda_penerima(desa_list, periode):
     decisions = {}
     for decision in TindakLanjut.objects.filter(penerima__in=receiving.values("pk")).select_related("oleh"):
         decisions[(decision.penerima_id, decision.jenis_tanda, decision.peristiwa_id)] = decision
-    states = keadaan_keluarga(ids, periode)
+    if states is None:
+        states = keadaan_keluarga(ids, periode)
     by_kk = {(state.keluarga.desa_id, state.keluarga.no_kk): state for state in states.values()}
     found = []
     for item in penerima:
@@ -148,15 +153,22 @@ def _gone_detail(penerima, event):
     )
 
 
-def temuan_ekonomi(desa_list, periode):
-    """The month's Ekonomi findings of these desa: every flag, then stale household data."""
+def temuan_ekonomi(desa_list, periode, *, tanda=None, states=None):
+    """The month's Ekonomi findings of these desa: every flag, then stale household data.
+
+    `tanda` (tanda_penerima) and `states` (keadaan_keluarga) of the same desa and month are
+    read here unless the caller already has them."""
     desa_list = list(desa_list)
+    if states is None:
+        states = keadaan_keluarga(desa_list, periode)
+    if tanda is None:
+        tanda = tanda_penerima(desa_list, periode, states=states)
     found = []
-    for tanda in tanda_penerima(desa_list, periode):
-        item = tanda.penerima
-        detail = tanda.detail
-        if tanda.tindak_lanjut is not None:
-            decision = tanda.tindak_lanjut
+    for flag in tanda:
+        item = flag.penerima
+        detail = flag.detail
+        if flag.tindak_lanjut is not None:
+            decision = flag.tindak_lanjut
             detail += (
                 f" Sudah ditindaklanjuti: {decision.get_keputusan_display().lower()} ({decision.alasan})."
             )
@@ -164,24 +176,24 @@ def temuan_ekonomi(desa_list, periode):
             Temuan(
                 desa_kode=item.desa_id,
                 desa_nama=item.desa.nama,
-                aturan=tanda.label,
+                aturan=flag.label,
                 detail=detail,
                 nama=item.nama,
                 nik=item.nik,
                 url=item.get_absolute_url(),
                 jenis=JenisLaporan.EKONOMI,
-                informasi=not tanda.terbuka,
+                informasi=not flag.terbuka,
             )
         )
-    found += _stale(desa_list, periode)
+    found += _stale(desa_list, periode, states)
     order = {desa.pk: index for index, desa in enumerate(desa_list)}
     return sorted(found, key=lambda temuan: order.get(temuan.desa_kode, len(order)))
 
 
-def _stale(desa_list, periode):
+def _stale(desa_list, periode, states):
     batas = batas_pemutakhiran(periode)
     counts = defaultdict(int)
-    for state in keadaan_keluarga(desa_list, periode).values():
+    for state in states.values():
         if state.tanggal_pemutakhiran < batas:
             counts[state.keluarga.desa_id] += 1
     return [

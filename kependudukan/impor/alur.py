@@ -41,7 +41,6 @@ class JenisImpor:
     template_unggah: str
     template_pratinjau: str
     log_label: str
-    # None: a stored upload that has gone missing is a server error, not a page message.
 
 
 def require_importer(user):

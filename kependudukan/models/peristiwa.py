@@ -63,6 +63,13 @@ def identity_key(nik, nama):
     return "nama:" + " ".join((nama or "").lower().split())
 
 
+AWAITING_PARTNER = models.Q(
+    jenis__in=[JenisPeristiwa.PINDAH, JenisPeristiwa.DATANG],
+    desa_asal_tujuan__isnull=False,
+    pasangan__isnull=True,
+)  # see PeristiwaQuerySet.awaiting_partner
+
+
 class PeristiwaQuerySet(ScopedQuerySet):
     def of_month(self, periode):
         return self.filter(periode=periode.awal)
@@ -72,11 +79,7 @@ class PeristiwaQuerySet(ScopedQuerySet):
 
     def awaiting_partner(self):
         """Moves whose other desa is in the system but whose other half is not recorded."""
-        return self.filter(
-            jenis__in=[JenisPeristiwa.PINDAH, JenisPeristiwa.DATANG],
-            desa_asal_tujuan__isnull=False,
-            pasangan__isnull=True,
-        )
+        return self.filter(AWAITING_PARTNER)
 
 
 class Peristiwa(models.Model):

@@ -21,17 +21,15 @@ def rows_of(scope):
     """{desa kode: BarisEkonomi} over the covered months."""
     rows = {}
     for periode in scope.periode_list:
-        for kode, month in rekap_ekonomi(scope.desa_list, periode).items():
+        months = rekap_ekonomi(scope.desa_list, periode, tanda=scope.tanda_penerima(periode))
+        for kode, month in months.items():
             row = rows.get(kode)
             if row is None:
                 rows[kode] = month
                 continue
-            baru = [item.baru + old.baru for item, old in zip(month.program, row.program, strict=True)]
-            berhenti = [
-                item.berhenti + old.berhenti for item, old in zip(month.program, row.program, strict=True)
-            ]
-            for item, new, stopped in zip(month.program, baru, berhenti, strict=True):
-                item.baru, item.berhenti = new, stopped
+            for item, old in zip(month.program, row.program, strict=True):
+                item.baru += old.baru
+                item.berhenti += old.berhenti
             month.dimutakhirkan += row.dimutakhirkan
             rows[kode] = month
     return rows

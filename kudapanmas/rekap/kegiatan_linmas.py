@@ -8,8 +8,7 @@ kabupaten-wide year has 30,000 activities.
 
 from desa.periode import WITA
 from kudapanmas.rekap.sheet import DATE, NUMBER, Column, Sheet
-from linmas.models import Kegiatan
-from linmas.ringkasan import kegiatan_bulan, kejadian_bulan
+from linmas.ringkasan import kegiatan_bulan, kejadian_bulan, nama_peserta_bulan
 
 NAMA = "Kegiatan Linmas"
 DESKRIPSI = "Setiap kegiatan dan kejadian Linmas: tanggal, tempat, uraian, peserta, korban, tindakan."
@@ -47,7 +46,7 @@ def write(workbook, scope):
     )
     number = 0
     for periode in scope.periode_list:
-        names = peserta_names(scope.desa_list, periode)
+        names = nama_peserta_bulan(scope.desa_list, periode)
         activities = kegiatan_bulan(scope.desa_list, periode).prefetch_related(None)
         for kegiatan in activities.iterator(chunk_size=CHUNK):
             number += 1
@@ -57,22 +56,6 @@ def write(workbook, scope):
             number += 1
             sheet.append(kejadian_row(number, kejadian))
     sheet.close()
-
-
-def peserta_names(desa_list, periode):
-    """{kegiatan id: [participant names in name order]} of the month's activities, in one query."""
-    names = {}
-    rows = (
-        Kegiatan.peserta.through.objects.filter(
-            kegiatan__desa_id__in=[desa.pk for desa in desa_list],
-            kegiatan__tanggal__range=(periode.awal, periode.akhir),
-        )
-        .order_by("anggotalinmas__nama", "anggotalinmas_id")
-        .values_list("kegiatan_id", "anggotalinmas__nama")
-    )
-    for kegiatan_id, nama in rows:
-        names.setdefault(kegiatan_id, []).append(nama)
-    return names
 
 
 def kegiatan_row(number, kegiatan, names):

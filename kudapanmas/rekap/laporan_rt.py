@@ -9,7 +9,13 @@ from desa.models.laporan import JenisLaporan
 from kudapanmas.rekap import styles
 from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit
 from laporan_rt.models import KEGIATAN_FIELDS
-from laporan_rt.rekap import KOLOM_LAPORAN_RT, BarisLaporanRT, jumlah_laporan_rt, rekap_laporan_rt
+from laporan_rt.rekap import (
+    KOLOM_LAPORAN_RT,
+    BarisLaporanRT,
+    jumlah_laporan_rt,
+    rekap_laporan_rt,
+    tambah_bulan,
+)
 
 NAMA = "Laporan RT"
 DESKRIPSI = "Laporan bulanan RT per desa/kelurahan: RT yang melapor, penduduk, peristiwa, kegiatan, tamu."
@@ -55,26 +61,8 @@ def rows_of(scope):
     for periode in scope.periode_list:
         for kode, month in rekap_laporan_rt(scope.desa_list, periode).items():
             row = rows.setdefault(kode, BarisLaporanRT(kode, month.desa_nama))
-            _add(row, month)
+            tambah_bulan(row, month)
     return rows
-
-
-def _add(row, month):
-    first = not row.rt_melapor
-    row.rt_melapor += month.rt_melapor
-    row.rt_jumlah += month.rt_jumlah
-    row.tamu += month.tamu
-    row.kejadian += month.kejadian
-    row.masalah += month.masalah
-    for name, value in month.jumlah.items():
-        if name.startswith("awal_"):
-            if first and month.rt_melapor:
-                row.jumlah[name] = value
-        elif name.startswith("akhir_"):
-            if month.rt_melapor:
-                row.jumlah[name] = value
-        else:
-            row.jumlah[name] += value
 
 
 def write(workbook, scope):

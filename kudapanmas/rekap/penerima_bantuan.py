@@ -1,10 +1,10 @@
 """Sheet `Penerima Bantuan`: every aid recipient with an open *perlu verifikasi* flag, by name.
 
-The flags are kependudukan.ekonomi.tanda's, the ones the desa and the Kasi Trantib see. The
-workbook holds names and NIKs, so its download is recorded (kependudukan.ekonomi.privasi).
+The flags are kependudukan.ekonomi.tanda's (read once through the scope), the ones the desa
+and the Kasi Trantib see. The workbook holds names and NIKs, so its download is recorded
+(kependudukan.ekonomi.privasi).
 """
 
-from kependudukan.ekonomi.tanda import tanda_penerima
 from kudapanmas.rekap.sheet import IDENTITY, NUMBER, Column, Sheet
 
 NAMA = "Penerima Bantuan"
@@ -38,7 +38,7 @@ def write(workbook, scope):
     )
     number = 0
     for periode in scope.periode_list:
-        for tanda in tanda_penerima(scope.desa_list, periode):
+        for tanda in scope.tanda_penerima(periode):
             if not tanda.terbuka:
                 continue
             number += 1

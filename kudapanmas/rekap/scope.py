@@ -17,6 +17,7 @@ from desa.models import Desa
 from desa.models.laporan import JenisLaporan, Keadaan
 from desa.periode import Periode
 from desa.registry import required_kinds
+from kependudukan.ekonomi.tanda import tanda_penerima
 
 
 class RekapError(ValueError):
@@ -92,6 +93,17 @@ class RekapScope:
                 wanted = required[row.desa.kecamatan_id]
                 row.sel = [sel if sel.jenis in wanted else None for sel in row.sel]
         return history
+
+    def tanda_penerima(self, periode):
+        """The aid recipients' flags of a covered month, read once for the three sheets that
+        show them (Ekonomi, Penerima Bantuan, Temuan); a month's flags are few."""
+        if periode not in self._tanda:
+            self._tanda[periode] = tanda_penerima(self.desa_list, periode)
+        return self._tanda[periode]
+
+    @cached_property
+    def _tanda(self):
+        return {}
 
     @cached_property
     def bulan_berdata(self):
@@ -204,13 +216,6 @@ def scope_kabupaten(kabupaten, *, dibuat_oleh, periode=None, tahun=None):
         dibuat_oleh=dibuat_oleh,
         is_kabupaten=True,
     )
-
-
-def pembuat(user):
-    """How the workbook names who made it: "Budi Santoso (Camat)"."""
-    nama = user.get_full_name() or user.username
-    peran = user.get_peran_display()
-    return f"{nama} ({peran})" if peran else nama
 
 
 def _slug(nama):

@@ -12,8 +12,21 @@ from laporan_rt.temuan import temuan_laporan_rt
 NAMA = "Temuan"
 DESKRIPSI = "Setiap temuan kualitas data: desa, nama dan NIK bila tentang peristiwa, aturan, rincian."
 
-# Each source: a function (desa_list, periode) -> [Temuan]. Later apps add theirs here.
-SOURCES = [temuan_kependudukan, temuan_ekonomi, temuan_laporan_rt]
+
+def _kependudukan(scope, periode):
+    return temuan_kependudukan(scope.desa_list, periode)
+
+
+def _ekonomi(scope, periode):
+    return temuan_ekonomi(scope.desa_list, periode, tanda=scope.tanda_penerima(periode))
+
+
+def _laporan_rt(scope, periode):
+    return temuan_laporan_rt(scope.desa_list, periode)
+
+
+# Each source: a function (scope, periode) -> [Temuan]. Later apps add theirs here.
+SOURCES = [_kependudukan, _ekonomi, _laporan_rt]
 
 COLUMNS = [
     Column("No", 6, NUMBER),
@@ -40,7 +53,7 @@ def write(workbook, scope):
     number = 0
     for periode in scope.periode_list:
         for source in SOURCES:
-            for temuan in source(scope.desa_list, periode):
+            for temuan in source(scope, periode):
                 number += 1
                 sheet.append(row(number, periode, temuan))
     sheet.close(note="Sifat Informasi: dicatat untuk diketahui, bukan kesalahan yang harus diperbaiki.")

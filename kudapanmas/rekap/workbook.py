@@ -6,6 +6,7 @@ write(workbook, scope). A later app adds its sheet by adding its module here.
 
 from openpyxl import Workbook
 
+from kependudukan.ekonomi.privasi import ekspor_catat
 from kudapanmas.rekap import (
     ekonomi,
     kegiatan_linmas,
@@ -44,3 +45,10 @@ def write_rekap(scope, target):
     for module in SHEETS:
         module.write(workbook, scope)
     workbook.save(target)
+
+
+def catat_unduhan(scope, user=None):
+    """Record that the workbook left the system: its `Penerima Bantuan` sheet holds names and
+    NIKs (kependudukan.ekonomi.privasi). The download and the `rekap_excel` command (no user)
+    both call this."""
+    ekspor_catat(user=user, isi=f"Rekap Excel {scope.wilayah} {scope.label} (nama dan NIK penerima bantuan)")
