@@ -1,7 +1,7 @@
 """Aid and economic data are personal data: every export of names is recorded (who, when, what).
 
-The recap workbook calls `ekspor_catat` when it writes the `Penerima Bantuan` sheet; any other
-list of names offered for download calls it too.
+The recap workbook's download and its `rekap_excel` command record it (kudapanmas.rekap.workbook,
+`catat_unduhan`); any other list of names offered for download calls `ekspor_catat` too.
 """
 
 from kependudukan.models.ekonomi import EksporData

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from desa.models import Kabupaten
+from kependudukan.models.ekonomi import EksporData
 from tests.kudapanmas.rekap_contoh import isi_semua
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +80,10 @@ def test_it_asks_which_kabupaten_when_there_are_several(tmp_path, wilayah):
 def test_the_output_argument_is_required(wilayah):
     with pytest.raises(CommandError, match="Sebutkan --output BERKAS.xlsx"):
         run("--periode", "2025-08")
+
+
+def test_the_command_records_the_export_of_names_as_the_download_does(tmp_path, wilayah):
+    run("--periode", "2025-08", "--kecamatan", "63.11.06", "--output", str(tmp_path / "rekap.xlsx"))
+    record = EksporData.objects.get()
+    assert record.pengguna is None and record.nama_pengguna == "(perintah server)"
+    assert record.isi == "Rekap Excel Kecamatan Paringin Agustus 2025 (nama dan NIK penerima bantuan)"

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from desa.models import Kabupaten, Kecamatan
 from desa.periode import Periode
 from kudapanmas.rekap.scope import RekapError, scope_kabupaten, scope_kecamatan
-from kudapanmas.rekap.workbook import write_rekap
+from kudapanmas.rekap.workbook import catat_unduhan, write_rekap
 
 DIBUAT_OLEH = "Perintah rekap_excel (server)"
 
@@ -43,6 +43,7 @@ class Command(BaseCommand):
         except RekapError as error:
             raise CommandError(str(error)) from None
         write_rekap(scope, output)
+        catat_unduhan(scope)
         self.stdout.write(
             f"Rekap {scope.wilayah} {scope.label} ditulis ke {output} (nama unduhan {scope.filename})."
         )
