@@ -62,15 +62,23 @@ def page_for(chromium, live_server):
         contexts.append(context)
         page = context.new_page()
         page.base_url = live_server.url
-        # A click that submits a form returns once the next page has *started* loading;
-        # read the page only when it has finished, as a person would.
-        read_content = page.content
-        page.content = lambda: (page.wait_for_load_state(), read_content())[1]
+        # A click that follows a link or submits a form returns once the next page has
+        # *started* loading; read the page only when it has finished, as a person would.
+        for name in ("content", "title", "evaluate"):
+            setattr(page, name, _after_load(page, getattr(page, name)))
         return page
 
     yield open_page
     for context in contexts:
         context.close()
+
+
+def _after_load(page, read):
+    def read_loaded(*args, **kwargs):
+        page.wait_for_load_state()
+        return read(*args, **kwargs)
+
+    return read_loaded
 
 
 def login(page, username, password=PASSWORD):

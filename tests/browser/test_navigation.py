@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import login, open_menu, screenshot
 
@@ -16,7 +17,7 @@ def test_an_operator_walks_the_navigation(page_for, viewport, operator_a):
     screenshot(page, "operator-desa")
     open_menu(page)
     page.get_by_role("link", name="Panduan").click()
-    assert page.title() == "Panduan · KUDAPANMAS"
+    expect(page).to_have_title("Panduan · KUDAPANMAS")
     # Nothing wider than the window: the page is readable on a phone without sideways scrolling.
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
