@@ -2,23 +2,30 @@ from kudapanmas.navigation import NavGroup, items_for
 
 
 def navigation(request):
+    """The menu entries, with the one the current page belongs to marked active.
+
+    The page's own entry wins; otherwise the section entry with the longest URL the page lies
+    under, so that a page under /kependudukan/ekonomi/ lights "Ekonomi", not "Kependudukan";
+    otherwise an entry that names the page's view among its `halaman`.
+    """
     current = request.resolver_match.view_name if request.resolver_match else ""
-    return {"nav_items": [_entry(item, current) for item in items_for(request.user)]}
+    items = items_for(request.user)
+    leaves = [leaf for item in items for leaf in (item.items if isinstance(item, NavGroup) else [item])]
+    active = next((leaf for leaf in leaves if leaf.url_name == current), None)
+    if active is None:
+        sections = [leaf for leaf in leaves if leaf.is_section and request.path.startswith(leaf.url)]
+        active = max(sections, key=lambda leaf: len(leaf.url), default=None)
+    if active is None:
+        active = next((leaf for leaf in leaves if leaf.halaman and current.startswith(leaf.halaman)), None)
+    return {"nav_items": [_entry(item, active) for item in items]}
 
 
-def _entry(item, current):
+def _entry(item, active):
     if isinstance(item, NavGroup):
-        children = [_entry(child, current) for child in item.items]
+        children = [_entry(child, active) for child in item.items]
         return {
             "label": item.label,
             "children": children,
             "active": any(child["active"] for child in children),
         }
-    return {"label": item.label, "url": item.url, "active": _is_active(item.url_name, current)}
-
-
-def _is_active(url_name, current):
-    if url_name == current:
-        return True
-    namespace = url_name.split(":")[0] if ":" in url_name else None
-    return bool(namespace) and current.startswith(namespace + ":") and url_name.endswith(":index")
+    return {"label": item.label, "url": item.url, "active": item is active}

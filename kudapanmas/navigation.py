@@ -14,10 +14,19 @@ from desa.scoping import Peran
 class NavItem:
     label: str
     url_name: str
+    # A section entry stands for every page below its URL; an app's index is one by default.
+    bagian: bool | None = None
+    # View-name prefixes of further pages the entry stands for, e.g. "desa:" for "Desa saya",
+    # whose URL only leads on to the operator's own desa page.
+    halaman: tuple = ()
 
     @property
     def url(self):
         return reverse(self.url_name)
+
+    @property
+    def is_section(self):
+        return self.url_name.endswith(":index") if self.bagian is None else self.bagian
 
 
 @dataclass(frozen=True)
@@ -30,17 +39,17 @@ class NavGroup:
 
 BERANDA = NavItem("Beranda", "beranda")
 PANDUAN = NavItem("Panduan", "panduan")
-DASBOR = NavItem("Dasbor", "dasbor")
-ANTREAN = NavItem("Antrean verifikasi", "antrean")
-RAPOR = NavItem("Rapor desa", "rapor")
+DASBOR = NavItem("Dasbor", "dasbor", halaman=("dasbor_",))
+ANTREAN = NavItem("Antrean verifikasi", "antrean", halaman=("antrean_",))
+RAPOR = NavItem("Rapor desa", "rapor", halaman=("rapor_",))
 
 NAV_BY_ROLE = {
     Peran.OPERATOR_DESA: [
         BERANDA,
-        NavItem("Desa saya", "desa:saya"),
+        NavItem("Desa saya", "desa:saya", halaman=("desa:",)),
         NavItem("Kependudukan", "kependudukan:index"),
-        NavItem("Ekonomi", "kependudukan:ekonomi_index"),
-        NavItem("Laporan RT", "laporan_rt:saya"),
+        NavItem("Ekonomi", "kependudukan:ekonomi_index", bagian=True),
+        NavItem("Laporan RT", "laporan_rt:saya", halaman=("laporan_rt:",)),
         NavItem("Linmas", "linmas:index"),
         PANDUAN,
     ],
@@ -49,26 +58,28 @@ NAV_BY_ROLE = {
         DASBOR,
         ANTREAN,
         RAPOR,
-        NavItem("Pengingat", "pengingat"),
+        NavItem("Pengingat", "pengingat", halaman=("pengingat_",)),
         NavGroup(
             "Data desa",
             (
                 NavItem("Impor kependudukan", "kependudukan:impor"),
                 NavItem("Pindah belum cocok", "kependudukan:pindah_belum_cocok"),
-                NavItem("Program Linmas", "linmas:program"),
+                NavItem("Program Linmas", "linmas:program", halaman=("linmas:program",)),
             ),
         ),
         NavGroup(
             "Kelola",
             (
-                NavItem("Pengumuman", "pengumuman_saya"),
-                NavItem("Operator", "desa:operator_list"),
-                NavItem("Pengaturan", "desa:kecamatan_pengaturan_saya"),
+                NavItem("Pengumuman", "pengumuman_saya", halaman=("pengumuman",)),
+                NavItem("Operator", "desa:operator_list", halaman=("desa:operator_",)),
+                NavItem(
+                    "Pengaturan", "desa:kecamatan_pengaturan_saya", halaman=("desa:kecamatan_pengaturan",)
+                ),
             ),
         ),
         PANDUAN,
     ],
-    Peran.KETUA_RT: [NavItem("Laporan RT saya", "laporan_rt:beranda_rt"), PANDUAN],
+    Peran.KETUA_RT: [NavItem("Laporan RT saya", "laporan_rt:beranda_rt", halaman=("laporan_rt:",)), PANDUAN],
     Peran.CAMAT: [BERANDA, DASBOR, ANTREAN, RAPOR, PANDUAN],
     Peran.KABUPATEN: [BERANDA, DASBOR, PANDUAN],
     Peran.ADMINISTRATOR: [BERANDA, DASBOR, NavItem("Admin", "admin:index")],

@@ -89,3 +89,42 @@ def test_a_ketua_rt_starts_on_its_own_rt_report(client_for, desa_a):
     response = client_for(ketua).get(reverse("beranda"))
     assert response.status_code == 302
     assert response.url == reverse("laporan_rt:beranda_rt")
+
+
+def _active(response):
+    """Labels of the menu entries marked as the current page's (groups included)."""
+    entries = [child for item in response.context["nav_items"] for child in [item, *item.get("children", [])]]
+    return [entry["label"] for entry in entries if entry["active"]]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (lambda: reverse("kependudukan:index"), ["Kependudukan"]),
+        (lambda: reverse("kependudukan:peristiwa_list", args=[KODE_DESA_A, "2026-01"]), ["Kependudukan"]),
+        (lambda: reverse("kependudukan:impor"), ["Kependudukan"]),
+        (lambda: reverse("kependudukan:ekonomi_index"), ["Ekonomi"]),
+        (lambda: reverse("kependudukan:impor_ekonomi"), ["Ekonomi"]),
+        (lambda: reverse("kependudukan:penerima_list", args=[KODE_DESA_A]), ["Ekonomi"]),
+        (lambda: reverse("desa:saya"), ["Desa saya"]),
+        (lambda: reverse("laporan_rt:saya"), ["Laporan RT"]),
+        (lambda: reverse("panduan"), ["Panduan"]),
+    ],
+)
+def test_the_menu_marks_the_section_of_the_page(cast, client_for, url, expected):
+    response = client_for(cast["operator_a"]).get(url(), follow=True)
+    assert _active(response) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (lambda: reverse("kependudukan:impor"), ["Data desa", "Impor kependudukan"]),
+        (lambda: reverse("desa:operator_create"), ["Kelola", "Operator"]),
+        (lambda: reverse("dasbor"), ["Dasbor"]),
+        (lambda: reverse("rapor"), ["Rapor desa"]),
+    ],
+)
+def test_the_kasi_trantib_menu_marks_the_page_behind_a_shortcut(cast, client_for, url, expected):
+    response = client_for(cast["kasi_trantib"]).get(url(), follow=True)
+    assert _active(response) == expected
