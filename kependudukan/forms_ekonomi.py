@@ -3,19 +3,21 @@
 from django import forms
 from django.utils import timezone
 
-from desa.ledger import periode_in_range
 from desa.periode import Periode
+from kependudukan.ekonomi import aturan
 from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, ProgramBantuan
 
 
-def _periode(text, label):
+def _periode(text):
     try:
-        periode = Periode.parse(text)
+        return Periode.parse(text)
     except ValueError as error:
         raise forms.ValidationError(str(error)) from None
-    if not periode_in_range(periode):
-        raise forms.ValidationError(f"{label} di luar jangkauan.")
-    return periode
+
+
+def _check(message):
+    if message:
+        raise forms.ValidationError(message)
 
 
 class KeluargaForm(forms.ModelForm):
@@ -39,8 +41,7 @@ class KeluargaForm(forms.ModelForm):
 
     def clean_tanggal_pemutakhiran(self):
         tanggal = self.cleaned_data["tanggal_pemutakhiran"]
-        if tanggal > timezone.localdate():
-            raise forms.ValidationError("Tanggal pemutakhiran tidak boleh di masa depan.")
+        _check(aturan.pesan_pemutakhiran(tanggal, timezone.localdate()))
         return tanggal
 
     def clean_no_kk(self):
@@ -83,20 +84,20 @@ class PenerimaForm(forms.ModelForm):
             self.initial.setdefault("bulan_mulai", str(Periode.current()))
 
     def clean_bulan_mulai(self):
-        periode = _periode(self.cleaned_data["bulan_mulai"], "Bulan mulai")
-        if periode > Periode.current():
-            raise forms.ValidationError(f"{periode.label} belum berjalan.")
+        periode = _periode(self.cleaned_data["bulan_mulai"])
+        _check(aturan.pesan_mulai(periode, timezone.localdate()))
         return periode
 
     def clean_bulan_selesai(self):
         text = self.cleaned_data["bulan_selesai"].strip()
-        return _periode(text, "Bulan terakhir") if text else None
+        return _periode(text) if text else None
 
     def clean(self):
         data = super().clean()
         mulai, selesai = data.get("bulan_mulai"), data.get("bulan_selesai")
-        if mulai and selesai and selesai < mulai:
-            self.add_error("bulan_selesai", "Bulan terakhir tidak boleh sebelum bulan mulai.")
+        message = selesai and aturan.pesan_selesai(selesai, mulai, timezone.localdate())
+        if message:
+            self.add_error("bulan_selesai", message)
         program, nik = data.get("program"), data.get("nik")
         if program and nik:
             others = PenerimaBantuan.objects.filter(desa=self.desa, program=program, nik=nik)

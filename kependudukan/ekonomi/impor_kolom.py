@@ -34,7 +34,6 @@ KOLOM_PENERIMA = [
 ]
 
 SHEETS = {SHEET_KELUARGA: KOLOM_KELUARGA, SHEET_PENERIMA: KOLOM_PENERIMA}
-HEADERS = {name: {kolom.key: kolom.header for kolom in columns} for name, columns in SHEETS.items()}
 
 KATEGORI_KS_ALIASES = {
     "": "",

@@ -8,29 +8,25 @@ same file twice changes nothing the second time.
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.utils import timezone
-
 from desa.identitas import check_nik, check_no_kk
-from desa.models import Desa
-from desa.models.wilayah import KODE_DESA_PATTERN
 from desa.periode import Periode
 from desa.templatetags.format_id import nik_samar
+from kependudukan.ekonomi import aturan
 from kependudukan.ekonomi.impor_kolom import (
-    HEADERS,
     KATEGORI_KS_ALIASES,
     PROGRAM_ALIASES,
     SHEET_KELUARGA,
     SHEET_PENERIMA,
+    SHEETS,
     baca_ekonomi,
     desil,
 )
 from kependudukan.ekonomi.kunci import bulan_terkunci
 from kependudukan.impor import nilai
-from kependudukan.impor.baca import Kesalahan
+from kependudukan.impor.hasil import CONTOH, MAKS_DITAMPILKAN
+from kependudukan.impor.pemeriksaan import Pemeriksaan
 from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, ProgramBantuan
 
-MAKS_DITAMPILKAN = 500
-CONTOH = 30
 KELUARGA_FIELDS = ["nomor_rt", "nik_kepala", "nama_kepala", "jumlah_anggota", "desil", "kategori_ks",
                    "tanggal_pemutakhiran"]  # fmt: skip
 SNAPSHOT_FIELDS = {"jumlah_anggota", "desil", "kategori_ks", "tanggal_pemutakhiran"}
@@ -105,49 +101,17 @@ def periksa_ekonomi(source, *, desa_boleh, hari_ini=None):
 
     Raises kependudukan.impor.baca.BerkasDitolak when the file as a whole cannot be read.
     """
-    sheets, missing = baca_ekonomi(source)
-    check = _Pemeriksaan(desa_boleh, hari_ini or timezone.localdate())
-    check.hasil.kesalahan += missing
-    if SHEET_KELUARGA in sheets:
-        check.keluarga(sheets[SHEET_KELUARGA].rows)
-    if SHEET_PENERIMA in sheets:
-        check.penerima(sheets[SHEET_PENERIMA].rows)
-    check.hasil.kesalahan.sort(key=lambda k: (k.sheet != SHEET_KELUARGA, k.baris or 0))
-    return check.hasil
+    return _Pemeriksaan(desa_boleh, hari_ini).run(*baca_ekonomi(source))
 
 
-class _Pemeriksaan:
+class _Pemeriksaan(Pemeriksaan):
+    sheets = SHEETS
+    steps = ((SHEET_KELUARGA, "keluarga"), (SHEET_PENERIMA, "penerima"))
+
     def __init__(self, desa_boleh, hari_ini):
-        self.desa_boleh = desa_boleh
-        self.hari_ini = hari_ini
-        self.hasil = HasilEkonomi()
-        self.desa = {desa.pk: desa for desa in Desa.objects.select_related("kecamatan")}
+        super().__init__(desa_boleh, hari_ini, HasilEkonomi())
         self.kk_in_file = {}  # (desa, no_kk) -> Keluarga of the Keluarga sheet
         self.locked = None
-
-    def _error(self, sheet, number, key, message):
-        self.hasil.kesalahan.append(Kesalahan(sheet, number, HEADERS[sheet].get(key, ""), message))
-
-    def _read(self, sheet, number, key, reader, value, *args):
-        try:
-            return reader(value, *args), True
-        except ValueError as error:
-            self._error(sheet, number, key, str(error))
-            return None, False
-
-    def _desa(self, sheet, number, raw):
-        kode = nilai.text(raw)
-        if not kode:
-            self._error(sheet, number, "kode_desa", "Kode desa wajib diisi, misalnya 63.11.06.2005.")
-        elif not KODE_DESA_PATTERN.match(kode):
-            self._error(sheet, number, "kode_desa", f"'{kode}' bukan kode desa; bentuknya PP.KK.CC.DDDD.")
-        elif kode not in self.desa:
-            self._error(sheet, number, "kode_desa", f"Kode desa {kode} tidak terdaftar di KUDAPANMAS.")
-        elif self.desa_boleh is not None and kode not in self.desa_boleh:
-            self._error(sheet, number, "kode_desa", f"Anda tidak berwenang mengimpor data {self.desa[kode]}.")
-        else:
-            return self.desa[kode]
-        return None
 
     def _text(self, sheet, number, key, raw, max_length, required=False, label=""):
         value = nilai.text(raw)
@@ -164,7 +128,7 @@ class _Pemeriksaan:
         for message in result.errors:
             self._error(sheet, number, key, message)
         for message in result.warnings:
-            self.hasil.peringatan.append(Kesalahan(sheet, number, HEADERS[sheet][key], message))
+            self._warning(sheet, number, key, message)
 
     def _lock(self, sheet, number, key, desa, periode):
         """Refuse a row whose data would reach a sent or verified month of the desa."""
@@ -231,14 +195,10 @@ class _Pemeriksaan:
                                    raw.get("tanggal_pemutakhiran"))  # fmt: skip
         if good and tanggal is None:
             self._error(sheet, number, "tanggal_pemutakhiran", "Tanggal pemutakhiran wajib diisi.")
-        elif tanggal and tanggal > self.hari_ini:
-            self._error(
-                sheet, number, "tanggal_pemutakhiran", "Tanggal pemutakhiran tidak boleh di masa depan."
-            )
-        elif tanggal and tanggal.year < 2000:
-            self._error(
-                sheet, number, "tanggal_pemutakhiran", "Tanggal pemutakhiran terlalu lama (sebelum 2000)."
-            )
+        elif tanggal:
+            message = aturan.pesan_pemutakhiran(tanggal, self.hari_ini)
+            if message:
+                self._error(sheet, number, "tanggal_pemutakhiran", message)
         if len(self.hasil.kesalahan) > before:
             return None
         return number, Keluarga(
@@ -323,12 +283,12 @@ class _Pemeriksaan:
         selesai = None
         if nilai.text(raw.get("selesai")):
             selesai = self._read(sheet, number, "selesai", nilai.periode, raw.get("selesai"))[0]
-        if mulai and mulai > Periode.of(self.hari_ini):
-            self._error(sheet, number, "mulai", f"{mulai.label} belum berjalan.")
-        elif mulai and mulai.tahun < 2000:
-            self._error(sheet, number, "mulai", "Bulan mulai terlalu lama (sebelum 2000).")
-        if mulai and selesai and selesai < mulai:
-            self._error(sheet, number, "selesai", f"Bulan selesai sebelum bulan mulai ({mulai.label}).")
+        message = mulai and aturan.pesan_mulai(mulai, self.hari_ini)
+        if message:
+            self._error(sheet, number, "mulai", message)
+        message = selesai and aturan.pesan_selesai(selesai, mulai, self.hari_ini)
+        if message:
+            self._error(sheet, number, "selesai", message)
         keterangan = self._text(sheet, number, "keterangan", raw.get("keterangan"), 500)
         if len(self.hasil.kesalahan) > before:
             return None

@@ -37,7 +37,9 @@ class JenisImpor:
     periksa: Callable  # (source, *, desa_boleh) -> hasil
     simpan: Callable  # (source, *, user, desa_boleh, nama_berkas) -> hasil
     pesan_selesai: Callable  # hasil -> the message after a successful save
+    url_unggah: str
     url_pratinjau: str
+    url_simpan: str
     template_unggah: str
     template_pratinjau: str
     log_label: str
@@ -74,7 +76,13 @@ def unggah(request, jenis):
 
 def pratinjau(request, jenis, pk):
     impor = get_object_or_404(jenis.model.objects.for_user(request.user), pk=pk)
-    return render(request, jenis.template_pratinjau, {"impor": impor, "hasil": impor.hasil})
+    context = {
+        "impor": impor,
+        "hasil": impor.hasil,
+        "url_unggah": jenis.url_unggah,
+        "url_simpan": jenis.url_simpan,
+    }
+    return render(request, jenis.template_pratinjau, context)
 
 
 def simpan(request, jenis, pk):

@@ -8,33 +8,30 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Min
-from django.utils import timezone
 
 from desa.ledger import locked_periods, periode_in_range
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan, LaporanBulanan
-from desa.models.wilayah import KODE_DESA_PATTERN
 from desa.periode import Periode
 from desa.scoping import may_write
 from kependudukan import aturan
 from kependudukan.impor import nilai
-from kependudukan.impor.baca import Kesalahan, baca_workbook
+from kependudukan.impor.baca import baca_workbook
 from kependudukan.impor.hasil import BarisDataAwal, HasilImpor
 from kependudukan.impor.kolom import (
     JENIS_ALIASES,
     JENIS_KELAMIN_ALIASES,
     KEWARGANEGARAAN_ALIASES,
-    KOLOM_DATA_AWAL,
-    KOLOM_PERISTIWA,
     SHEET_DATA_AWAL,
     SHEET_PERISTIWA,
+    SHEETS,
     YA_TIDAK_ALIASES,
 )
+from kependudukan.impor.pemeriksaan import Pemeriksaan
 from kependudukan.models import DataAwal, JenisPeristiwa, Peristiwa
 from kependudukan.services.data_awal import PESAN_BEKU
 from kependudukan.services.peristiwa import TRACKED_FIELDS
 
-HEADERS = {kolom.key: kolom.header for kolom in KOLOM_DATA_AWAL + KOLOM_PERISTIWA}
 _CHUNK = 500
 _MAX_LENGTH = {name: Peristiwa._meta.get_field(name).max_length for name in TRACKED_FIELDS}
 
@@ -44,15 +41,7 @@ def periksa_impor(source, *, desa_boleh, hari_ini=None):
 
     Raises baca.BerkasDitolak when the file as a whole cannot be read.
     """
-    sheets, missing = baca_workbook(source)
-    check = _Pemeriksaan(desa_boleh, hari_ini or timezone.localdate())
-    check.hasil.kesalahan += missing
-    if SHEET_DATA_AWAL in sheets:
-        check.data_awal(sheets[SHEET_DATA_AWAL].rows)
-    if SHEET_PERISTIWA in sheets:
-        check.peristiwa(sheets[SHEET_PERISTIWA].rows)
-    check.hasil.kesalahan.sort(key=lambda k: (k.sheet != SHEET_DATA_AWAL, k.baris or 0))
-    return check.hasil
+    return _Pemeriksaan(desa_boleh, hari_ini).run(*baca_workbook(source))
 
 
 @dataclass
@@ -64,47 +53,13 @@ class _Baris:
     warnings: list
 
 
-class _Pemeriksaan:
+class _Pemeriksaan(Pemeriksaan):
+    sheets = SHEETS
+    steps = ((SHEET_DATA_AWAL, "data_awal"), (SHEET_PERISTIWA, "peristiwa"))
+
     def __init__(self, desa_boleh, hari_ini):
-        self.desa_boleh = desa_boleh
-        self.hari_ini = hari_ini
-        self.hasil = HasilImpor()
-        self.desa = {desa.pk: desa for desa in Desa.objects.select_related("kecamatan")}
+        super().__init__(desa_boleh, hari_ini, HasilImpor())
         self.data_awal_baru = {}
-
-    # -- shared -----------------------------------------------------------------------------
-
-    def _error(self, sheet, number, key, message):
-        self.hasil.kesalahan.append(Kesalahan(sheet, number, HEADERS.get(key, ""), message))
-
-    def _desa(self, sheet, number, raw, key="kode_desa", own=True):
-        kode = nilai.text(raw)
-        if not kode:
-            self._error(sheet, number, key, "Kode desa wajib diisi, misalnya 63.11.06.2005.")
-            return None
-        if not KODE_DESA_PATTERN.match(kode):
-            self._error(
-                sheet,
-                number,
-                key,
-                f"'{kode}' bukan kode desa; bentuknya PP.KK.CC.DDDD, misalnya 63.11.06.2005.",
-            )
-            return None
-        desa = self.desa.get(kode)
-        if desa is None:
-            self._error(sheet, number, key, f"Kode desa {kode} tidak terdaftar di KUDAPANMAS.")
-            return None
-        if own and self.desa_boleh is not None and kode not in self.desa_boleh:
-            self._error(sheet, number, key, f"Anda tidak berwenang mengimpor data {desa} ({kode}).")
-            return None
-        return desa
-
-    def _read(self, sheet, number, key, reader, value, *args):
-        try:
-            return reader(value, *args), True
-        except ValueError as error:
-            self._error(sheet, number, key, str(error))
-            return None, False
 
     # -- Data Awal --------------------------------------------------------------------------
 
@@ -244,7 +199,8 @@ class _Pemeriksaan:
             others.append((event.jenis, event.tanggal_peristiwa))
         event.baris = number
         self.hasil.peristiwa.append(event)
-        self.hasil.peringatan += [Kesalahan(SHEET_PERISTIWA, number, "NIK", text) for text in row.warnings]
+        for text in row.warnings:
+            self._warning(SHEET_PERISTIWA, number, "nik", text)
 
     def _nik_history(self, desa_ids, niks):
         history = defaultdict(list)
@@ -344,7 +300,7 @@ class _Pemeriksaan:
 
     def _failed(self, before, number):
         headers = {k.kolom for k in self.hasil.kesalahan[before:] if k.baris == number}
-        return {key for key, header in HEADERS.items() if header in headers}
+        return {key for key, header in self.headers[SHEET_PERISTIWA].items() if header in headers}
 
 
 def _same(old, row):

@@ -17,7 +17,7 @@ from desa.identitas import validate_nik, validate_no_kk
 from desa.models import Desa
 from desa.periode import Periode
 from desa.scoping import ScopedQuerySet
-from kependudukan.models.impor import ImporQuerySet, StatusImpor
+from kependudukan.models.impor import BerkasUnggahan
 
 BULAN_BELUM_DIMUTAKHIRKAN = 6
 
@@ -258,28 +258,11 @@ class EksporData(models.Model):
         return f"{self.nama_pengguna}: {self.isi}"
 
 
-class ImporEkonomi(models.Model):
+class ImporEkonomi(BerkasUnggahan):
     """An uploaded impor-ekonomi.xlsx, kept privately between its preview and its confirmation."""
 
-    pengguna = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     berkas = models.FileField(upload_to="impor-ekonomi/%Y/%m/", blank=True)
-    nama_berkas = models.CharField("nama berkas", max_length=255)
-    status = models.CharField("status", max_length=20, choices=StatusImpor.choices)
-    hasil = models.JSONField("hasil pemeriksaan", default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    disimpan_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ImporQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(BerkasUnggahan.Meta):
         verbose_name = "impor ekonomi"
         verbose_name_plural = "impor ekonomi"
-
-    def __str__(self):
-        return self.nama_berkas
-
-    def discard_file(self):
-        if self.berkas:
-            self.berkas.delete(save=False)
-            self.berkas = ""

@@ -1,4 +1,4 @@
-"""An uploaded import workbook, kept privately between its preview and its confirmation."""
+"""Uploaded import workbooks, kept privately between their preview and their confirmation."""
 
 import datetime
 
@@ -25,10 +25,13 @@ class ImporQuerySet(models.QuerySet):
         return self.filter(created_at__lt=timezone.now() - datetime.timedelta(days=1))
 
 
-class ImporBerkas(models.Model):
+class BerkasUnggahan(models.Model):
+    """What every uploaded import keeps: who sent which file, and what checking it found."""
+
     pengguna = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     # Under MEDIA_ROOT, which is never served publicly; deleted once the import is saved.
-    berkas = models.FileField(upload_to="impor-kependudukan/%Y/%m/", blank=True)
+    # Subclasses set the folder (upload_to).
+    berkas = models.FileField(blank=True)
     nama_berkas = models.CharField("nama berkas", max_length=255)
     status = models.CharField("status", max_length=20, choices=StatusImpor.choices)
     hasil = models.JSONField("hasil pemeriksaan", default=dict, blank=True)
@@ -38,9 +41,8 @@ class ImporBerkas(models.Model):
     objects = ImporQuerySet.as_manager()
 
     class Meta:
+        abstract = True
         ordering = ["-created_at"]
-        verbose_name = "impor kependudukan"
-        verbose_name_plural = "impor kependudukan"
 
     def __str__(self):
         return self.nama_berkas
@@ -49,3 +51,13 @@ class ImporBerkas(models.Model):
         if self.berkas:
             self.berkas.delete(save=False)
             self.berkas = ""
+
+
+class ImporBerkas(BerkasUnggahan):
+    """An uploaded impor-kependudukan.xlsx, kept privately between its preview and its confirmation."""
+
+    berkas = models.FileField(upload_to="impor-kependudukan/%Y/%m/", blank=True)
+
+    class Meta(BerkasUnggahan.Meta):
+        verbose_name = "impor kependudukan"
+        verbose_name_plural = "impor kependudukan"

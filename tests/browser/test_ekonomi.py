@@ -6,6 +6,7 @@ from kependudukan.models.ekonomi import Keputusan, ProgramBantuan, TindakLanjut
 from tests.browser.conftest import PHONE, login, open_menu, screenshot
 from tests.kependudukan.factories import day, make_nik, make_peristiwa, recent
 from tests.kependudukan.factories_ekonomi import make_keluarga, make_penerima
+from tests.kependudukan.test_ekonomi_impor import keluarga_row, penerima_row, workbook_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -51,3 +52,36 @@ def test_an_operator_resolves_a_flag_on_a_phone(page_for, operator_a, desa_a):
     no_sideways_scroll(page)
     screenshot(page, "ekonomi-tanda-selesai")
     assert TindakLanjut.objects.get().keputusan == Keputusan.TETAP
+
+
+def test_an_operator_imports_households_after_fixing_the_errors(page_for, viewport, operator_a, desa_a):
+    if not ProgramBantuan.objects.exists():
+        for kode in ("PKH", "BPNT", "PBI-JK", "BLT-DD"):
+            ProgramBantuan.objects.create(kode=kode, nama=kode)
+    page = page_for(viewport)
+    login(page, "operator.a")
+    open_menu(page)
+    page.get_by_role("link", name="Ekonomi", exact=True).click()
+    page.get_by_role("link", name="Impor Excel").click()
+
+    def upload(content):
+        page.set_input_files(
+            "input[name=berkas]",
+            files=[{"name": "ekonomi.xlsx", "mimeType": "application/octet-stream", "buffer": content}],
+        )
+        page.get_by_role("button", name="Unggah dan periksa").click()
+
+    upload(workbook_bytes([keluarga_row(no_kk="123")], [penerima_row(Mulai="1999-12")]))
+    assert "2 kesalahan ditemukan; tidak ada yang disimpan." in page.content()
+    assert "Bulan mulai terlalu lama (sebelum Januari 2000)." in page.content()
+    no_sideways_scroll(page)
+    screenshot(page, "ekonomi-impor-kesalahan")
+
+    page.get_by_role("link", name="Unggah berkas yang sudah diperbaiki").click()
+    upload(workbook_bytes([keluarga_row()], [penerima_row()]))
+    assert "Berkas benar" in page.content()
+    no_sideways_scroll(page)
+    screenshot(page, "ekonomi-impor-pratinjau")
+    page.get_by_role("button", name="Simpan semua").click()
+    assert "Impor selesai: data keluarga dan penerima bantuan disimpan." in page.content()
+    assert page.locator(".status-badge").inner_text() == "Disimpan"

@@ -134,3 +134,15 @@ def test_the_browser_import_previews_then_saves(client_for, operator_a, desa_a):
 def test_read_only_roles_may_not_import(client_for, camat):
     assert client_for(camat).get(reverse("kependudukan:impor_ekonomi")).status_code == 403
     assert client_for(camat).get(reverse("kependudukan:impor_ekonomi_simpan", args=[1])).status_code == 405
+
+
+def test_a_long_error_list_says_it_shows_only_the_first(client_for, operator_a, desa_a):
+    upload = io.BytesIO(workbook_bytes([keluarga_row(no_kk="1") for _ in range(501)]))
+    upload.name = "ekonomi.xlsx"
+    client = client_for(operator_a)
+    page = client.post(reverse("kependudukan:impor_ekonomi"), {"berkas": upload}, follow=True)
+    content = page.content.decode()
+    assert "501 kesalahan ditemukan" in content
+    assert "Ditampilkan 500 kesalahan pertama." in content
+    assert content.count("<tr><td>Keluarga</td>") == 500
+    assert reverse("kependudukan:impor_ekonomi") in content  # upload the corrected file here
