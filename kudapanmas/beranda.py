@@ -12,6 +12,8 @@ from desa.templatetags.format_id import batas_waktu
 
 # How far back the list looks for reports still unsent or returned.
 BULAN_TERTINGGAL = 12
+# Overdue months shown open; older ones fold away so that a phone shows the rest of the page.
+BULAN_TERBUKA = 3
 
 
 @dataclass
@@ -48,6 +50,21 @@ class DaftarTugas:
     @property
     def ada_tugas(self):
         return bool(self.dikembalikan or self.tertunda)
+
+    @property
+    def tertunda_terbaru(self):
+        return self.tertunda[:BULAN_TERBUKA]
+
+    @property
+    def tertunda_lama(self):
+        """The older overdue months, newest first, folded under one line on the page."""
+        return self.tertunda[BULAN_TERBUKA:]
+
+    @property
+    def rentang_lama(self):
+        """'Oktober 2025 – Juli 2026': the months of `tertunda_lama`, oldest first."""
+        oldest, newest = self.tertunda_lama[-1].periode, self.tertunda_lama[0].periode
+        return oldest.label if oldest == newest else f"{oldest.label} – {newest.label}"
 
 
 def tugas_operator(desa, now=None):

@@ -64,6 +64,25 @@ def test_unsent_months_are_grouped_newest_first_with_their_reason_once(paringin,
     assert content.count("sudah lewat 3 hari. Kirim secepatnya.") == 1
 
 
+def test_months_older_than_the_three_newest_fold_under_one_line(paringin, desa_a, cast, client_for):
+    # Nothing sent for a year: August back to September 2025 are all unsent.
+    content = home(client_for(cast["operator_a"]))
+    folded = content[content.index('<details class="list-group-item tugas-lama">') :]
+    summary = "9 bulan sebelumnya juga belum dikirim (September 2025 – Mei 2026)"
+    assert f'<summary class="text-danger">{summary}</summary>' in folded
+    for label in ("Agustus 2026", "Juli 2026", "Juni 2026"):
+        assert f"Kependudukan · {label}</a>" in content and f"Kependudukan · {label}</a>" not in folded
+    for label in ("Mei 2026", "September 2025"):
+        assert f"Kependudukan · {label}</a>" in folded
+
+
+def test_a_few_unsent_months_are_all_open(paringin, desa_a, cast, client_for):
+    for offset in range(3, 13):
+        laporan(desa_a, Periode(2026, 8).shift(-offset), Status.DIVERIFIKASI)
+    content = home(client_for(cast["operator_a"]))
+    assert "Kependudukan · Juni 2026</a>" in content and "tugas-lama" not in content
+
+
 def test_the_running_month_and_the_sent_reports_are_listed_apart(paringin, desa_a, cast, client_for):
     laporan(desa_a, Periode(2026, 8), Status.DIKIRIM, sent=wita(2026, 9, 4, 10))
     content = home(client_for(cast["operator_a"]))
