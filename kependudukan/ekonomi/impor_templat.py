@@ -24,7 +24,7 @@ PENJELASAN = {
         ("Jumlah Anggota", "Bilangan bulat, paling sedikit 1."),
         ("Desil", "Desil DTSEN 1 sampai 10; kosong bila belum diketahui."),
         ("Kategori KS", "PRA KS, KS I, KS II, KS III, KS III PLUS, atau kosong."),
-        ("Tanggal Pemutakhiran", "Tanggal data keluarga terakhir dicek."),
+        ("Tanggal Pemutakhiran", "Tanggal data keluarga terakhir dicek; tidak di masa depan."),
     ],
     SHEET_PENERIMA: [
         ("Kode Desa", "Desa tempat penerima terdaftar."),
@@ -34,8 +34,15 @@ PENJELASAN = {
         ),
         ("NIK, Nama", "Penerima bantuan: NIK 16 angka dan nama."),
         ("No. KK", "Keluarga penerima (boleh kosong)."),
-        ("Mulai", "Bulan pertama menerima: TTTT-BB (2026-01) atau tanggal mana pun di bulan itu."),
-        ("Selesai", "Bulan terakhir menerima; kosong = masih menerima."),
+        (
+            "Mulai",
+            "Bulan pertama menerima: TTTT-BB (2026-01) atau tanggal mana pun di bulan itu; "
+            "bulan yang sudah berjalan.",
+        ),
+        (
+            "Selesai",
+            "Bulan terakhir menerima, paling jauh 12 bulan ke depan; kosong = masih menerima.",
+        ),
         ("Keterangan", "Boleh kosong."),
     ],
 }

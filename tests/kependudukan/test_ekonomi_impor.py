@@ -146,3 +146,10 @@ def test_a_long_error_list_says_it_shows_only_the_first(client_for, operator_a, 
     assert "Ditampilkan 500 kesalahan pertama." in content
     assert content.count("<tr><td>Keluarga</td>") == 500
     assert reverse("kependudukan:impor_ekonomi") in content  # upload the corrected file here
+
+
+def test_the_template_as_downloaded_imports_cleanly(client_for, operator_a, desa_a):
+    template = client_for(operator_a).get(reverse("kependudukan:impor_ekonomi_templat")).content
+    hasil = run(template, desa_boleh={KODE_A})
+    assert hasil.ok, [str(k) for k in hasil.kesalahan]
+    assert Keluarga.objects.exists() and PenerimaBantuan.objects.exists()
