@@ -5,8 +5,10 @@ import re
 from django import forms
 
 from desa import registry
+from desa.ledger import PERIODE_PERTAMA, periode_in_range
 from desa.models import Kecamatan
 from desa.models.laporan import JenisLaporan
+from desa.periode import Periode
 
 SEMUA = "semua"
 PILIH = "pilih"
@@ -27,6 +29,13 @@ class KecamatanPengaturanForm(forms.ModelForm):
         label="Jenis yang diwajibkan",
         required=False,
         widget=forms.CheckboxSelectMultiple,
+    )
+    bulan_mulai = forms.CharField(
+        label="Bulan pertama pelaporan lewat KUDAPANMAS",
+        required=False,
+        widget=forms.TextInput(attrs={"type": "month", "placeholder": "TTTT-BB"}),
+        help_text="Laporan bulan-bulan sebelumnya belum wajib: tidak dihitung di dasbor, rapor, rekap dan "
+        "pengingat. Kosongkan bila semua bulan wajib.",
     )
 
     class Meta:
@@ -54,6 +63,22 @@ class KecamatanPengaturanForm(forms.ModelForm):
         self.fields["cakupan"].initial = PILIH if chosen else SEMUA
         self.fields["jenis_dipilih"].initial = chosen or [jenis.value for jenis in available]
         self.fields["hari_batas_waktu"].widget.attrs.update(min=1, max=HARI_TERAKHIR)
+        if self.instance.mulai_pelaporan:
+            self.initial["bulan_mulai"] = str(Periode.of(self.instance.mulai_pelaporan))
+
+    def clean_bulan_mulai(self):
+        text = self.cleaned_data["bulan_mulai"].strip()
+        if not text:
+            return None
+        try:
+            periode = Periode.parse(text)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+        if not periode_in_range(periode):
+            raise forms.ValidationError(
+                f"Pilih bulan antara {PERIODE_PERTAMA.label} dan {Periode.current().shift(12).label}."
+            )
+        return periode
 
     def clean_hari_batas_waktu(self):
         hari = self.cleaned_data["hari_batas_waktu"]
@@ -76,6 +101,8 @@ class KecamatanPengaturanForm(forms.ModelForm):
 
     def save(self, commit=True):
         kecamatan = super().save(commit=False)
+        mulai = self.cleaned_data["bulan_mulai"]
+        kecamatan.mulai_pelaporan = mulai.awal if mulai else None
         if self.cleaned_data["cakupan"] == SEMUA:
             kecamatan.jenis_laporan_wajib = []
         else:

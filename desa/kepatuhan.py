@@ -16,6 +16,9 @@ from desa.registry import monthly_report_url, required_kinds
 SENT_STATES = {Keadaan.TEPAT_WAKTU, Keadaan.TERLAMBAT, Keadaan.DIKEMBALIKAN, Keadaan.DIVERIFIKASI}
 # What a reminder is about: not sent yet (due soon or overdue) or sent back for revision.
 OPEN_STATES = {Keadaan.BELUM_JATUH_TEMPO, Keadaan.BELUM_DIKIRIM, Keadaan.DIKEMBALIKAN}
+UNSENT_STATES = {Keadaan.BELUM_JATUH_TEMPO, Keadaan.BELUM_DIKIRIM}
+# No days late: the deadline has not come, or the month was never required.
+UNTIMED_STATES = {Keadaan.BELUM_JATUH_TEMPO, Keadaan.BELUM_WAJIB}
 
 
 @dataclass
@@ -89,6 +92,11 @@ class Rekap:
         return self.on_time / self.expected if self.expected else None
 
     @property
+    def cells(self):
+        """Every cell counted, the months not yet required included."""
+        return sum(self.counts.values())
+
+    @property
     def late(self):
         return self.sent - self.on_time
 
@@ -98,6 +106,9 @@ class Rekap:
         return self.counts[Keadaan.TEPAT_WAKTU] + self.counts[Keadaan.TERLAMBAT]
 
     def add(self, sel):
+        if sel.keadaan == Keadaan.BELUM_WAJIB:  # counted for the filter, never expected
+            self.counts[sel.keadaan] += 1
+            return
         self.expected += 1
         self.sent += sel.is_sent
         self.on_time += sel.is_on_time
@@ -185,7 +196,9 @@ def make_sel(desa, jenis, periode, laporan, now):
     else:
         batas = _batas(periode, hari)
     state = keadaan(laporan, batas, now)
-    late = hari_terlambat(laporan, batas, now) if state != Keadaan.BELUM_JATUH_TEMPO else 0
+    if state in UNSENT_STATES and not desa.kecamatan.wajib_lapor(periode):
+        state = Keadaan.BELUM_WAJIB
+    late = hari_terlambat(laporan, batas, now) if state not in UNTIMED_STATES else 0
     return Sel(desa, jenis, periode, laporan, batas, state, late)
 
 

@@ -77,6 +77,8 @@ def tugas_operator(desa, now=None):
     for periode in periodes:
         bulan = BulanTertunda(periode)
         for sel in per_month[periode][0].sel:
+            if sel.keadaan == Keadaan.BELUM_WAJIB:  # before the kecamatan began reporting here
+                continue
             tugas = Tugas(sel, alasan(sel))
             if sel.keadaan == Keadaan.DIKEMBALIKAN:
                 daftar.dikembalikan.append(tugas)

@@ -85,6 +85,15 @@ class DasborKecamatan:
     def batas(self):
         return self.periode.batas_waktu(self.kecamatan.hari_batas_waktu)
 
+    @property
+    def belum_wajib(self):
+        """The month lies before the kecamatan began reporting through KUDAPANMAS."""
+        return not self.kecamatan.wajib_lapor(self.periode)
+
+    @property
+    def mulai(self):
+        return Periode.of(self.kecamatan.mulai_pelaporan) if self.kecamatan.mulai_pelaporan else None
+
 
 def dasbor_kecamatan(kecamatan, periode, keadaan="", now=None):
     """The grid of a kecamatan's desa × required kinds, its rates, and the rows in state `keadaan`."""
@@ -95,9 +104,12 @@ def dasbor_kecamatan(kecamatan, periode, keadaan="", now=None):
     rekap = kepatuhan.rekap(rows)
     if keadaan not in Keadaan.values:
         keadaan = ""
-    saringan = [Saringan("", "Semua", rekap.expected, not keadaan)]
+    saringan = [Saringan("", "Semua", rekap.cells, not keadaan)]
     for state in Keadaan:
-        saringan.append(Saringan(state.value, state.label, rekap.counts[state.value], keadaan == state.value))
+        count, active = rekap.counts[state.value], keadaan == state.value
+        if state == Keadaan.BELUM_WAJIB and not (count or active):
+            continue  # only for months before the kecamatan began reporting here
+        saringan.append(Saringan(state.value, state.label, count, active))
     shown = [row for row in rows if row.has(keadaan)] if keadaan else rows
     return DasborKecamatan(kecamatan, periode, kinds, shown, rekap, saringan, keadaan)
 

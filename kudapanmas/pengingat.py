@@ -69,6 +69,11 @@ class Pengingat:
         return [(item.desa, penerima) for item in self.desa for penerima in item.penerima]
 
     @property
+    def belum_wajib(self):
+        """The month lies before the kecamatan began reporting through KUDAPANMAS."""
+        return not self.kecamatan.wajib_lapor(self.periode)
+
+    @property
     def wa_grup(self):
         """wa.me without a number lets the Kasi Trantib choose the group to send it to."""
         return f"https://wa.me/?text={quote(self.pesan)}" if self.pesan else ""

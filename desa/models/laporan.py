@@ -34,6 +34,7 @@ class Status(models.TextChoices):
 class Keadaan(models.TextChoices):
     """A cell of the compliance grid."""
 
+    BELUM_WAJIB = "belum_wajib", "Belum wajib"  # before the kecamatan began reporting here
     BELUM_JATUH_TEMPO = "belum_jatuh_tempo", "Belum jatuh tempo"
     BELUM_DIKIRIM = "belum_dikirim", "Belum dikirim"
     TEPAT_WAKTU = "tepat_waktu", "Tepat waktu"

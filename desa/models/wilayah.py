@@ -54,6 +54,9 @@ class Kecamatan(models.Model):
     )
     nama_camat = models.CharField("nama camat", max_length=100, blank=True)
     nip_camat = models.CharField("NIP camat", max_length=30, blank=True)
+    # The first day of the first month the desa report through KUDAPANMAS; before it nothing is
+    # required (the reports went on paper or elsewhere). Empty: every month is required.
+    mulai_pelaporan = models.DateField("bulan pertama pelaporan", null=True, blank=True)
 
     objects = KecamatanQuerySet.as_manager()
 
@@ -64,6 +67,10 @@ class Kecamatan(models.Model):
 
     def __str__(self):
         return f"Kecamatan {self.nama}"
+
+    def wajib_lapor(self, periode):
+        """Whether the desa must report `periode` through KUDAPANMAS (not before the start month)."""
+        return self.mulai_pelaporan is None or periode.awal >= self.mulai_pelaporan
 
 
 class Desa(models.Model):

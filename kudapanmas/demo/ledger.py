@@ -44,6 +44,9 @@ def fill(context):
     }
     now = timezone.now()
     last = Periode.current().previous()
+    if paringin.mulai_pelaporan is None:  # the demo history starts here; earlier months are not due
+        paringin.mulai_pelaporan = last.shift(1 - BULAN).awal
+        paringin.save(update_fields=["mulai_pelaporan"])
     existing = set(
         LaporanBulanan.objects.filter(desa__in=desa_list).values_list("desa_id", "jenis", "periode")
     )

@@ -4,6 +4,7 @@ A month shows each report's state, first-sent time, days late and verification t
 year counts them. The last two columns are the desa's reporting and on-time rates.
 """
 
+from desa.kepatuhan import UNTIMED_STATES
 from desa.models.laporan import JenisLaporan, Keadaan
 from kudapanmas.rekap import styles
 from kudapanmas.rekap.scope import rekap_of
@@ -96,7 +97,7 @@ def values(scope, kinds):
             result += [
                 sel.keadaan_label + (", nihil" if laporan and laporan.nihil and sel.is_sent else ""),
                 laporan.pertama_dikirim_at if laporan else None,
-                sel.hari_terlambat if sel.keadaan != Keadaan.BELUM_JATUH_TEMPO else None,
+                sel.hari_terlambat if sel.keadaan not in UNTIMED_STATES else None,
                 laporan.diverifikasi_at if laporan else None,
             ]
         else:

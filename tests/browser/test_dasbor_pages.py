@@ -2,6 +2,7 @@
 
 import pytest
 
+from desa.periode import Periode
 from kudapanmas.demo import akun, ledger
 from tests.browser.conftest import DESKTOP, PHONE, login, open_menu, screenshot
 
@@ -62,7 +63,15 @@ def test_the_kasi_trantib_pages(page_for, viewport, demo):
     assert fits(page, viewport)
 
     visit(page, "Pengaturan")
+    mulai = Periode.current().shift(-ledger.BULAN)  # the demo's first month, the kecamatan's start
+    assert page.input_value("input[name=bulan_mulai]") == str(mulai)
     screenshot(page, "trantib-pengaturan")
+    assert fits(page, viewport)
+
+    page.goto(f"{page.base_url}/kecamatan/63.11.06/dasbor/{mulai.previous()}/")
+    assert f"Laporan {mulai.previous().label} belum wajib" in page.content()
+    assert page.locator(".saringan-item.keadaan-belum_wajib").inner_text().split() == ["Belum", "wajib", "64"]
+    screenshot(page, "trantib-dasbor-belum-wajib")
     assert fits(page, viewport)
 
 

@@ -4,6 +4,8 @@ import contextlib
 import datetime
 from unittest import mock
 
+import pytest
+
 from desa.models import LaporanBulanan
 from desa.models.laporan import Status
 from desa.periode import WITA, Periode
@@ -18,6 +20,17 @@ def clock(moment):
     """Freeze django.utils.timezone.now (and so localdate and Periode.current) at `moment`."""
     with mock.patch("django.utils.timezone.now", return_value=moment):
         yield moment
+
+
+def frozen_at(moment):
+    """An autouse fixture freezing the clock at `moment` for every test of the module using it."""
+
+    @pytest.fixture(autouse=True)
+    def frozen():
+        with clock(moment):
+            yield
+
+    return frozen
 
 
 def laporan(desa, periode, status=Status.DIKIRIM, *, jenis="kependudukan", sent=None, **fields):

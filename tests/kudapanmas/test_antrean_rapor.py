@@ -7,7 +7,7 @@ from desa.models import Desa
 from desa.models.laporan import Status
 from desa.periode import Periode
 from kudapanmas import dasbor, rapor
-from tests.kudapanmas.ledger_factories import clock, laporan, wita
+from tests.kudapanmas.ledger_factories import frozen_at, laporan, wita
 
 pytestmark = pytest.mark.django_db
 
@@ -15,17 +15,7 @@ NOW = wita(2026, 9, 20, 12)
 PARINGIN = "63.11.06"
 
 
-@pytest.fixture(autouse=True)
-def frozen():
-    with clock(NOW):
-        yield
-
-
-@pytest.fixture
-def paringin(kecamatan):
-    kecamatan.jenis_laporan_wajib = ["kependudukan"]
-    kecamatan.save()
-    return kecamatan
+frozen = frozen_at(NOW)
 
 
 def test_the_queue_lists_sent_reports_oldest_first_with_their_wait(paringin, desa_a, desa_b, desa_luar):

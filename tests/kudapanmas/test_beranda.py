@@ -5,24 +5,14 @@ from django.urls import reverse
 
 from desa.models.laporan import Status
 from desa.periode import Periode
-from tests.kudapanmas.ledger_factories import clock, laporan, wita
+from tests.kudapanmas.ledger_factories import frozen_at, laporan, wita
 
 pytestmark = pytest.mark.django_db
 
 NOW = wita(2026, 9, 8, 9)  # August's deadline (5 September) has passed; September is running
 
 
-@pytest.fixture(autouse=True)
-def frozen():
-    with clock(NOW):
-        yield
-
-
-@pytest.fixture
-def paringin(kecamatan):
-    kecamatan.jenis_laporan_wajib = ["kependudukan"]
-    kecamatan.save()
-    return kecamatan
+frozen = frozen_at(NOW)
 
 
 def home(client):

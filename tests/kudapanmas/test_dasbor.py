@@ -8,7 +8,7 @@ from django.urls import reverse
 from desa.models import Desa, Kecamatan
 from desa.models.laporan import Status
 from desa.periode import Periode
-from tests.kudapanmas.ledger_factories import clock, laporan, wita
+from tests.kudapanmas.ledger_factories import frozen_at, laporan, wita
 
 pytestmark = pytest.mark.django_db
 
@@ -18,17 +18,7 @@ PARINGIN = "63.11.06"
 MAX_QUERIES = 8  # session, user, kecamatan or kabupaten, desa, ledger, one count
 
 
-@pytest.fixture(autouse=True)
-def frozen():
-    with clock(NOW):
-        yield
-
-
-@pytest.fixture
-def paringin(kecamatan):
-    kecamatan.jenis_laporan_wajib = ["kependudukan"]
-    kecamatan.save()
-    return kecamatan
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture

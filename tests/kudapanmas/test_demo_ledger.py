@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from desa import kepatuhan
-from desa.models import Desa, KomentarLaporan, LaporanBulanan, RiwayatLaporan
+from desa.models import Desa, Kecamatan, KomentarLaporan, LaporanBulanan, RiwayatLaporan
 from desa.models.laporan import Keadaan, Status
 from desa.periode import Periode
 from desa.registry import available_kinds
@@ -84,3 +84,9 @@ def test_the_dashboard_and_rapor_render_the_demo(demo, client_for):
         assert client.get(reverse("dasbor_kecamatan", args=["63.11.06", "2026-08"])).status_code == 200
         assert client.get(reverse("rapor_kecamatan", args=["63.11.06", "2026-08"])).status_code == 200
         assert "Rapat koordinasi operator desa" in client.get(reverse("beranda")).content.decode()
+
+
+def test_the_demo_kecamatan_reports_from_its_first_demo_month(demo):
+    paringin = Kecamatan.objects.get(pk=akun.KODE_PARINGIN)
+    assert paringin.mulai_pelaporan == Periode(2025, 9).awal  # twelve months up to August 2026
+    assert paringin.wajib_lapor(Periode(2025, 9)) and not paringin.wajib_lapor(Periode(2025, 8))

@@ -11,7 +11,7 @@ from desa.models.laporan import Status
 from desa.periode import Periode
 from kudapanmas.pengingat import pengingat_for
 from tests.conftest import make_user
-from tests.kudapanmas.ledger_factories import clock, laporan, wita
+from tests.kudapanmas.ledger_factories import frozen_at, laporan, wita
 
 pytestmark = pytest.mark.django_db
 
@@ -19,20 +19,15 @@ AGUSTUS = Periode(2026, 8)
 NOW = wita(2026, 9, 8, 9)
 
 
-@pytest.fixture(autouse=True)
-def frozen():
-    with clock(NOW):
-        yield
+frozen = frozen_at(NOW)
 
 
 @pytest.fixture
-def paringin(kecamatan, desa_a, desa_b, operator_a, operator_b, kasi_trantib):
+def paringin(paringin, desa_a, desa_b, operator_a, operator_b, kasi_trantib):
     """Balang returned, Lok Batung sent; the other fourteen desa have sent nothing."""
-    kecamatan.jenis_laporan_wajib = ["kependudukan"]
-    kecamatan.save()
     laporan(desa_a, AGUSTUS, Status.DIKEMBALIKAN, catatan_kembali="NIK bayi belum diisi")
     laporan(desa_b, AGUSTUS, Status.DIKIRIM)
-    return kecamatan
+    return paringin
 
 
 def test_the_reminder_names_each_desa_its_missing_kinds_and_the_deadline(paringin, desa_a, desa_b):
