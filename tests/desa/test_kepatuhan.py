@@ -48,6 +48,7 @@ def test_the_rates_match_the_hand_computed_example(example):
     assert total.tingkat_pelaporan == 5 / 16
     assert total.ketepatan_waktu == 3 / 16
     assert total.counts == {
+        Keadaan.BELUM_WAJIB: 0,
         Keadaan.BELUM_JATUH_TEMPO: 1,
         Keadaan.BELUM_DIKIRIM: 10,
         Keadaan.TEPAT_WAKTU: 1,
