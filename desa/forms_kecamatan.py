@@ -5,6 +5,7 @@ import re
 from django import forms
 
 from desa import registry
+from desa.forms_periode import BulanField
 from desa.ledger import PERIODE_PERTAMA, periode_in_range
 from desa.models import Kecamatan
 from desa.models.laporan import JenisLaporan
@@ -30,10 +31,9 @@ class KecamatanPengaturanForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    bulan_mulai = forms.CharField(
+    bulan_mulai = BulanField(
         label="Bulan pertama pelaporan lewat KUDAPANMAS",
         required=False,
-        widget=forms.TextInput(attrs={"type": "month", "placeholder": "TTTT-BB"}),
         help_text="Laporan bulan-bulan sebelumnya belum wajib: tidak dihitung di dasbor, rapor, rekap dan "
         "pengingat. Kosongkan bila semua bulan wajib.",
     )
@@ -67,14 +67,8 @@ class KecamatanPengaturanForm(forms.ModelForm):
             self.initial["bulan_mulai"] = str(Periode.of(self.instance.mulai_pelaporan))
 
     def clean_bulan_mulai(self):
-        text = self.cleaned_data["bulan_mulai"].strip()
-        if not text:
-            return None
-        try:
-            periode = Periode.parse(text)
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from None
-        if not periode_in_range(periode):
+        periode = self.cleaned_data["bulan_mulai"]
+        if periode is not None and not periode_in_range(periode):
             raise forms.ValidationError(
                 f"Pilih bulan antara {PERIODE_PERTAMA.label} dan {Periode.current().shift(12).label}."
             )

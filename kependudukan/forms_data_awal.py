@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 
+from desa.forms_periode import BulanField
 from desa.ledger import periode_in_range
 from desa.periode import Periode
 from kependudukan.models import DataAwal, Koreksi
@@ -11,9 +12,8 @@ COUNTS = ["wni_l", "wni_p", "wna_l", "wna_p", "jumlah_kk"]
 
 
 class DataAwalForm(forms.ModelForm):
-    bulan_pertama = forms.CharField(
+    bulan_pertama = BulanField(
         label="Bulan pertama",
-        widget=forms.TextInput(attrs={"type": "month", "placeholder": "TTTT-BB"}),
         help_text=(
             "Bulan pertama yang dilaporkan lewat KUDAPANMAS; jumlah di bawah adalah keadaan awal bulan itu."
         ),
@@ -33,10 +33,7 @@ class DataAwalForm(forms.ModelForm):
         self.fields = {name: self.fields[name] for name in order}
 
     def clean_bulan_pertama(self):
-        try:
-            periode = Periode.parse(self.cleaned_data["bulan_pertama"])
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from None
+        periode = self.cleaned_data["bulan_pertama"]
         if periode > Periode.current():
             raise forms.ValidationError(f"{periode.label} belum berjalan.")
         if not periode_in_range(periode):

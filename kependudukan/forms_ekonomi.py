@@ -3,16 +3,10 @@
 from django import forms
 from django.utils import timezone
 
+from desa.forms_periode import BulanField
 from desa.periode import Periode
 from kependudukan.ekonomi import aturan
 from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, ProgramBantuan
-
-
-def _periode(text):
-    try:
-        return Periode.parse(text)
-    except ValueError as error:
-        raise forms.ValidationError(str(error)) from None
 
 
 def _check(message):
@@ -53,13 +47,10 @@ class KeluargaForm(forms.ModelForm):
 
 
 class PenerimaForm(forms.ModelForm):
-    bulan_mulai = forms.CharField(
-        label="Mulai menerima", widget=forms.TextInput(attrs={"type": "month", "placeholder": "TTTT-BB"})
-    )
-    bulan_selesai = forms.CharField(
+    bulan_mulai = BulanField(label="Mulai menerima")
+    bulan_selesai = BulanField(
         label="Bulan terakhir (boleh kosong)",
         required=False,
-        widget=forms.TextInput(attrs={"type": "month", "placeholder": "TTTT-BB"}),
         help_text="Kosong berarti masih menerima.",
     )
 
@@ -84,13 +75,9 @@ class PenerimaForm(forms.ModelForm):
             self.initial.setdefault("bulan_mulai", str(Periode.current()))
 
     def clean_bulan_mulai(self):
-        periode = _periode(self.cleaned_data["bulan_mulai"])
+        periode = self.cleaned_data["bulan_mulai"]
         _check(aturan.pesan_mulai(periode, timezone.localdate()))
         return periode
-
-    def clean_bulan_selesai(self):
-        text = self.cleaned_data["bulan_selesai"].strip()
-        return _periode(text) if text else None
 
     def clean(self):
         data = super().clean()

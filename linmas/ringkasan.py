@@ -284,11 +284,9 @@ def nama_peserta_bulan(desa_list, periode):
     For a long list (the recap's year of a kabupaten), where prefetching the participants
     as members costs four times as much."""
     names = defaultdict(list)
+    month = Kegiatan.objects.filter(desa_id__in=[desa.pk for desa in desa_list]).of_month(periode)
     rows = (
-        Kegiatan.peserta.through.objects.filter(
-            kegiatan__desa_id__in=[desa.pk for desa in desa_list],
-            kegiatan__tanggal__range=(periode.awal, periode.akhir),
-        )
+        Kegiatan.peserta.through.objects.filter(kegiatan__in=month.values("pk"))
         .order_by("anggotalinmas__nama", "anggotalinmas_id")
         .values_list("kegiatan_id", "anggotalinmas__nama")
     )

@@ -36,6 +36,7 @@ class RekapScope:
     is_kabupaten: bool = False  # a kabupaten-wide workbook: one block per kecamatan, with subtotals
     isi: list = field(default_factory=list)  # (sheet name, description) of each sheet, for Ringkasan
     dibuat_at: object = field(default_factory=timezone.now)
+    _tanda: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def is_tahunan(self):
@@ -100,10 +101,6 @@ class RekapScope:
         if periode not in self._tanda:
             self._tanda[periode] = tanda_penerima(self.desa_list, periode)
         return self._tanda[periode]
-
-    @cached_property
-    def _tanda(self):
-        return {}
 
     @cached_property
     def bulan_berdata(self):

@@ -1,5 +1,6 @@
 from django import forms
 
+from desa.forms_periode import BulanField
 from desa.periode import Periode
 from linmas.models import JenisKegiatan
 
@@ -15,7 +16,7 @@ def field_name(jenis):
 class ProgramForm(forms.Form):
     """The kecamatan's programme from a chosen month: a minimum per activity kind, 0 = not required."""
 
-    berlaku_mulai = forms.CharField(
+    berlaku_mulai = BulanField(
         label="Berlaku mulai bulan",
         widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-08", "pattern": r"\d{4}-\d{2}"}),
         help_text="Bulan-bulan sebelumnya tetap memakai program yang berlaku saat itu.",
@@ -38,10 +39,7 @@ class ProgramForm(forms.Form):
         return [self[field_name(jenis)] for jenis in JENIS_WAJIB]
 
     def clean_berlaku_mulai(self):
-        try:
-            periode = Periode.parse(self.cleaned_data["berlaku_mulai"])
-        except ValueError as error:
-            raise forms.ValidationError(str(error)) from error
+        periode = self.cleaned_data["berlaku_mulai"]
         earliest = Periode.current().previous()
         if periode < earliest:
             raise forms.ValidationError(
