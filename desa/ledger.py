@@ -1,7 +1,9 @@
 """Transitions of the monthly report ledger and the lock they imply.
 
-Each transition is atomic, takes the row FOR UPDATE, refuses what the state does not
-allow with a message in Bahasa Indonesia, bumps the version and writes the history.
+Each transition is atomic, takes the desa's row and then its ledger row FOR UPDATE (the
+order desa.gerbang keeps for every write), checks what the state, the calendar and the
+app's content rules allow with a message in Bahasa Indonesia, bumps the version and writes
+the history. E-mails go out after the commit.
 """
 
 import datetime
@@ -9,25 +11,21 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from desa import notifikasi
+from desa import gerbang, notifikasi, registry
+from desa.gerbang import PeriodeTerkunci, TransisiDitolak, lock_message
 from desa.models.laporan import KomentarLaporan, LaporanBulanan, RiwayatLaporan, Status
 from desa.periode import Periode, format_tanggal
 from desa.scoping import Peran, may_write
 
-# The months the ledger deals with: KUDAPANMAS began in 2022; a year ahead is the furthest a
-# page may look (beyond it a deadline could not even be computed near the calendar's end).
+__all__ = ["PeriodeTerkunci", "TransisiDitolak", "lock_message"]
+
+# The months the ledger deals with: none before 2000 (older dates are typing mistakes); a year
+# ahead is the furthest a page may look (beyond it a deadline could not be computed near the
+# calendar's end).
 PERIODE_PERTAMA = Periode(2000, 1)
 # An extension is for a desa in trouble (no signal, an operator ill), not a second calendar.
 PERPANJANGAN_MAKSIMUM_HARI = 60
 KOMENTAR_MAKSIMUM = 2000
-
-
-class TransisiDitolak(Exception):
-    """A transition the state, the role or a stale form does not allow; nothing changed."""
-
-
-class PeriodeTerkunci(TransisiDitolak):
-    """A write to the records of a sent or verified month."""
 
 
 def periode_in_range(periode):
@@ -41,31 +39,24 @@ def laporan_for(desa, jenis, periode):
     return laporan or LaporanBulanan(desa=desa, jenis=jenis, periode=periode.awal)
 
 
-def lock_message(laporan):
-    if laporan.status == Status.DIVERIFIKASI:
-        return (
-            f"Laporan {laporan.get_jenis_display()} {laporan.periode_obj.label} sudah "
-            "terverifikasi dan terkunci. Minta Kasi Trantib membuka kembali untuk mengubahnya."
-        )
-    return (
-        f"Laporan {laporan.get_jenis_display()} {laporan.periode_obj.label} sudah terkirim "
-        "dan sedang diperiksa kecamatan. Data bulan itu baru bisa diubah bila laporan dikembalikan."
-    )
-
-
 def is_locked(desa, jenis, periode):
     return laporan_for(desa, jenis, periode).is_locked
 
 
 def ensure_unlocked(desa, jenis, periode):
-    """Raise PeriodeTerkunci when the month's records of this desa and kind may not change."""
+    """Raise PeriodeTerkunci when the month's records of this desa and kind may not change.
+
+    A read without a lock, for pages and form messages; a write checks again through
+    desa.gerbang.tulis, inside its transaction.
+    """
     laporan = laporan_for(desa, jenis, periode)
     if laporan.is_locked:
         raise PeriodeTerkunci(lock_message(laporan))
 
 
 def locked_periods(desa_ids, jenis):
-    """{(desa_id, first day of month)} of every locked month, for checking many rows at once."""
+    """{(desa_id, first day of month)} of every locked month, for checking many rows at once
+    (an import reads it after desa.gerbang.kunci_desa, so it cannot change meanwhile)."""
     rows = LaporanBulanan.objects.filter(
         desa_id__in=desa_ids, jenis=jenis, status__in=[Status.DIKIRIM, Status.DIVERIFIKASI]
     ).values_list("desa_id", "periode")
@@ -88,31 +79,112 @@ def deadline_day(kecamatan, periode):
     return following.awal.replace(day=min(kecamatan.hari_batas_waktu, following.akhir.day))
 
 
-def laporan_kirim(*, desa, jenis, periode, user, nihil=False, keterangan="", versi=None):
-    """The operator sends the month's report (or a nihil report with a statement)."""
+def bisa_dikirim_mulai(periode):
+    """The first day a month's report may be sent: the first day of the month after it (WITA)."""
+    return _periode(periode).next().awal
+
+
+def bulan_belum_dikirim(desa, jenis, periode):
+    """The first earlier month of this kind that must be sent before `periode`, or None.
+
+    The chain starts at the kecamatan's first reporting month; without one, at the desa's first
+    month ever sent of this kind (so a desa's first send may be any month). A month counts as
+    sent while it is sent or verified: a returned month goes first.
+    """
+    periode = _periode(periode)
+    mulai = desa.kecamatan.mulai_pelaporan
+    if mulai is None:
+        mulai = (
+            LaporanBulanan.objects.filter(desa=desa, jenis=jenis, pertama_dikirim_at__isnull=False)
+            .order_by("periode")
+            .values_list("periode", flat=True)
+            .first()
+        )
+    if mulai is None or mulai >= periode.awal:
+        return None
+    terkirim = set(
+        LaporanBulanan.objects.filter(
+            desa=desa,
+            jenis=jenis,
+            periode__gte=mulai,
+            periode__lt=periode.awal,
+            status__in=[Status.DIKIRIM, Status.DIVERIFIKASI],
+        ).values_list("periode", flat=True)
+    )
+    bulan = Periode.of(mulai)
+    while bulan < periode:
+        if bulan.awal not in terkirim:
+            return bulan
+        bulan = bulan.next()
+    return None
+
+
+def alasan_belum_bisa_dikirim(desa, jenis, periode):
+    """Why the month cannot be sent yet by the calendar (running month, an earlier month unsent), or ""."""
+    periode = _periode(periode)
+    if periode >= Periode.current():
+        return (
+            f"Laporan {periode.label} baru dapat dikirim mulai "
+            f"{format_tanggal(bisa_dikirim_mulai(periode))}, setelah bulannya selesai."
+        )
+    belum = bulan_belum_dikirim(desa, jenis, periode)
+    if belum is not None:
+        return (
+            f"Kirim dulu laporan {belum.label}: laporan dikirim berurutan, "
+            f"dan laporan {belum.label} belum terkirim."
+        )
+    return ""
+
+
+def laporan_berikut_terkirim(laporan):
+    """The later months of the same desa and kind that are sent or verified, which a return or
+    reopen of `laporan` sends back too when the kind's numbers carry into the next month."""
+    if not registry.is_berantai(laporan.jenis):
+        return LaporanBulanan.objects.none()
+    return LaporanBulanan.objects.filter(
+        desa_id=laporan.desa_id,
+        jenis=laporan.jenis,
+        periode__gt=laporan.periode,
+        status__in=[Status.DIKIRIM, Status.DIVERIFIKASI],
+    ).order_by("periode")
+
+
+def laporan_kirim(*, desa, jenis, periode, user, data=None, nihil=False, keterangan="", versi=None):
+    """The operator sends the month's report (or a nihil report with a statement).
+
+    `data` is the posted send form; without it, `nihil` and `keterangan` stand for it. Every
+    check (the calendar, the earlier months, the content the app requires) runs after the
+    lock, inside the transaction that records the send: an event saved at the same instant
+    either lands before the send and is counted, or is refused as locked.
+    """
     if not is_sender(user, desa):
         raise TransisiDitolak("Hanya operator desa yang dapat mengirim laporan desanya.")
-    keterangan = keterangan or ""
-    if nihil and not keterangan.strip():
-        raise TransisiDitolak("Laporan nihil harus disertai keterangan singkat.")
+    if data is None:
+        data = {"nihil": "on" if nihil else "", "keterangan": keterangan or ""}
     periode = _periode(periode)
-    if periode > Periode.current():
-        raise TransisiDitolak("Laporan bulan yang belum berjalan tidak dapat dikirim.")
+    if periode >= Periode.current():
+        raise TransisiDitolak(alasan_belum_bisa_dikirim(desa, jenis, periode))
     with transaction.atomic():
-        laporan, _ = LaporanBulanan.objects.select_for_update().get_or_create(
-            desa=desa, jenis=jenis, periode=periode.awal
-        )
+        gerbang.kunci_desa([desa])
+        (laporan,) = gerbang.kunci_laporan(desa, jenis, [periode])
         _check_version(laporan, versi)
         if laporan.status == Status.DIKIRIM:
             raise TransisiDitolak("Laporan ini sudah terkirim dan sedang menunggu verifikasi.")
         if laporan.status == Status.DIVERIFIKASI:
             raise TransisiDitolak("Laporan ini sudah terverifikasi; tidak dapat dikirim lagi.")
+        alasan = alasan_belum_bisa_dikirim(desa, jenis, periode)
+        if alasan:
+            raise TransisiDitolak(alasan)
+        nihil, keterangan = registry.check_send(jenis, desa, periode, data)
+        keterangan = (keterangan or "").strip()
+        if nihil and not keterangan:
+            raise TransisiDitolak("Laporan nihil harus disertai keterangan singkat.")
         now = timezone.now()
         laporan.pertama_dikirim_at = laporan.pertama_dikirim_at or now
         laporan.dikirim_at = now
         laporan.dikirim_oleh = user
         laporan.nihil = nihil
-        laporan.keterangan = keterangan.strip()
+        laporan.keterangan = keterangan
         aksi = "kirim ulang" if laporan.status == Status.DIKEMBALIKAN else "kirim"
         _move(laporan, Status.DIKIRIM, user, aksi, laporan.keterangan)
     notifikasi.laporan_dikirim(laporan)
@@ -137,6 +209,7 @@ def laporan_verifikasi(*, laporan, user, versi=None):
 
 
 def laporan_kembalikan(*, laporan, user, catatan, versi=None):
+    """Return a sent report to the desa; later sent months of a chained kind go back with it."""
     _require_verifier(user, laporan)
     catatan = catatan or ""
     if not catatan.strip():
@@ -150,12 +223,20 @@ def laporan_kembalikan(*, laporan, user, catatan, versi=None):
             )
         laporan.catatan_kembali = catatan.strip()
         _move(laporan, Status.DIKEMBALIKAN, user, "kembalikan", laporan.catatan_kembali)
+        ikut = _kembalikan_berikut(laporan, user, "dikembalikan")
     notifikasi.laporan_dikembalikan(laporan)
+    for item in ikut:
+        notifikasi.laporan_ikut_dikembalikan(item, laporan)
     return laporan
 
 
 def laporan_buka_kembali(*, laporan, user, alasan, versi=None):
-    """Reopen a verified report: it goes back to the desa as returned, with the reason."""
+    """Reopen a verified report: it goes back to the desa as returned, with the reason.
+
+    A verified month's numbers never change while it stays verified: when the kind's numbers
+    carry into the next month (the B.3 awal, a household's status), every later month that is
+    sent or verified goes back to the desa too, each with a history entry and an e-mail.
+    """
     _require_verifier(user, laporan)
     alasan = alasan or ""
     if not alasan.strip():
@@ -168,8 +249,26 @@ def laporan_buka_kembali(*, laporan, user, alasan, versi=None):
         laporan.diverifikasi_oleh = None
         laporan.catatan_kembali = alasan.strip()
         _move(laporan, Status.DIKEMBALIKAN, user, "buka kembali", laporan.catatan_kembali)
+        ikut = _kembalikan_berikut(laporan, user, "dibuka kembali")
     notifikasi.laporan_dibuka_kembali(laporan)
+    for item in ikut:
+        notifikasi.laporan_ikut_dikembalikan(item, laporan)
     return laporan
+
+
+def _kembalikan_berikut(laporan, user, sebab):
+    """Send the later sent or verified months of a chained kind back to the desa; the rows are
+    locked in month order after the desa row, as every gated transaction does."""
+    ikut = list(laporan_berikut_terkirim(laporan).select_for_update())
+    for item in ikut:
+        item.diverifikasi_at = None
+        item.diverifikasi_oleh = None
+        item.catatan_kembali = (
+            f"Ikut dikembalikan karena laporan {laporan.periode_obj.label} {sebab}: angka awal bulan "
+            f"ini bergantung padanya. Alasan: {laporan.catatan_kembali}"
+        )
+        _move(item, Status.DIKEMBALIKAN, user, "ikut dikembalikan", item.catatan_kembali)
+    return ikut
 
 
 def laporan_perpanjang(*, desa, jenis, periode, user, tanggal, alasan):
@@ -190,9 +289,8 @@ def laporan_perpanjang(*, desa, jenis, periode, user, tanggal, alasan):
             f"(sampai {format_tanggal(terjauh)})."
         )
     with transaction.atomic():
-        laporan, _ = LaporanBulanan.objects.select_for_update().get_or_create(
-            desa=desa, jenis=jenis, periode=periode.awal
-        )
+        gerbang.kunci_desa([desa])
+        (laporan,) = gerbang.kunci_laporan(desa, jenis, [periode])
         if laporan.is_sent:
             raise TransisiDitolak("Laporan ini sudah pernah dikirim; perpanjangan tidak berlaku lagi.")
         laporan.batas_waktu_perpanjangan = tanggal
@@ -208,7 +306,9 @@ def laporan_perpanjang(*, desa, jenis, periode, user, tanggal, alasan):
 
 
 def laporan_komentar(*, desa, jenis, periode, user, isi):
-    """Add to the consultation thread of a report; anyone who may see the desa may take part."""
+    """Add to the consultation thread of a report: its desa's operator and the Kasi Trantib."""
+    if not may_write(user, desa):
+        raise TransisiDitolak("Peran Anda hanya dapat membaca laporan ini.")
     isi = (isi or "").strip()
     if not isi:
         raise TransisiDitolak("Komentar kosong tidak dikirim.")
@@ -216,7 +316,8 @@ def laporan_komentar(*, desa, jenis, periode, user, isi):
         raise TransisiDitolak("Komentar terlalu panjang (paling banyak 2.000 huruf).")
     periode = _periode(periode)
     with transaction.atomic():
-        laporan, _ = LaporanBulanan.objects.get_or_create(desa=desa, jenis=jenis, periode=periode.awal)
+        gerbang.kunci_desa([desa])
+        (laporan,) = gerbang.kunci_laporan(desa, jenis, [periode])
         komentar = KomentarLaporan.objects.create(laporan=laporan, penulis=user, isi=isi)
     notifikasi.komentar_ditambahkan(komentar)
     return komentar
@@ -232,8 +333,10 @@ def _require_verifier(user, laporan):
 
 
 def _lock_row(laporan, versi):
+    """The row itself, locked after its desa's row (the gate's order), at the version the form showed."""
     if laporan.pk is None:
         raise TransisiDitolak("Laporan ini belum pernah dikirim.")
+    gerbang.kunci_desa([laporan.desa_id])
     fresh = LaporanBulanan.objects.select_for_update().select_related("desa").get(pk=laporan.pk)
     _check_version(fresh, versi)
     return fresh

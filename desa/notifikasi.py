@@ -50,6 +50,18 @@ def laporan_dibuka_kembali(laporan):
     _send(subject, body, _operators(laporan))
 
 
+def laporan_ikut_dikembalikan(laporan, sebab):
+    """A later month sent back because `sebab`, an earlier month of the same kind, was returned."""
+    subject = f"[KUDAPANMAS] Laporan {_judul(laporan)} ikut dikembalikan"
+    body = (
+        f"Laporan {_judul(laporan)} {laporan.desa} ikut dikembalikan karena laporan "
+        f"{sebab.periode_obj.label} dikembalikan untuk diperbaiki; angka awal bulannya bergantung "
+        f"pada bulan itu.\n{_catatan('Alasan', sebab.catatan_kembali)}"
+        f"Setelah {sebab.periode_obj.label} dikirim ulang, periksa lalu kirim ulang: {_link(laporan)}\n"
+    )
+    _send(subject, body, _operators(laporan))
+
+
 def komentar_ditambahkan(komentar):
     """A comment from the desa goes to the Kasi Trantib; any other comment goes to the desa."""
     laporan = komentar.laporan

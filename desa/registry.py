@@ -10,17 +10,24 @@ from desa.models.laporan import JenisLaporan
 
 _monthly_pages = {}
 _send_checks = {}
+_berantai = set()
 
 
-def register_monthly_report(jenis, url_name, check_send=None):
+def register_monthly_report(jenis, url_name, check_send=None, berantai=False):
     """Register a kind's monthly page; `url_name` takes the arguments (kode desa, periode).
+
+    `berantai`: a month's numbers carry into the next (the B.3 awal is last month's akhir),
+    so returning or reopening a month returns the later sent months too (desa.ledger).
 
     `check_send(desa, periode, data)` reads the posted send form and returns
     (nihil, keterangan), or raises desa.ledger.TransisiDitolak with the reason the month
-    cannot be sent yet (e.g. an unmet programme without an explanation).
+    cannot be sent yet (e.g. an unmet programme without an explanation). The ledger calls it
+    inside the sending transaction, after the locks, so what it counts cannot change meanwhile.
     """
     _monthly_pages[JenisLaporan(jenis)] = url_name
     _send_checks[JenisLaporan(jenis)] = check_send or default_check_send
+    if berantai:
+        _berantai.add(JenisLaporan(jenis))
 
 
 def default_check_send(desa, periode, data):
@@ -29,6 +36,10 @@ def default_check_send(desa, periode, data):
 
 def check_send(jenis, desa, periode, data):
     return _send_checks[JenisLaporan(jenis)](desa, periode, data)
+
+
+def is_berantai(jenis):
+    return JenisLaporan(jenis) in _berantai
 
 
 def available_kinds():

@@ -44,14 +44,18 @@ def _run(request, action, success):
 def laporan_kirim(request, kode, jenis, periode):
     desa = _target(request, kode, jenis, periode)
 
-    def send():
-        nihil, keterangan = registry.check_send(jenis, desa, periode, request.POST)
-        ledger.laporan_kirim(
-            desa=desa, jenis=jenis, periode=periode, user=request.user,
-            nihil=nihil, keterangan=keterangan, versi=request.POST.get("versi"),
-        )  # fmt: skip
-
-    _run(request, send, f"Laporan {periode.label} terkirim ke kecamatan.")
+    _run(
+        request,
+        lambda: ledger.laporan_kirim(
+            desa=desa,
+            jenis=jenis,
+            periode=periode,
+            user=request.user,
+            data=request.POST,
+            versi=request.POST.get("versi"),
+        ),  # fmt: skip
+        f"Laporan {periode.label} terkirim ke kecamatan.",
+    )
     return _back(desa, jenis, periode)
 
 
@@ -133,8 +137,8 @@ def laporan_perpanjang(request, kode, jenis, periode):
 @require_POST
 @login_required
 def laporan_komentar(request, kode, jenis, periode):
-    # Anyone who may see the desa may take part in the consultation, the camat included.
-    desa = _target(request, kode, jenis, periode, write=False)
+    # The consultation is between the desa and its kecamatan; read-only roles only read it.
+    desa = _target(request, kode, jenis, periode)
     _run(
         request,
         lambda: ledger.laporan_komentar(

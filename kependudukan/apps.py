@@ -11,10 +11,10 @@ class KependudukanConfig(AppConfig):
         from kependudukan.kirim import check_send
 
         register_monthly_report(
-            JenisLaporan.KEPENDUDUKAN, "kependudukan:laporan_bulanan", check_send=check_send
+            JenisLaporan.KEPENDUDUKAN, "kependudukan:laporan_bulanan", check_send=check_send, berantai=True
         )
         from kependudukan.ekonomi import laporan as ekonomi
 
         register_monthly_report(
-            JenisLaporan.EKONOMI, "kependudukan:laporan_ekonomi", check_send=ekonomi.check_send
+            JenisLaporan.EKONOMI, "kependudukan:laporan_ekonomi", check_send=ekonomi.check_send, berantai=True
         )

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.db.models import Q
@@ -9,6 +10,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from desa import kiriman
+from desa.gerbang import SudahTersimpan
 from desa.ledger import TransisiDitolak, is_locked, laporan_for, lock_message, periode_in_range
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan
@@ -19,6 +22,7 @@ from kependudukan.models import JenisKelamin, JenisPeristiwa, Kewarganegaraan, P
 from kependudukan.services import peristiwa as services
 
 PER_PAGE = 100
+PESAN_ULANGAN = "Peristiwa ini sudah tersimpan; formulir yang sama tidak disimpan dua kali."
 TANDA = {
     "terlambat": "Pelaporan terlambat",
     "belum_cocok": "Pindah belum cocok",
@@ -98,15 +102,25 @@ def peristiwa_create(request, kode, jenis):
     if jenis not in JenisPeristiwa.values:
         raise Http404("Jenis peristiwa tidak dikenal.")
     desa = object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=True, pk=kode)
-    form = PeristiwaForm(
-        request.POST or None, desa=desa, jenis=jenis, instance=Peristiwa(desa=desa, jenis=jenis)
+    if repeat := kiriman.ulangan(request, PESAN_ULANGAN):
+        return repeat
+    form = kiriman.pasang_token(
+        PeristiwaForm(
+            request.POST or None, desa=desa, jenis=jenis, instance=Peristiwa(desa=desa, jenis=jenis)
+        )
     )
     if request.method == "POST" and form.is_valid():
         try:
-            event = services.peristiwa_create(desa=desa, user=request.user, peristiwa=form.instance)
+            event = services.peristiwa_create(
+                desa=desa, user=request.user, peristiwa=form.instance, token=form.cleaned_data[kiriman.FIELD]
+            )
+        except SudahTersimpan as saved:  # the same form posted twice at the same instant
+            return kiriman.sudah_tersimpan(request, saved.tujuan, PESAN_ULANGAN)
         except TransisiDitolak as error:
             form.add_error(None, str(error))
-        except IntegrityError:  # the same event saved a moment ago, e.g. a form sent twice
+        except ValidationError as error:  # a rule about the desa's records, checked again under the lock
+            _add_errors(form, error)
+        except IntegrityError:  # the same event saved a moment ago by another form
             form.add_error(None, pesan_ganda(form.instance.tanggal_lapor))
         else:
             _saved_message(request, event, "dicatat")
@@ -151,6 +165,8 @@ def peristiwa_update(request, kode, pk):
             services.peristiwa_update(peristiwa=form.instance, user=request.user)
         except TransisiDitolak as error:
             form.add_error(None, str(error))
+        except ValidationError as error:
+            _add_errors(form, error)
         except IntegrityError:
             form.add_error(None, pesan_ganda(form.instance.tanggal_lapor))
         else:
@@ -175,6 +191,12 @@ def peristiwa_delete(request, kode, pk):
         return redirect(event)
     messages.success(request, f"{event.get_jenis_display()} {event.nama} dihapus.")
     return redirect("kependudukan:peristiwa_list", kode=kode, periode=str(periode))
+
+
+def _add_errors(form, error):
+    for field, messages_ in error.message_dict.items():
+        for message in messages_:
+            form.add_error(field if field in form.fields else None, message)
 
 
 def _saved_message(request, event, verb):

@@ -1,7 +1,8 @@
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils import timezone
 
-from desa.ledger import TransisiDitolak, ensure_unlocked
+from desa import gerbang
+from desa.ledger import TransisiDitolak
 from desa.models.laporan import JenisLaporan
 
 
@@ -13,8 +14,7 @@ def laporan_rt_simpan(*, rt, periode, user, form, formsets, kirim=False):
     reports is sent or verified.
     """
     try:
-        with transaction.atomic():
-            ensure_unlocked(rt.desa, JenisLaporan.LAPORAN_RT, periode)
+        with gerbang.tulis(rt.desa, JenisLaporan.LAPORAN_RT, periode):
             laporan = form.save(commit=False)
             laporan.rt = rt
             laporan.desa = rt.desa

@@ -1,23 +1,18 @@
 """Writes that touch several records or files.
 
-Every write to a month's activities or incidents first asks desa.ledger whether that
-month (and, when a date moves, the month it leaves) is still open, inside the same
-transaction. The roster is not monthly and has no lock.
+Every write to a month's activities or incidents goes through desa.gerbang, which locks
+that month (and, when a date moves, the month it leaves) and checks it is still open, inside
+the transaction that writes. The roster is not monthly and has no lock.
 """
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from desa.ledger import ensure_unlocked
+from desa import gerbang
 from desa.models.laporan import JenisLaporan
-from desa.periode import WITA, Periode
+from desa.periode import WITA
 from linmas.foto import FotoDitolak
 from linmas.models import FOTO_MAKSIMUM, ButirProgram, FotoKegiatan, ProgramLinmas
-
-
-def _ensure_months_open(desa, *days):
-    for periode in sorted({Periode.of(day) for day in days if day is not None}):
-        ensure_unlocked(desa, JenisLaporan.LINMAS, periode)
 
 
 def _delete_files_after_commit(fotos):
@@ -25,18 +20,21 @@ def _delete_files_after_commit(fotos):
     transaction.on_commit(lambda: [foto.delete_files() for foto in fotos])
 
 
-def kegiatan_simpan(*, kegiatan, peserta, foto_baru=(), user, tanggal_lama=None):
+def kegiatan_simpan(*, kegiatan, peserta, foto_baru=(), user, tanggal_lama=None, token=None):
     """Save an activity, its participants and its new photos (FotoSiap), or nothing at all.
 
-    Raises desa.ledger.PeriodeTerkunci for a locked month and FotoDitolak beyond ten photos.
+    Raises desa.ledger.PeriodeTerkunci for a locked month, FotoDitolak beyond ten photos and
+    gerbang.SudahTersimpan when the form's token was used before.
     """
-    with transaction.atomic():
-        _ensure_months_open(kegiatan.desa, kegiatan.tanggal, tanggal_lama)
+    with gerbang.tulis(
+        kegiatan.desa, JenisLaporan.LINMAS, kegiatan.tanggal, tanggal_lama, token=token, pengguna=user
+    ) as tulisan:
         if kegiatan.pk is None:
             kegiatan.dicatat_oleh = user
         kegiatan.save()
         kegiatan.peserta.set(peserta)
         foto_tambah(kegiatan=kegiatan, foto_baru=foto_baru)
+        tulisan.selesai(kegiatan.get_absolute_url())
     return kegiatan
 
 
@@ -44,8 +42,7 @@ def foto_tambah(*, kegiatan, foto_baru):
     """Store checked photos (FotoSiap) of a saved activity; written files are removed if anything fails."""
     stored = []
     try:
-        with transaction.atomic():
-            _ensure_months_open(kegiatan.desa, kegiatan.tanggal)
+        with gerbang.tulis(kegiatan.desa, JenisLaporan.LINMAS, kegiatan.tanggal):
             if kegiatan.foto_set.count() + len(foto_baru) > FOTO_MAKSIMUM:
                 raise FotoDitolak(f"Satu kegiatan paling banyak {FOTO_MAKSIMUM} foto.")
             for siap in foto_baru:
@@ -64,34 +61,31 @@ def foto_tambah(*, kegiatan, foto_baru):
 
 
 def kegiatan_hapus(*, kegiatan):
-    with transaction.atomic():
-        _ensure_months_open(kegiatan.desa, kegiatan.tanggal)
+    with gerbang.tulis(kegiatan.desa, JenisLaporan.LINMAS, kegiatan.tanggal):
         fotos = list(kegiatan.foto_set.all())
         kegiatan.delete()
         _delete_files_after_commit(fotos)
 
 
 def foto_hapus(*, foto):
-    with transaction.atomic():
-        _ensure_months_open(foto.kegiatan.desa, foto.kegiatan.tanggal)
+    with gerbang.tulis(foto.kegiatan.desa, JenisLaporan.LINMAS, foto.kegiatan.tanggal):
         foto.delete()
         _delete_files_after_commit([foto])
 
 
-def kejadian_simpan(*, kejadian, user, waktu_lama=None):
+def kejadian_simpan(*, kejadian, user, waktu_lama=None, token=None):
     """Save an incident; raises PeriodeTerkunci when its month (old or new) is locked."""
     days = [moment.astimezone(WITA).date() for moment in (kejadian.waktu, waktu_lama) if moment]
-    with transaction.atomic():
-        _ensure_months_open(kejadian.desa, *days)
+    with gerbang.tulis(kejadian.desa, JenisLaporan.LINMAS, *days, token=token, pengguna=user) as tulisan:
         if kejadian.pk is None:
             kejadian.dicatat_oleh = user
         kejadian.save()
+        tulisan.selesai(kejadian.get_absolute_url())
     return kejadian
 
 
 def kejadian_hapus(*, kejadian):
-    with transaction.atomic():
-        _ensure_months_open(kejadian.desa, kejadian.waktu.astimezone(WITA).date())
+    with gerbang.tulis(kejadian.desa, JenisLaporan.LINMAS, kejadian.waktu.astimezone(WITA).date()):
         kejadian.delete()
 
 

@@ -184,3 +184,26 @@ class KomentarLaporan(models.Model):
 
     def __str__(self):
         return self.isi[:50]
+
+
+class KirimanFormulir(models.Model):
+    """A form's one-time token, taken by the transaction that saves the entry.
+
+    A form posted twice (a double tap, a retry after a lost answer, two tabs, a phone's
+    offline queue) carries the same token, so the second post finds this row and is led to
+    the saved entry instead of storing it again.
+    """
+
+    token = models.UUIDField(primary_key=True)
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    tujuan = models.CharField("alamat entri", max_length=300, blank=True)
+    dibuat_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "kiriman formulir"
+        verbose_name_plural = "kiriman formulir"
+
+    def __str__(self):
+        return str(self.token)

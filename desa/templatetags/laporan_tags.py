@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from desa import kepatuhan
 from desa.models.laporan import Status
-from desa.periode import Periode
+from desa.scoping import may_write
 
 register = template.Library()
 
@@ -29,8 +29,12 @@ def panel_laporan(context, desa, jenis, periode, extra_template="", nihil_allowe
     sel = kepatuhan.make_sel(desa, jenis, periode, laporan if laporan.pk else None, timezone.now())
     is_reviewer = ledger.is_verifier(user, desa)
     is_sender = ledger.is_sender(user, desa)
-    is_future = periode > Periode.current()
-    can_send = is_sender and laporan.status in (Status.BELUM_DIKIRIM, Status.DIKEMBALIKAN) and not is_future
+    may_send = is_sender and laporan.status in (Status.BELUM_DIKIRIM, Status.DIKEMBALIKAN)
+    belum_bisa = ledger.alasan_belum_bisa_dikirim(desa, jenis, periode) if may_send else ""
+    can_send = may_send and not belum_bisa
+    ikut_kembali = []
+    if is_reviewer and laporan.status in (Status.DIKIRIM, Status.DIVERIFIKASI):
+        ikut_kembali = [item.periode_obj.label for item in ledger.laporan_berikut_terkirim(laporan)]
     normal = ledger.deadline_day(desa.kecamatan, periode)
     longest = datetime.timedelta(days=ledger.PERPANJANGAN_MAKSIMUM_HARI)
     page_context = context.flatten()
@@ -47,9 +51,10 @@ def panel_laporan(context, desa, jenis, periode, extra_template="", nihil_allowe
             "can_verify": is_reviewer and laporan.status == Status.DIKIRIM,
             "can_reopen": is_reviewer and laporan.status == Status.DIVERIFIKASI,
             "can_extend": is_reviewer and not laporan.is_sent,
-            "can_comment": user.is_authenticated,
+            "can_comment": may_write(user, desa),
+            "belum_bisa_dikirim": belum_bisa,
+            "ikut_kembali": ikut_kembali,
             "is_sender": is_sender,
-            "is_future": is_future,
             "perpanjangan_min": (normal + datetime.timedelta(days=1)).isoformat(),
             "perpanjangan_max": (normal + longest).isoformat(),
             "extra_template": extra_template,

@@ -1,8 +1,9 @@
 """Saving a checked `impor-ekonomi.xlsx`: everything in one transaction, or nothing."""
 
-from django.db import transaction
 from django.utils import timezone
 
+from desa import gerbang
+from desa.models.laporan import JenisLaporan
 from kependudukan.ekonomi.impor_periksa import periksa_ekonomi
 from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, RiwayatKeluarga
 
@@ -11,11 +12,21 @@ _BATCH = 500
 
 def impor_ekonomi(source, *, user, desa_boleh, nama_berkas="", hari_ini=None):
     """Check the workbook again inside the saving transaction and, when every row is right, save it."""
-    with transaction.atomic():
+    with gerbang.tulis_banyak(JenisLaporan.EKONOMI, desa_boleh) as impor:
         hasil = periksa_ekonomi(source, desa_boleh=desa_boleh, hari_ini=hari_ini or timezone.localdate())
         if hasil.ok:
+            impor.bulan(_bulan_ditulis(hasil), periksa=False)
             _save(hasil, user, nama_berkas)
     return hasil
+
+
+def _bulan_ditulis(hasil):
+    """(desa id, month) of every household check and recipient month the import writes."""
+    pasangan = {(row.obj.desa_id, row.obj.tanggal_pemutakhiran) for row in hasil.keluarga if row.snapshot}
+    for row in hasil.penerima:
+        if row.status != "sama":
+            pasangan |= {(row.obj.desa_id, day) for day in (row.obj.mulai, row.obj.selesai) if day}
+    return pasangan
 
 
 def _save(hasil, user, nama_berkas):

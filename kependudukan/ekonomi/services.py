@@ -1,12 +1,12 @@
 """Saving households and recipients and deciding about a flagged recipient: the lock, the history
 and the record in one transaction each."""
 
-from django.db import transaction
 from django.utils import timezone
 
+from desa import gerbang
 from desa.ledger import TransisiDitolak
+from desa.models.laporan import JenisLaporan
 from desa.periode import Periode, format_tanggal
-from kependudukan.ekonomi.kunci import pastikan_terbuka
 from kependudukan.models.ekonomi import Keluarga, Keputusan, PenerimaBantuan, RiwayatKeluarga, TindakLanjut
 
 SNAPSHOT_FIELDS = ["desil", "kategori_ks", "jumlah_anggota", "tanggal_pemutakhiran"]
@@ -15,7 +15,7 @@ TRACKED_FIELDS = ["nomor_rt", "nik_kepala", "nama_kepala", *SNAPSHOT_FIELDS]
 
 def keluarga_simpan(*, keluarga, user):
     """Create or update a household; a change of its economic data is a new dated check."""
-    with transaction.atomic():
+    with gerbang.tulis(keluarga.desa, JenisLaporan.EKONOMI) as tulisan:
         before = None
         if keluarga.pk:
             before = Keluarga.objects.select_for_update().get(pk=keluarga.pk)
@@ -24,7 +24,7 @@ def keluarga_simpan(*, keluarga, user):
             return keluarga
         snapshot_changed = before is None or any(c["field"] in SNAPSHOT_FIELDS for c in changes)
         if snapshot_changed:
-            pastikan_terbuka(keluarga.desa, Periode.of(keluarga.tanggal_pemutakhiran))
+            tulisan.bulan(keluarga.tanggal_pemutakhiran, ke_depan=True)
         keluarga.dicatat_oleh = user
         keluarga.save()
         if snapshot_changed:
@@ -62,7 +62,7 @@ def _display(keluarga, name):
 
 def penerima_simpan(*, penerima, user):
     """Create or update a recipient; the earliest month the change reaches must be open."""
-    with transaction.atomic():
+    with gerbang.tulis(penerima.desa, JenisLaporan.EKONOMI) as tulisan:
         months = [penerima.mulai, penerima.selesai]
         if penerima.pk:
             before = PenerimaBantuan.objects.select_for_update().get(pk=penerima.pk)
@@ -76,7 +76,7 @@ def penerima_simpan(*, penerima, user):
                 months.append(penerima.mulai)
         months = [day for day in months if day is not None]
         if months:
-            pastikan_terbuka(penerima.desa, Periode.of(min(months)))
+            tulisan.bulan(min(months), ke_depan=True)
         penerima.dicatat_oleh = user
         penerima.save()
     return penerima
@@ -94,11 +94,11 @@ def penerima_hentikan(*, penerima, user, tanggal, alasan, jenis_tanda="", perist
         )
     if tanggal > timezone.localdate():
         raise TransisiDitolak("Tanggal berhenti tidak boleh di masa depan.")
-    with transaction.atomic():
+    with gerbang.tulis(penerima.desa, JenisLaporan.EKONOMI) as tulisan:
         penerima = PenerimaBantuan.objects.select_for_update().select_related("desa").get(pk=penerima.pk)
         if penerima.selesai is not None and penerima.selesai < bulan.awal:
             raise TransisiDitolak(f"Bantuan ini sudah berakhir {penerima.selesai_periode.label}.")
-        pastikan_terbuka(penerima.desa, bulan)
+        tulisan.bulan(bulan, ke_depan=True)
         penerima.selesai = bulan.awal
         penerima.tanggal_berhenti = tanggal
         penerima.alasan_berhenti = alasan
@@ -120,8 +120,7 @@ def penerima_pertahankan(*, penerima, user, jenis_tanda, alasan, peristiwa=None)
     alasan = (alasan or "").strip()
     if not alasan:
         raise TransisiDitolak("Tulis alasan bantuan tetap diberikan, misalnya diteruskan kepada ahli waris.")
-    with transaction.atomic():
-        pastikan_terbuka(penerima.desa, Periode.current())
+    with gerbang.tulis(penerima.desa, JenisLaporan.EKONOMI, Periode.current(), ke_depan=True):
         return TindakLanjut.objects.create(
             penerima=penerima,
             jenis_tanda=jenis_tanda,

@@ -1,8 +1,9 @@
 """Saving a checked import: everything in one transaction, or nothing."""
 
-from django.db import transaction
 from django.utils import timezone
 
+from desa import gerbang
+from desa.models.laporan import JenisLaporan
 from kependudukan.impor.periksa import periksa_impor
 from kependudukan.models import DataAwal, Peristiwa, RiwayatPeristiwa
 from kependudukan.models.peristiwa import AksiRiwayat
@@ -15,12 +16,17 @@ _BATCH = 500
 def impor_kependudukan(source, *, user, desa_boleh, nama_berkas="", hari_ini=None):
     """Check the workbook again and, when every row is right, save it; returns the HasilImpor.
 
-    The check runs inside the transaction that saves, so nothing can change in between
-    (a month sent meanwhile, the same file confirmed twice).
+    The check runs inside the transaction that saves, after the rows of the desa it may write
+    are locked, so nothing can change in between (a month sent meanwhile, the same file
+    confirmed twice, an event of the same NIK saved by hand).
     """
-    with transaction.atomic():
+    with gerbang.tulis_banyak(JenisLaporan.KEPENDUDUKAN, desa_boleh) as impor:
         hasil = periksa_impor(source, desa_boleh=desa_boleh, hari_ini=hari_ini or timezone.localdate())
         if hasil.ok:
+            impor.bulan(
+                [(event.desa_id, event.periode) for event in hasil.peristiwa]
+                + [(row.desa.pk, row.periode) for row in hasil.data_awal_baru]
+            )
             _save(hasil, user, nama_berkas)
     return hasil
 

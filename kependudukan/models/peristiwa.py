@@ -148,6 +148,12 @@ class Peristiwa(models.Model):
             models.UniqueConstraint(
                 fields=["desa", "jenis", "kunci", "tanggal_peristiwa"], name="peristiwa_tidak_ganda"
             ),
+            # A person dies once: the form and the import say so first, under the desa's lock.
+            models.UniqueConstraint(
+                fields=["desa", "nik"],
+                condition=models.Q(jenis="MATI") & ~models.Q(nik=""),
+                name="peristiwa_mati_sekali_per_nik",
+            ),
         ]
         indexes = [
             models.Index(fields=["desa", "periode"]),

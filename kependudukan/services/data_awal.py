@@ -1,9 +1,8 @@
 """Stating a desa's data awal and recording corrections after it."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
-from desa.ledger import ensure_unlocked
+from desa import gerbang
 from desa.models.laporan import JenisLaporan
 from desa.periode import Periode
 from kependudukan.b3 import rekap_b3
@@ -17,10 +16,10 @@ PESAN_BEKU = (
 
 def data_awal_save(*, desa, user, periode, wni_l, wni_p, wna_l, wna_p, jumlah_kk):
     """Create or change the desa's data awal; raises ValidationError or PeriodeTerkunci."""
-    with transaction.atomic():
+    lama = DataAwal.objects.filter(desa=desa).values_list("periode", flat=True).first()
+    with gerbang.tulis(desa, JenisLaporan.KEPENDUDUKAN, periode, lama):
         if DataAwal.is_frozen(desa):
             raise ValidationError(PESAN_BEKU)
-        ensure_unlocked(desa, JenisLaporan.KEPENDUDUKAN, periode)
         if jumlah_kk > wni_l + wni_p + wna_l + wna_p:
             raise ValidationError("Jumlah KK tidak boleh lebih dari jumlah penduduk.")
         earlier = Peristiwa.objects.filter(desa=desa, periode__lt=periode.awal).order_by("periode").first()
@@ -46,9 +45,8 @@ def data_awal_save(*, desa, user, periode, wni_l, wni_p, wna_l, wna_p, jumlah_kk
 
 def koreksi_create(*, desa, user, koreksi):
     """Record a reasoned correction in the month of its date; the month must be open."""
-    with transaction.atomic():
-        periode = Periode.of(koreksi.tanggal_lapor)
-        ensure_unlocked(desa, JenisLaporan.KEPENDUDUKAN, periode)
+    periode = Periode.of(koreksi.tanggal_lapor)
+    with gerbang.tulis(desa, JenisLaporan.KEPENDUDUKAN, periode):
         data_awal = DataAwal.objects.filter(desa=desa).first()
         if data_awal is None:
             raise ValidationError("Isi data awal desa ini dulu; koreksi mengubah angka sesudahnya.")
@@ -68,6 +66,5 @@ def koreksi_create(*, desa, user, koreksi):
 
 
 def koreksi_delete(*, koreksi):
-    with transaction.atomic():
-        ensure_unlocked(koreksi.desa, JenisLaporan.KEPENDUDUKAN, koreksi.periode_obj)
+    with gerbang.tulis(koreksi.desa, JenisLaporan.KEPENDUDUKAN, koreksi.periode_obj):
         koreksi.delete()

@@ -1,10 +1,11 @@
 """Recording, changing and deleting an event: the lock, the history and move matching together."""
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
 
-from desa.ledger import ensure_unlocked
+from desa import gerbang
 from desa.models.laporan import JenisLaporan
-from desa.periode import Periode, format_tanggal
+from desa.periode import format_tanggal
+from kependudukan import aturan
 from kependudukan.models import Peristiwa, RiwayatPeristiwa
 from kependudukan.models.peristiwa import AksiRiwayat
 from kependudukan.pindah import cocokkan_pindah, lepaskan_pasangan
@@ -19,27 +20,51 @@ TRACKED_FIELDS = [
 _MOVE_FIELDS = {"jenis", "nik", "tanggal_peristiwa", "desa_asal_tujuan"}
 
 
-def peristiwa_create(*, desa, user, peristiwa):
-    """Save a new event of `desa` recorded by `user`; raises PeriodeTerkunci for a locked month."""
-    with transaction.atomic():
-        ensure_unlocked(desa, JenisLaporan.KEPENDUDUKAN, Periode.of(peristiwa.tanggal_lapor))
+def peristiwa_create(*, desa, user, peristiwa, token=None):
+    """Save a new event of `desa` recorded by `user`.
+
+    Raises PeriodeTerkunci for a locked month, ValidationError ({field: message}) when a rule
+    about the desa's other records fails now that the desa is locked (the same NIK died a
+    moment ago), and gerbang.SudahTersimpan when the form's token was used before.
+    """
+    with gerbang.tulis(
+        desa, JenisLaporan.KEPENDUDUKAN, peristiwa.tanggal_lapor, token=token, pengguna=user
+    ) as tulisan:
         peristiwa.desa = desa
         peristiwa.dicatat_oleh = user
+        _check_records(peristiwa)
         peristiwa.save()
         _record(peristiwa, AksiRiwayat.DIBUAT, user)
         cocokkan_pindah([peristiwa])
+        tulisan.selesai(peristiwa.get_absolute_url())
     return peristiwa
 
 
+def _check_records(peristiwa):
+    """The rules that read the desa's other events, run again under the gate's lock."""
+    peristiwa.fill_derived_fields()
+    errors = aturan.periksa_di_basis_data(peristiwa)
+    if errors:
+        raise ValidationError({field or "__all__": message for field, message in errors.items()})
+
+
 def peristiwa_update(*, peristiwa, user):
-    """Save the changes made to `peristiwa` (its old state is read back from the database)."""
-    with transaction.atomic():
-        before = Peristiwa.objects.select_for_update().get(pk=peristiwa.pk)
-        for periode in {before.periode_obj, Periode.of(peristiwa.tanggal_lapor)}:
-            ensure_unlocked(before.desa, JenisLaporan.KEPENDUDUKAN, periode)
+    """Save the changes made to `peristiwa` (its old state is read back from the database).
+
+    Both the month it leaves and the month it enters must be open; the desa's rules are
+    checked again under the lock, as for a new event.
+    """
+    lama = Peristiwa.objects.filter(pk=peristiwa.pk).values_list("periode", flat=True).get()
+    with gerbang.tulis(peristiwa.desa, JenisLaporan.KEPENDUDUKAN, lama, peristiwa.tanggal_lapor):
+        before = Peristiwa.objects.get(pk=peristiwa.pk)
+        if before.periode != lama:
+            raise gerbang.TransisiDitolak(
+                "Peristiwa ini baru saja diubah pengguna lain. Buka lagi halamannya lalu ulangi perubahan."
+            )
         changes = diff(before, peristiwa)
         if not changes:
             return peristiwa
+        _check_records(peristiwa)
         move_changed = any(field in _MOVE_FIELDS for field in (c["field"] for c in changes))
         if move_changed:
             lepaskan_pasangan(peristiwa)
@@ -51,8 +76,7 @@ def peristiwa_update(*, peristiwa, user):
 
 
 def peristiwa_delete(*, peristiwa, user):
-    with transaction.atomic():
-        ensure_unlocked(peristiwa.desa, JenisLaporan.KEPENDUDUKAN, peristiwa.periode_obj)
+    with gerbang.tulis(peristiwa.desa, JenisLaporan.KEPENDUDUKAN, peristiwa.periode):
         _record(peristiwa, AksiRiwayat.DIHAPUS, user)
         partner_id = peristiwa.pasangan_id
         peristiwa.delete()

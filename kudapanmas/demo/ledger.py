@@ -2,8 +2,10 @@
 every registered kind, with believable timestamps and their history.
 
 Mostly sent on time and verified, a few late, two reports currently returned (one with a
-consultation thread), one month one desa never sent, the last month partly sent, and one
-announcement. The plan of each (desa, kind, month) is drawn from a Random seeded with that
+consultation thread), one desa behind by two months, the last month partly sent, and one
+announcement. The history keeps the rules of the ledger: months are sent in order, and a
+returned month of the first kind (Kependudukan, whose months carry into the next) has no
+later month sent. The plan of each (desa, kind, month) is drawn from a Random seeded with that
 key, so a second run plans the same and only adds what is missing.
 """
 
@@ -25,7 +27,7 @@ DIKEMBALIKAN = {
     (4, 1): "Jumlah KK akhir bulan tidak sama dengan data Disdukcapil; mohon dicek.",
     (9, 0): None,
 }
-TIDAK_PERNAH = (11, 6)  # a month one desa never sent
+TERTINGGAL = 11  # a desa behind: the last two months of the first kind not sent
 HOUR = datetime.timedelta(hours=1)
 CATATAN_KEMBALI = [
     "NIK dua warga yang pindah datang belum lengkap; lengkapi lalu kirim ulang.",
@@ -71,8 +73,10 @@ def _story(position, desa, jenis, periode, back, now, operator, kasi):
     batas = periode.batas_waktu(hari)
     first_kind = jenis == available_kinds()[0]
     returned = (position, back) in DIKEMBALIKAN and first_kind
-    if (position, back) == TIDAK_PERNAH and first_kind:
+    if first_kind and position == TERTINGGAL and back <= 1:
         return None
+    if first_kind and back < max((b for p, b in DIKEMBALIKAN if p == position), default=-1):
+        return None  # waits until its returned earlier month is sent again
     if back == 0 and not returned and rng.random() < (0.1 if now >= batas else 0.5):
         return None  # the last month: not everyone has sent yet
     late = rng.random() < 0.08

@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from desa import kiriman
+from desa.gerbang import SudahTersimpan
 from desa.ledger import PeriodeTerkunci
 from desa.periode import Periode, format_tanggal
 from desa.scoping import may_write, object_for_user
@@ -14,6 +16,8 @@ from linmas.forms import KegiatanForm
 from linmas.foto import FotoDitolak
 from linmas.models import Kegiatan
 from linmas.views.akses import desa_for, lock_notice
+
+PESAN_ULANGAN = "Kegiatan ini sudah tersimpan; formulir yang sama tidak disimpan dua kali."
 
 
 def _kegiatan_for(request, kode, pk, *, write=False):
@@ -48,7 +52,11 @@ def kegiatan_update(request, kode, pk):
 
 
 def _edit(request, kegiatan, initial=None):
+    if kegiatan.pk is None and (repeat := kiriman.ulangan(request, PESAN_ULANGAN)):
+        return repeat
     form = KegiatanForm(request.POST or None, request.FILES or None, instance=kegiatan, initial=initial)
+    if kegiatan.pk is None:
+        kiriman.pasang_token(form)
     if request.method == "POST" and form.is_valid():
         try:
             kegiatan = services.kegiatan_simpan(
@@ -57,7 +65,10 @@ def _edit(request, kegiatan, initial=None):
                 foto_baru=form.foto_siap,
                 user=request.user,
                 tanggal_lama=form.tanggal_lama,
+                token=form.cleaned_data.get(kiriman.FIELD),
             )
+        except SudahTersimpan as saved:
+            return kiriman.sudah_tersimpan(request, saved.tujuan, PESAN_ULANGAN)
         except (PeriodeTerkunci, FotoDitolak) as error:
             form.add_error(None, str(error))
         else:

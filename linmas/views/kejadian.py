@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from desa import kiriman
+from desa.gerbang import SudahTersimpan
 from desa.ledger import PeriodeTerkunci
 from desa.periode import Periode
 from desa.scoping import object_for_user
@@ -12,6 +14,8 @@ from linmas import services
 from linmas.forms import KejadianForm
 from linmas.models import Kejadian
 from linmas.views.akses import desa_for, lock_notice
+
+PESAN_ULANGAN = "Kejadian ini sudah tersimpan; formulir yang sama tidak disimpan dua kali."
 
 
 def _kejadian_for(request, kode, pk):
@@ -40,12 +44,21 @@ def kejadian_update(request, kode, pk):
 
 
 def _edit(request, kejadian):
+    if kejadian.pk is None and (repeat := kiriman.ulangan(request, PESAN_ULANGAN)):
+        return repeat
     form = KejadianForm(request.POST or None, instance=kejadian)
+    if kejadian.pk is None:
+        kiriman.pasang_token(form)
     if request.method == "POST" and form.is_valid():
         try:
             kejadian = services.kejadian_simpan(
-                kejadian=form.save(commit=False), user=request.user, waktu_lama=form.waktu_lama
+                kejadian=form.save(commit=False),
+                user=request.user,
+                waktu_lama=form.waktu_lama,
+                token=form.cleaned_data.get(kiriman.FIELD),
             )
+        except SudahTersimpan as saved:
+            return kiriman.sudah_tersimpan(request, saved.tujuan, PESAN_ULANGAN)
         except PeriodeTerkunci as error:
             form.add_error(None, str(error))
         else:

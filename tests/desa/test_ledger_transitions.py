@@ -4,15 +4,23 @@ from unittest import mock
 
 import pytest
 
-from desa import ledger
+from desa import ledger, registry
 from desa.models import LaporanBulanan, RiwayatLaporan
-from desa.models.laporan import Status
+from desa.models.laporan import JenisLaporan, Status
 from desa.periode import Periode
 from desa.scoping import Peran
 from tests.conftest import make_user
 from tests.kudapanmas.ledger_factories import clock, laporan, wita
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def any_content(monkeypatch):
+    """The ledger's own rules: floor 1 knows no content, so the kind's send check accepts any month
+    (the apps' content checks have their own tests)."""
+    monkeypatch.setitem(registry._send_checks, JenisLaporan.KEPENDUDUKAN, registry.default_check_send)
+
 
 AGUSTUS = Periode(2026, 8)
 NOW = wita(2026, 9, 3, 10)
@@ -81,9 +89,10 @@ def test_a_nihil_report_keeps_its_statement(desa_a, operator_a):
     assert fresh.keterangan == "Tidak ada peristiwa bulan ini."
 
 
-def test_a_month_that_has_not_begun_cannot_be_sent(desa_a, operator_a):
-    with pytest.raises(ledger.TransisiDitolak, match="belum berjalan"):
-        ledger.laporan_kirim(desa=desa_a, jenis="kependudukan", periode=Periode(2026, 10), user=operator_a)
+@pytest.mark.parametrize("periode", [Periode(2026, 9), Periode(2026, 10)], ids=["running", "not begun"])
+def test_a_month_that_is_not_over_cannot_be_sent(desa_a, operator_a, periode):
+    with pytest.raises(ledger.TransisiDitolak, match="baru dapat dikirim mulai 1 (Oktober|November) 2026"):
+        ledger.laporan_kirim(desa=desa_a, jenis="kependudukan", periode=periode, user=operator_a)
     assert not LaporanBulanan.objects.exists()
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from desa import ledger, registry
 from desa.models import KomentarLaporan, LaporanBulanan
 from desa.models.laporan import JenisLaporan, Status
-from desa.periode import Periode
+from desa.periode import Periode, format_tanggal
 from tests.conftest import KODE_DESA_A
 from tests.kudapanmas.ledger_factories import laporan
 
@@ -162,12 +162,19 @@ def test_the_kasi_trantib_extends_through_the_view(cast, client_for, desa_a):
     assert LaporanBulanan.objects.get().batas_waktu_perpanjangan == tanggal
 
 
-@pytest.mark.parametrize("role", ["operator_a", "kasi_trantib", "camat", "kabupaten"])
-def test_everyone_who_sees_the_desa_may_comment(cast, client_for, desa_a, role):
+@pytest.mark.parametrize("role", ["operator_a", "kasi_trantib"])
+def test_the_desa_and_its_kecamatan_comment(cast, client_for, desa_a, role):
     response = client_for(cast[role]).post(url("laporan_komentar"), {"isi": "Mohon dicek"}, follow=True)
     assert "Komentar terkirim." in response.content.decode()
     komentar = KomentarLaporan.objects.get()
     assert (komentar.penulis, komentar.isi) == (cast[role], "Mohon dicek")
+
+
+@pytest.mark.parametrize("role", ["camat", "kabupaten"])
+def test_a_read_only_role_may_not_comment(cast, client_for, desa_a, role):
+    response = client_for(cast[role]).post(url("laporan_komentar"), {"isi": "Mohon dicek"})
+    assert response.status_code == 403
+    assert not KomentarLaporan.objects.exists()
 
 
 def test_an_empty_comment_is_not_saved(cast, client_for, desa_a):
@@ -206,7 +213,8 @@ def test_the_panel_shows_read_only_roles_no_actions(cast, client_for, desa_a, ro
     content = client_for(cast[role]).get(page()).content.decode()
     for action in ACTIONS:
         assert url(action) not in content
-    assert url("laporan_komentar") in content
+    assert url("laporan_komentar") not in content
+    assert 'name="isi"' not in content
 
 
 def test_the_panel_shows_the_return_comment_history_and_thread(cast, client_for, desa_a, kasi_trantib):
@@ -229,7 +237,16 @@ def test_the_panel_tells_the_operator_a_sent_month_is_locked(cast, client_for, d
     assert url("laporan_kirim") not in content
 
 
-def test_the_panel_does_not_offer_to_send_a_month_that_has_not_begun(cast, client_for, desa_a):
-    content = client_for(cast["operator_a"]).get(page(periode=Periode.current().next())).content.decode()
-    assert "belum dapat dikirim" in content
+@pytest.mark.parametrize("months_ahead", [0, 1], ids=["running", "not begun"])
+def test_the_panel_says_from_when_a_month_not_over_can_be_sent(cast, client_for, desa_a, months_ahead):
+    periode = Periode.current().shift(months_ahead)
+    content = client_for(cast["operator_a"]).get(page(periode=periode)).content.decode()
+    assert f"baru dapat dikirim mulai {format_tanggal(periode.next().awal)}" in content
+    assert "Kirim laporan</button>" not in content
+
+
+def test_the_panel_names_the_earlier_month_to_send_first(cast, client_for, desa_a):
+    laporan(desa_a, PERIODE.shift(-2), Status.DIKIRIM)
+    content = client_for(cast["operator_a"]).get(page()).content.decode()
+    assert f"Kirim dulu laporan {PERIODE.shift(-1).label}" in content
     assert "Kirim laporan</button>" not in content

@@ -41,6 +41,8 @@ def laporan(desa, periode, status=Status.DIKIRIM, *, jenis="kependudukan", sent=
         sent = wita(following.tahun, following.bulan, 2, 9)
     fields.setdefault("pertama_dikirim_at", sent)
     fields.setdefault("dikirim_at", sent)
-    return LaporanBulanan.objects.create(
-        desa=desa, jenis=jenis, periode=periode.awal, status=status, **fields
+    # A write to the month may have made the blank row already (desa.gerbang).
+    row, _ = LaporanBulanan.objects.update_or_create(
+        desa=desa, jenis=jenis, periode=periode.awal, defaults={"status": status, **fields}
     )
+    return row

@@ -90,3 +90,19 @@ def test_the_demo_kecamatan_reports_from_its_first_demo_month(demo):
     paringin = Kecamatan.objects.get(pk=akun.KODE_PARINGIN)
     assert paringin.mulai_pelaporan == Periode(2025, 9).awal  # twelve months up to August 2026
     assert paringin.wajib_lapor(Periode(2025, 9)) and not paringin.wajib_lapor(Periode(2025, 8))
+
+
+def test_the_demo_keeps_the_sending_order_and_the_chain(demo):
+    """No month is sent while an earlier one is not, and behind a returned month of a chained kind
+    nothing later is sent: the demo could have been made through the ledger's own rules."""
+    sent = {}
+    for row in LaporanBulanan.objects.filter(status__in=[Status.DIKIRIM, Status.DIVERIFIKASI]):
+        sent.setdefault((row.desa_id, row.jenis), set()).add(row.periode)
+    start = Periode(2026, 8).shift(-11)
+    assert Kecamatan.objects.get(pk="63.11.06").mulai_pelaporan == start.awal
+    months = [start.shift(index).awal for index in range(12)]
+    behind = 0
+    for key, days in sent.items():
+        assert days == set(months[: len(days)]), key  # an unbroken run from the first month
+        behind += len(days) <= 10
+    assert behind >= 2  # a returned month with nothing sent after it, and the desa two months behind
