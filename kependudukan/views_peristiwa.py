@@ -127,6 +127,9 @@ def peristiwa_create(request, kode, jenis):
             if "lagi" in request.POST:
                 return redirect("kependudukan:peristiwa_create", kode=desa.pk, jenis=jenis)
             return redirect("kependudukan:laporan_bulanan", kode=desa.pk, periode=str(event.periode_obj))
+    # A twin post refused by the form because the first one committed meanwhile: it is saved.
+    if repeat := kiriman.ulangan(request, PESAN_ULANGAN):
+        return repeat
     return render(
         request,
         "kependudukan/peristiwa_form.html",

@@ -19,3 +19,9 @@ WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # The race tests run real threads, each with its own connection. An in-memory test database
+    # is shared-cache, where a second writer fails at once ("table is locked") instead of waiting
+    # for the first as it does on the real, file-backed database: test on a file too.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-kudapanmas.sqlite3")}  # noqa: F405

@@ -9,6 +9,7 @@ the households checked and the new and stopped recipients are summed over the mo
 from desa.models.laporan import JenisLaporan
 from kependudukan.ekonomi.laporan import DESIL, BarisEkonomi, BarisProgram, rekap_ekonomi
 from kependudukan.models.ekonomi import KategoriKS
+from kudapanmas.rekap.scope import TIDAK_DIHITUNG
 from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit
 
 NAMA = "Ekonomi"
@@ -97,11 +98,17 @@ def write(workbook, scope):
         heading="EKONOMI KELUARGA DAN PENERIMA BANTUAN",
         subheading=f"{scope.wilayah} · {scope.label}".upper(),
     )
-    keadaan = scope.keadaan_laporan(JenisLaporan.EKONOMI)
+    jenis = JenisLaporan.EKONOMI
+    keadaan = scope.keadaan_laporan(jenis)
+    reported = scope.dilaporkan(jenis)
     for number, desa in enumerate(scope.desa_list, start=1):
         row = rows[desa.pk]
-        sheet.append([number, row.desa_kode, row.desa_nama, *numbers(row), keadaan[desa.pk]])
-    sheet.append_total("JUMLAH", [*numbers(jumlah(rows.values(), programs)), ""])
+        state = keadaan[desa.pk] if reported[desa.pk] else f"{keadaan[desa.pk]}; {TIDAK_DIHITUNG}"
+        sheet.append([number, row.desa_kode, row.desa_nama, *numbers(row), state])
+    counted = scope.dihitung(jenis, list(rows.values()))
+    sheet.append_total(
+        "JUMLAH", [*numbers(jumlah(counted, programs)), scope.cakupan(jenis, list(rows.values()))]
+    )
     sheet.close(
         note="Keluarga dihitung menurut pemutakhiran terakhir sampai akhir bulan; belum dimutakhirkan = "
         "terakhir dicek lebih dari 6 bulan sebelumnya. "

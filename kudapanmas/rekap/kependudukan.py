@@ -8,6 +8,7 @@ columns after AH is allowed.
 from desa.models.laporan import JenisLaporan
 from kependudukan.b3 import jumlah_b3, rekap_b3, rekap_b3_tahun
 from kudapanmas.rekap import styles
+from kudapanmas.rekap.scope import TIDAK_DIHITUNG
 from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit, fit_number
 
 NAMA = "Kependudukan"
@@ -52,7 +53,8 @@ def rows_of(scope):
 
 def write(workbook, scope):
     rows = rows_of(scope)
-    total = jumlah_b3(rows.values())
+    jenis = JenisLaporan.KEPENDUDUKAN
+    total = jumlah_b3(scope.dihitung(jenis, list(rows.values())))
     sheet = Sheet(
         workbook,
         NAMA,
@@ -60,22 +62,29 @@ def write(workbook, scope):
         heading="REKAPITULASI JUMLAH PENDUDUK (BUKU B.3)",
         subheading=f"{scope.wilayah} · {scope.label}".upper(),
     )
-    keadaan = scope.keadaan_laporan(JenisLaporan.KEPENDUDUKAN)
+    keadaan = scope.keadaan_laporan(jenis)
+    reported = scope.dilaporkan(jenis)
     number = 0
     blocks = scope.blocks(rows)
     for kecamatan, block in blocks:
         for row in block:
             number += 1
             sheet.append(
-                [number, row.desa_kode, row.desa_nama, *row.kolom(), keterangan(scope, row, keadaan)]
+                [
+                    number,
+                    row.desa_kode,
+                    row.desa_nama,
+                    *row.kolom(),
+                    keterangan(scope, row, keadaan, reported[row.desa_kode]),
+                ]
             )
         if scope.is_kabupaten:
             sheet.append_total(
                 f"JUMLAH KECAMATAN {kecamatan.nama.upper()}",
-                [*jumlah_b3(block).kolom(), _with_data(block)],
+                [*jumlah_b3(scope.dihitung(jenis, block)).kolom(), scope.cakupan(jenis, block)],
                 fill=styles.FILL_SUBTOTAL,
             )
-    sheet.append_total("JUMLAH", [*total.kolom(), _with_data(list(rows.values()))])
+    sheet.append_total("JUMLAH", [*total.kolom(), scope.cakupan(jenis, list(rows.values()))])
     sheet.close(
         note=(
             "Jumlah jiwa = WNA L + WNA P + WNI L + WNI P; jumlah anggota keluarga = jumlah jiwa − jumlah KK; "
@@ -84,15 +93,13 @@ def write(workbook, scope):
     )
 
 
-def keterangan(scope, row, keadaan):
+def keterangan(scope, row, keadaan, reported=True):
     """The report's state, then why a row is empty or which corrections it counts."""
     parts = [keadaan[row.desa_kode]]
+    if not reported:
+        parts.append(TIDAK_DIHITUNG)
     if scope.is_tahunan and row.ada_data and row.mulai.bulan > 1:
         parts.append(f"data mulai {row.mulai.label}")
     if row.keterangan:
         parts.append(row.keterangan)
     return "; ".join(parts)
-
-
-def _with_data(rows):
-    return f"{sum(row.ada_data for row in rows)} dari {len(rows)} desa/kelurahan berisi data"

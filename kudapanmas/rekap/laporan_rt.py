@@ -7,6 +7,7 @@ the reports are summed; awal is that of the first month with reports, akhir of t
 
 from desa.models.laporan import JenisLaporan
 from kudapanmas.rekap import styles
+from kudapanmas.rekap.scope import TIDAK_DIHITUNG
 from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit
 from laporan_rt.models import KEGIATAN_FIELDS
 from laporan_rt.rekap import (
@@ -74,19 +75,27 @@ def write(workbook, scope):
         subheading=f"{scope.wilayah} · {scope.label}".upper(),
     )
     rows = rows_of(scope)
-    keadaan = scope.keadaan_laporan(JenisLaporan.LAPORAN_RT)
+    jenis = JenisLaporan.LAPORAN_RT
+    keadaan = scope.keadaan_laporan(jenis)
+    reported = scope.dilaporkan(jenis)
     number = 0
     for kecamatan, block in scope.blocks(rows):
         for row in block:
             number += 1
-            sheet.append([number, row.desa_kode, row.desa_nama, *row.kolom(), keadaan[row.desa_kode]])
+            state = keadaan[row.desa_kode]
+            if not reported[row.desa_kode]:
+                state = f"{state}; {TIDAK_DIHITUNG}"
+            sheet.append([number, row.desa_kode, row.desa_nama, *row.kolom(), state])
         if scope.is_kabupaten:
             sheet.append_total(
                 f"JUMLAH KECAMATAN {kecamatan.nama.upper()}",
-                [*jumlah_laporan_rt(block).kolom(), ""],
+                [*jumlah_laporan_rt(scope.dihitung(jenis, block)).kolom(), scope.cakupan(jenis, block)],
                 fill=styles.FILL_SUBTOTAL,
             )
-    sheet.append_total("JUMLAH", [*jumlah_laporan_rt(rows.values()).kolom(), ""])
+    every = list(rows.values())
+    sheet.append_total(
+        "JUMLAH", [*jumlah_laporan_rt(scope.dihitung(jenis, every)).kolom(), scope.cakupan(jenis, every)]
+    )
     sheet.close(
         note="Hanya laporan RT yang sudah dikirim ke desa yang dihitung. Rinciannya di lembar Masalah RT."
     )

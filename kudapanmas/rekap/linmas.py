@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from desa.models.laporan import JenisLaporan
 from kudapanmas.rekap import styles
+from kudapanmas.rekap.scope import TIDAK_DIHITUNG
 from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit, fit_number
 from linmas.models import JUMLAH_ANGGOTA_MINIMUM, Jabatan, JenisKegiatan
 from linmas.ringkasan import ringkasan_linmas
@@ -101,6 +102,7 @@ def columns(scope, total):
 
 def write(workbook, scope):
     rows = rows_of(scope)
+    jenis = JenisLaporan.LINMAS
     total = total_values(list(rows.values()), scope)
     sheet = Sheet(
         workbook,
@@ -109,7 +111,8 @@ def write(workbook, scope):
         heading="REKAPITULASI KEGIATAN SATUAN PERLINDUNGAN MASYARAKAT (SATLINMAS)",
         subheading=f"{scope.wilayah} · {scope.label}".upper(),
     )
-    keadaan = scope.keadaan_laporan(JenisLaporan.LINMAS)
+    keadaan = scope.keadaan_laporan(jenis)
+    reported = scope.dilaporkan(jenis)
     number = 0
     for kecamatan, block in scope.blocks(rows):
         for row in block:
@@ -122,7 +125,7 @@ def write(workbook, scope):
                     *numbers(row),
                     terpenuhi(row, scope),
                     kekurangan(row, scope),
-                    keterangan(row, keadaan),
+                    keterangan(row, keadaan, reported[row.desa_kode]),
                 ]
             )
         if scope.is_kabupaten:
@@ -154,8 +157,10 @@ def numbers(row):
     ]
 
 
-def keterangan(row, keadaan):
+def keterangan(row, keadaan, reported=True):
     parts = [keadaan[row.desa_kode]]
+    if not reported:
+        parts.append(TIDAK_DIHITUNG)
     if row.kurang_anggota:
         parts.append(f"anggota kurang dari {JUMLAH_ANGGOTA_MINIMUM}")
     return "; ".join(parts)
@@ -179,6 +184,8 @@ def kekurangan(row, scope):
 
 
 def total_values(rows, scope):
+    """The totals of the rows whose report is sent or verified, saying how many desa they cover."""
+    every, rows = rows, scope.dihitung(JenisLaporan.LINMAS, rows)
     sums = [0] * (len(Jabatan) + len(JenisKegiatan) + 7)
     for row in rows:
         sums = [total + value for total, value in zip(sums, numbers(row), strict=True)]
@@ -188,4 +195,4 @@ def total_values(rows, scope):
         met = f"{met} dari {sum(row.bulan_program for row in judged)} bulan"
     else:
         met = f"{met} dari {len(judged)} desa"
-    return [*sums, met if judged else "", "", ""]
+    return [*sums, met if judged else "", "", scope.cakupan(JenisLaporan.LINMAS, every)]

@@ -128,6 +128,30 @@ class RekapScope:
         """{desa kode: the state of the desa's report of this kind, in words}, for Keterangan."""
         return {kode: keadaan_teks(sels) for kode, sels in self.sel_of(jenis).items()}
 
+    def dilaporkan(self, jenis):
+        """{desa kode: whether its numbers of this kind count as reported}: every month of the scope
+        that is due is sent or verified; a month still open or returned is not. A kind its
+        kecamatan does not require (no cells) has no monthly send: its records count as they are."""
+        result = {}
+        for kode, sels in self.sel_of(jenis).items():
+            due = [sel for sel in sels if sel.keadaan not in _NOT_DUE]
+            result[kode] = not sels or (bool(due) and all(sel.keadaan in _REPORTED for sel in due))
+        return result
+
+    def dihitung(self, jenis, rows):
+        """The rows (each with `desa_kode`) a total may count: those whose report is sent or verified."""
+        reported = self.dilaporkan(jenis)
+        return [row for row in rows if reported[row.desa_kode]]
+
+    def cakupan(self, jenis, rows):
+        """The words a total carries: how many desa it covers, of how many."""
+        if jenis not in self.kinds:
+            return f"Jumlah {len(rows)} desa/kelurahan (laporan ini tidak wajib dikirim ke kecamatan)"
+        return (
+            f"Jumlah {len(self.dihitung(jenis, rows))} dari {len(rows)} desa/kelurahan yang laporannya "
+            "terkirim atau terverifikasi"
+        )
+
     def blocks(self, rows_by_desa):
         """[(kecamatan, [row of each of its desa])] in code order, for per-kecamatan subtotals."""
         result = []
@@ -136,6 +160,12 @@ class RekapScope:
                 result.append((desa.kecamatan, []))
             result[-1][1].append(rows_by_desa[desa.pk])
         return result
+
+
+# Said on each per-desa row whose report is not (yet) sent or verified.
+TIDAK_DIHITUNG = "belum dilaporkan, tidak dihitung dalam JUMLAH"
+_REPORTED = {Keadaan.TEPAT_WAKTU, Keadaan.TERLAMBAT, Keadaan.DIVERIFIKASI}
+_NOT_DUE = {Keadaan.BELUM_WAJIB, Keadaan.BELUM_JATUH_TEMPO}
 
 
 def _span(months):

@@ -4,6 +4,9 @@ Each sheet module has NAMA (the sheet's name), DESKRIPSI (one line for the Ringk
 write(workbook, scope). A later app adds its sheet by adding its module here.
 """
 
+import contextlib
+
+from django.db import connection, transaction
 from openpyxl import Workbook
 
 from kependudukan.ekonomi.privasi import ekspor_catat
@@ -37,14 +40,48 @@ SHEETS = [
 
 
 def write_rekap(scope, target):
-    """Write the workbook of `scope` to `target` (a path or a binary file object)."""
+    """Write the workbook of `scope` to `target` (a path or a binary file object).
+
+    Every sheet reads one snapshot of the database, so the totals agree with the detail
+    sheets however many operators write meanwhile.
+    """
     workbook = Workbook(write_only=True)
     workbook.properties.title = f"Rekap {scope.wilayah} {scope.label}"
     workbook.properties.creator = "KUDAPANMAS"
     scope.isi = [(module.NAMA, module.DESKRIPSI) for module in SHEETS]
-    for module in SHEETS:
-        module.write(workbook, scope)
+    with satu_bacaan():
+        for module in SHEETS:
+            module.write(workbook, scope)
     workbook.save(target)
+
+
+@contextlib.contextmanager
+def satu_bacaan():
+    """One read-only transaction that sees one moment of the database.
+
+    PostgreSQL: REPEATABLE READ, whose snapshot is taken at the first query. SQLite (WAL): a
+    DEFERRED transaction, whose snapshot is taken at the first read; the project's IMMEDIATE
+    mode would take the write lock and stop every writer for as long as the workbook takes.
+    Inside a caller's transaction (a test) that transaction is the snapshot already.
+    """
+    if connection.in_atomic_block:
+        yield
+        return
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        mode, connection.transaction_mode = connection.transaction_mode, "DEFERRED"
+        try:
+            with transaction.atomic():
+                connection.transaction_mode = mode
+                yield
+        finally:
+            connection.transaction_mode = mode
+        return
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
 
 
 def catat_unduhan(scope, user=None):

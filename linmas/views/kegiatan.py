@@ -76,6 +76,9 @@ def _edit(request, kegiatan, initial=None):
             tambahan = f" dengan {jumlah_foto} foto" if jumlah_foto else ""
             messages.success(request, f"Kegiatan {kegiatan.jenis_label} disimpan{tambahan}.")
             return redirect("linmas:laporan_bulanan", kode=kegiatan.desa_id, periode=kegiatan.periode)
+    # A twin post refused by the form because the first one committed meanwhile: it is saved.
+    if kegiatan.pk is None and (repeat := kiriman.ulangan(request, PESAN_ULANGAN)):
+        return repeat
     return render(
         request,
         "linmas/kegiatan_form.html",

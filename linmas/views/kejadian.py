@@ -64,6 +64,9 @@ def _edit(request, kejadian):
         else:
             messages.success(request, f"Kejadian {kejadian.jenis_label} disimpan.")
             return _back(kejadian)
+    # A twin post refused by the form because the first one committed meanwhile: it is saved.
+    if kejadian.pk is None and (repeat := kiriman.ulangan(request, PESAN_ULANGAN)):
+        return repeat
     return render(
         request,
         "linmas/kejadian_form.html",

@@ -5,7 +5,7 @@ from PIL import Image, ImageDraw
 
 from desa.models import LaporanBulanan
 from desa.models.laporan import Status
-from desa.periode import Periode
+from desa.periode import Periode, format_tanggal
 from linmas.models import AnggotaLinmas, Kegiatan
 from tests.browser.conftest import DESKTOP, PHONE, login, nav_to, open_menu, screenshot
 
@@ -38,9 +38,12 @@ def test_an_operator_records_a_linmas_month_on_a_phone(page_for, operator_a, pri
     login(page, "operator.a")
     open_menu(page)
     page.get_by_role("link", name="Linmas", exact=True).click()
-    periode = Periode.current()
-    assert page.locator("h1").inner_text() == f"Laporan Linmas {periode.label}"
+    bulan_ini = Periode.current()
+    assert page.locator("h1").inner_text() == f"Laporan Linmas {bulan_ini.label}"
+    # The running month is sent once it is over; the page says from when.
+    assert f"baru dapat dikirim mulai {format_tanggal(bulan_ini.next().awal)}" in page.content()
     screenshot(page, "linmas-bulan-kosong")
+    periode = bulan_ini.previous()  # the activity below was done last month
 
     # Add a member to the roster.
     page.get_by_role("link", name="Anggota Satlinmas").click()
@@ -61,8 +64,9 @@ def test_an_operator_records_a_linmas_month_on_a_phone(page_for, operator_a, pri
     assert no_sideways_scrolling(page)
 
     # Record an activity with two photos and the phone's location.
-    page.get_by_role("link", name=f"Laporan Linmas {periode.label}").click()
+    page.get_by_role("link", name=f"Laporan Linmas {bulan_ini.label}").click()
     page.get_by_role("link", name="Catat kegiatan").click()
+    page.fill("input[name=tanggal]", periode.awal.replace(day=20).isoformat())
     page.select_option("select[name=jenis]", "ronda")
     page.fill("input[name=tempat]", "Pos kamling RT 002")
     page.get_by_role("button", name="Ambil lokasi dari HP").click()

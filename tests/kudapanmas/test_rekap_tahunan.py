@@ -35,7 +35,10 @@ def test_the_yearly_population_sheet_runs_from_the_first_awal_to_the_last_akhir(
     assert sheet["AA4"].value == "Akhir tahun"
     row = by_kode(sheet)[KODE_DESA_A]
     assert row[3:33] == AWAL_A + PERISTIWA_A + AKHIR_A
-    assert row[33] == "5 bulan: Belum dikirim 4, Terverifikasi 1; data mulai Juli 2025"
+    assert row[33] == (
+        "5 bulan: Belum dikirim 4, Terverifikasi 1; belum dilaporkan, tidak dihitung dalam JUMLAH; "
+        "data mulai Juli 2025"
+    )
 
 
 def test_the_yearly_compliance_counts_the_months_since_the_first_report(contoh):

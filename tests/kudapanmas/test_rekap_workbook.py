@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 
+from desa.models import LaporanBulanan
+from desa.models.laporan import JenisLaporan, Status
 from kudapanmas.rekap.scope import scope_kecamatan
 from tests.conftest import KODE_DESA_A, KODE_DESA_B
 from tests.kudapanmas.rekap_contoh import INJEKSI, PERIODE, buka, isi_semua, rows_of
@@ -91,7 +93,24 @@ def test_every_desa_of_the_kecamatan_has_a_row_in_code_order_then_jumlah(workboo
     assert jumlah[3:33] == [
         a + b for a, b in zip(AWAL_A + PERISTIWA_A + AKHIR_A, AWAL_B + PERISTIWA_B + AKHIR_B, strict=True)
     ]
-    assert jumlah[33] == "2 dari 16 desa/kelurahan berisi data"
+    assert jumlah[33] == "Jumlah 2 dari 16 desa/kelurahan yang laporannya terkirim atau terverifikasi"
+
+
+def test_a_desa_whose_report_is_not_sent_is_marked_and_left_out_of_jumlah(
+    desa_a, desa_b, kecamatan, kasi_trantib
+):
+    isi_semua(desa_a, desa_b, kecamatan, kasi_trantib)
+    LaporanBulanan.objects.filter(desa=desa_b, jenis=JenisLaporan.KEPENDUDUKAN).update(
+        status=Status.DIKEMBALIKAN
+    )
+    workbook = buka(scope_kecamatan(kecamatan, dibuat_oleh="Rahmadi (Camat)", periode=PERIODE))
+    rows = by_kode(workbook["Kependudukan"])
+    assert rows[KODE_DESA_B][3:33] == AWAL_B + PERISTIWA_B + AKHIR_B  # still shown, but marked
+    assert "belum dilaporkan, tidak dihitung dalam JUMLAH" in rows[KODE_DESA_B][33]
+    assert "tidak dihitung" not in rows[KODE_DESA_A][33]
+    jumlah = rows_of(workbook["Kependudukan"], FIRST_ROW)[16]
+    assert jumlah[3:33] == AWAL_A + PERISTIWA_A + AKHIR_A
+    assert jumlah[33] == "Jumlah 1 dari 16 desa/kelurahan yang laporannya terkirim atau terverifikasi"
 
 
 def test_keterangan_gives_the_report_state_or_why_a_row_is_empty(workbook):
@@ -144,7 +163,7 @@ def test_the_linmas_row_counts_members_activities_and_the_programme(workbook):
     jumlah = rows_of(sheet, FIRST_ROW)[16]
     assert jumlah[0] == "JUMLAH"
     assert jumlah[3:23] == row[3:23]
-    assert jumlah[23] == "1 dari 16 desa"
+    assert jumlah[23] == "1 dari 1 desa"  # of the desa whose Linmas report is sent
 
 
 def test_the_activity_list_has_activities_then_incidents(workbook):
@@ -178,7 +197,9 @@ def test_the_rt_sheet_sums_the_sent_rt_reports_of_each_desa(workbook):
     assert row[19:27] == [0, 4, 0, 0, 0, 0, 0, 2]
     assert by_kode(sheet)[KODE_DESA_B][3:5] == [0, 0]
     jumlah = rows_of(sheet, FIRST_ROW)[16]
+    # The kecamatan does not require a monthly RT send: the RT reports count as they are.
     assert jumlah[0] == "JUMLAH" and jumlah[3:27] == row[3:27]
+    assert jumlah[27] == "Jumlah 16 desa/kelurahan (laporan ini tidak wajib dikirim ke kecamatan)"
 
 
 def test_the_rt_problems_sheet_lists_problems_and_proposals(workbook):
