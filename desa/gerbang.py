@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
+from desa import registry
 from desa.models import Desa
 from desa.models.laporan import KirimanFormulir, LaporanBulanan, Status
 from desa.periode import Periode
@@ -53,12 +54,15 @@ class Tulisan:
 
         Raises PeriodeTerkunci when one of them is sent or verified and, with `ke_depan` (a
         write that reaches every later month, as an economic check does), when a later month is.
+        A kind whose months carry into the next (registry `berantai`: the B.3 awal is last month's
+        akhir) always reaches forward, so a month before the first reporting month cannot change
+        a verified one either.
         """
         rows = kunci_laporan(self.desa, self.jenis, [value for value in bulan if value is not None])
         for laporan in rows:
             if laporan.is_locked:
                 raise PeriodeTerkunci(lock_message(laporan))
-        if ke_depan and rows:
+        if (ke_depan or registry.is_berantai(self.jenis)) and rows:
             _pastikan_bulan_berikut_terbuka(self.desa, self.jenis, rows[0])
         self.laporan += rows
         return rows

@@ -5,7 +5,7 @@ from django.utils import timezone
 from desa.models.laporan import JenisLaporan, LaporanBulanan, Status
 from desa.periode import Periode
 from kependudukan.b3 import rekap_b3
-from kependudukan.models import DataAwal, Koreksi
+from kependudukan.models import DataAwal, Koreksi, Peristiwa
 from tests.kependudukan.factories import day, make_koreksi, make_peristiwa, recent
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +159,26 @@ def test_absurd_months_and_dates_get_a_message(client_for, operator_a, started_a
             "wna_p": "0", "jumlah_kk": "0", "alasan": "x"}  # fmt: skip
     response = client.post(reverse("kependudukan:koreksi_tambah", args=[started_a.pk]), data)
     assert response.status_code == 200 and "terlalu lama" in response.content.decode()
+
+
+def test_an_event_before_the_first_reporting_month_cannot_change_a_verified_month(
+    client_for, operator_a, desa_a, kecamatan
+):
+    start = Periode.current().shift(-3)
+    DataAwal.objects.create(
+        desa=desa_a, periode=start.shift(-2).awal, wni_l=10, wni_p=10, wna_l=0, wna_p=0, jumlah_kk=5
+    )
+    kecamatan.mulai_pelaporan = start.awal
+    kecamatan.save()
+    sent(desa_a, start, Status.DIVERIFIKASI)
+    earlier = start.previous().awal.replace(day=10)
+    data = {
+        "nama": "Bayi", "jenis_kelamin": "L", "tanggal_peristiwa": earlier, "tempat_lahir": "Paringin",
+        "nama_ayah": "", "nama_ibu": "Ibu", "nik": "", "no_kk": "", "kewarganegaraan": "WNI",
+        "tanggal_lapor": earlier, "keterangan": "",
+    }  # fmt: skip
+    url = reverse("kependudukan:peristiwa_create", args=[desa_a.pk, "LAHIR"])
+    response = client_for(operator_a).post(url, data)
+    assert response.status_code == 200
+    assert f"pakai tanggal sesudah {start.label}" in response.content.decode()
+    assert not Peristiwa.objects.exists()
