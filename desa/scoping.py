@@ -41,6 +41,17 @@ def desa_scope(user, desa_path):
     return Q(pk__in=[])
 
 
+def kabupaten_of(user):
+    """The kabupaten code of the user's area, or None (administrators, accounts without an area)."""
+    if user.peran == Peran.KABUPATEN:
+        return user.kabupaten_id
+    if user.peran in KECAMATAN_ROLES and user.kecamatan_id:
+        return user.kecamatan.kabupaten_id
+    if user.peran in DESA_ROLES and user.desa_id:
+        return user.desa.kecamatan.kabupaten_id
+    return None
+
+
 class ScopedQuerySet(models.QuerySet):
     """A queryset whose model says, in `scope_desa_path`, how to reach its Desa."""
 

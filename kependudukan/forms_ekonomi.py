@@ -1,6 +1,7 @@
 """Forms of households, recipients, the decisions about a flagged recipient, and programmes."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from desa.forms_periode import BulanField
@@ -65,7 +66,7 @@ class PenerimaForm(forms.ModelForm):
     def __init__(self, *args, desa, **kwargs):
         super().__init__(*args, **kwargs)
         self.desa = desa
-        self.fields["program"].queryset = ProgramBantuan.objects.filter(aktif=True)
+        self.fields["program"].queryset = ProgramBantuan.objects.untuk_desa([desa]).filter(aktif=True)
         self.fields["program"].empty_label = "Pilih program"
         if self.instance.pk:
             self.initial["bulan_mulai"] = str(self.instance.mulai_periode)
@@ -116,9 +117,26 @@ class PertahankanForm(forms.Form):
 
 
 class ProgramForm(forms.ModelForm):
+    """A programme, added by an administrator: national, or one kabupaten's own."""
+
     class Meta:
         model = ProgramBantuan
-        fields = ["kode", "nama", "sasaran", "untuk_desil_1_4"]
+        fields = ["kabupaten", "kode", "nama", "sasaran", "untuk_desil_1_4"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kabupaten"].empty_label = "– program nasional (semua kabupaten) –"
+        self.fields["kabupaten"].label = "Berlaku di"
 
     def clean_kode(self):
         return " ".join(self.cleaned_data["kode"].upper().split())
+
+    def clean(self):
+        data = super().clean()
+        kode, kabupaten = data.get("kode"), data.get("kabupaten")
+        if kode:
+            same = ProgramBantuan.objects.filter(kode=kode)
+            same = same.filter(Q(kabupaten__isnull=True) | Q(kabupaten=kabupaten)) if kabupaten else same
+            if same.exists():
+                self.add_error("kode", f"Kode {kode} sudah dipakai program lain yang berlaku di sana.")
+        return data

@@ -76,7 +76,8 @@ def ekonomi_kecamatan(request, kode, periode):
 
 
 def _may_add_program(user):
-    return user.is_superuser or user.peran in (Peran.KABUPATEN, Peran.ADMINISTRATOR)
+    """Only an administrator adds programmes: the Kabupaten role reads, it does not write."""
+    return user.is_superuser or user.peran == Peran.ADMINISTRATOR
 
 
 @login_required
@@ -87,7 +88,7 @@ def program_list(request):
     form = ProgramForm(request.POST or None)
     if request.method == "POST":
         if not can_add:
-            raise PermissionDenied("Hanya peran Kabupaten yang dapat menambah program bantuan.")
+            raise PermissionDenied("Hanya administrator yang dapat menambah program bantuan.")
         if form.is_valid():
             program = form.save()
             messages.success(request, f"Program {program.kode} ditambahkan.")
@@ -95,5 +96,9 @@ def program_list(request):
     return render(
         request,
         "kependudukan/ekonomi/program_list.html",
-        {"program_list": ProgramBantuan.objects.all(), "form": form, "can_add": can_add},
+        {
+            "program_list": ProgramBantuan.objects.for_user(request.user).select_related("kabupaten"),
+            "form": form,
+            "can_add": can_add,
+        },
     )

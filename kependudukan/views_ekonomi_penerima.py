@@ -55,7 +55,7 @@ def penerima_list(request, kode):
             "page": page,
             "filters": filters,
             "query": query.urlencode(),
-            "program_choices": ProgramBantuan.objects.all(),
+            "program_choices": ProgramBantuan.objects.untuk_desa([desa]),
             "tanda_list": flags,
             "jumlah_terbuka": sum(tanda.terbuka for tanda in flags),
             "sekarang": sekarang,

@@ -24,4 +24,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # The race tests run real threads, each with its own connection. An in-memory test database
     # is shared-cache, where a second writer fails at once ("table is locked") instead of waiting
     # for the first as it does on the real, file-backed database: test on a file too.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-kudapanmas.sqlite3")}  # noqa: F405
+    # One file per process, so that two test runs side by side never share (and delete) one.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-kudapanmas-{os.getpid()}.sqlite3")}  # noqa: F405

@@ -216,9 +216,10 @@ class _Pemeriksaan(Pemeriksaan):
     # -- Penerima Bantuan -------------------------------------------------------------------
 
     def penerima(self, rows):
-        self.program = {
-            program.kode.upper(): program for program in ProgramBantuan.objects.filter(aktif=True)
-        }
+        # A row's programme is a national one or its desa's kabupaten's: {kabupaten or None: {kode: program}}.
+        self.program = {}
+        for program in ProgramBantuan.objects.filter(aktif=True):
+            self.program.setdefault(program.kabupaten_id, {})[program.kode.upper()] = program
         parsed = [item for item in (self._parse_penerima(number, raw) for number, raw in rows) if item]
         desa_ids = {item.desa_id for _, item in parsed}
         existing = {
@@ -265,9 +266,11 @@ class _Pemeriksaan(Pemeriksaan):
         sheet, before = SHEET_PENERIMA, len(self.hasil.kesalahan)
         desa = self._desa(sheet, number, raw.get("kode_desa"))
         kode = nilai.upper(raw.get("program"))
-        program = self.program.get(PROGRAM_ALIASES.get(kode, kode))
+        kabupaten = desa.kecamatan.kabupaten_id if desa else None  # the desa come with their kecamatan
+        known_here = {**self.program.get(None, {}), **self.program.get(kabupaten, {})}
+        program = known_here.get(PROGRAM_ALIASES.get(kode, kode))
         if program is None:
-            known = ", ".join(sorted(self.program))
+            known = ", ".join(sorted(known_here))
             message = (
                 "Program wajib diisi."
                 if not kode

@@ -60,7 +60,7 @@ def rekap_ekonomi(desa_list, periode, *, tanda=None, states=None):
     read here unless the caller already has them."""
     desa_list = list(desa_list)
     ids = [desa.pk for desa in desa_list]
-    programs = list(ProgramBantuan.objects.order_by("kode").values_list("pk", "kode"))
+    programs = list(ProgramBantuan.objects.untuk_desa(desa_list).order_by("kode").values_list("pk", "kode"))
     rows = {}
     for desa in desa_list:
         rows[desa.pk] = BarisEkonomi(desa.pk, desa.nama, program=[BarisProgram(kode) for _, kode in programs])

@@ -11,12 +11,13 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
 from desa.identitas import validate_nik, validate_no_kk
-from desa.models import Desa
+from desa.models import Desa, Kabupaten, Kecamatan
 from desa.periode import Periode
-from desa.scoping import ScopedQuerySet
+from desa.scoping import Peran, ScopedQuerySet, kabupaten_of
 from kependudukan.models.impor import BerkasUnggahan
 
 BULAN_BELUM_DIMUTAKHIRKAN = 6
@@ -42,8 +43,42 @@ def batas_pemutakhiran(periode):
     return datetime.date(awal.tahun, awal.bulan, min(akhir.day, awal.akhir.day))
 
 
+class ProgramBantuanQuerySet(models.QuerySet):
+    def untuk_kabupaten(self, kabupaten_ids):
+        """The national programmes and those of these kabupaten (a code or a list of codes)."""
+        if isinstance(kabupaten_ids, str):
+            kabupaten_ids = [kabupaten_ids]
+        return self.filter(Q(kabupaten__isnull=True) | Q(kabupaten_id__in=kabupaten_ids))
+
+    def untuk_desa(self, desa_list):
+        kecamatan_ids = {desa.kecamatan_id for desa in desa_list}
+        return self.untuk_kabupaten(
+            Kecamatan.objects.filter(pk__in=kecamatan_ids).values_list("kabupaten_id", flat=True).distinct()
+        )
+
+    def for_user(self, user):
+        """What a user's pages may list: national programmes, and those of the user's kabupaten."""
+        if user.is_superuser or user.peran == Peran.ADMINISTRATOR:
+            return self.all()
+        kabupaten_id = kabupaten_of(user)
+        return self.untuk_kabupaten([kabupaten_id] if kabupaten_id else [])
+
+
 class ProgramBantuan(models.Model):
-    kode = models.CharField("kode", max_length=20, unique=True, help_text="Misalnya PKH, BPNT, PBI-JK.")
+    """An aid programme: national (PKH, BPNT, …; no kabupaten) or a kabupaten's own.
+
+    Only an administrator adds programmes; a kabupaten's programme is seen only inside it.
+    """
+
+    kabupaten = models.ForeignKey(
+        Kabupaten,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="program_bantuan_set",
+        help_text="Kosong untuk program nasional.",
+    )
+    kode = models.CharField("kode", max_length=20, help_text="Misalnya PKH, BPNT, PBI-JK.")
     nama = models.CharField("nama program", max_length=100)
     sasaran = models.CharField("sasaran", max_length=10, choices=Sasaran.choices, default=Sasaran.KELUARGA)
     untuk_desil_1_4 = models.BooleanField(
@@ -51,10 +86,20 @@ class ProgramBantuan(models.Model):
     )
     aktif = models.BooleanField("aktif", default=True)
 
+    objects = ProgramBantuanQuerySet.as_manager()
+
     class Meta:
         ordering = ["kode"]
         verbose_name = "program bantuan"
         verbose_name_plural = "program bantuan"
+        constraints = [
+            # A code names one programme wherever it is read: nationally, or within a kabupaten
+            # (where it may not repeat a national code either; the form says so).
+            models.UniqueConstraint(
+                fields=["kode"], condition=Q(kabupaten__isnull=True), name="program_nasional_kode_unik"
+            ),
+            models.UniqueConstraint(fields=["kabupaten", "kode"], name="program_kabupaten_kode_unik"),
+        ]
 
     def __str__(self):
         return self.kode

@@ -10,7 +10,7 @@ from desa import ledger
 from desa.models.laporan import JenisLaporan
 from desa.scoping import Peran
 from kependudukan.ekonomi.laporan import rekap_ekonomi
-from kependudukan.models.ekonomi import EksporData, Keluarga, ProgramBantuan, TindakLanjut
+from kependudukan.models.ekonomi import EksporData, Keluarga, TindakLanjut
 from tests.conftest import make_user
 from tests.kependudukan.factories import day, make_nik, make_peristiwa, recent
 from tests.kependudukan.factories_ekonomi import make_keluarga, make_penerima
@@ -153,14 +153,6 @@ def test_the_report_is_sent_through_the_ledger(client_for, operator_a, desa_a):
     make_keluarga(desa_a, day(month, 5), desil=2)
     client.post(send, {"keterangan": ""})
     assert ledger.laporan_for(desa_a, JenisLaporan.EKONOMI, month).is_sent
-
-
-def test_only_the_kabupaten_adds_a_programme(client_for, kabupaten, kasi_trantib, wilayah):
-    url = reverse("kependudukan:program_list")
-    data = {"kode": "bst", "nama": "Bantuan Sosial Tunai", "sasaran": "keluarga", "untuk_desil_1_4": "on"}
-    assert client_for(kasi_trantib).post(url, data).status_code == 403
-    assert client_for(kabupaten).post(url, data).status_code == 302
-    assert ProgramBantuan.objects.filter(kode="BST").exists()
 
 
 def test_the_recap_download_has_both_sheets_and_is_recorded(client_for, camat, kecamatan, desa_a, flagged):
