@@ -1,13 +1,15 @@
 """Reading the uploaded workbook: sheets by name, columns by header, rows as dicts.
 
 openpyxl's read-only mode streams the sheets, so memory stays small; the row cap stops the
-reading early, so a 50,000-row file gets its answer without being read to the end.
+reading early, so a 50,000-row file gets its answer without being read to the end. What the zip
+expands to is checked first (kependudukan.impor.batas), before openpyxl holds any of it.
 """
 
 from dataclasses import dataclass, field
 
 import openpyxl
 
+from kependudukan.impor.batas import IsiTerlaluBesar, periksa_isi
 from kependudukan.impor.kolom import MAKS_BARIS, MAKS_KOLOM, SHEETS, normalize_header
 
 
@@ -56,7 +58,10 @@ def baca_workbook(source, sheets=SHEETS, *, pesan_tanpa_sheet=TANPA_SHEET, pesan
     them is in the file, or when they hold no data row. The defaults are impor-kependudukan.xlsx's.
     """
     try:
+        periksa_isi(source)
         workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
+    except IsiTerlaluBesar as error:
+        raise BerkasDitolak(str(error)) from error
     except Exception as error:
         # openpyxl fails in many ways on a file that is not a valid .xlsx (zip, XML, content
         # types); every one of them means the same to the operator.
