@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from desa.forms import LoginForm
+from kudapanmas.sandi import ResetSandiForm
 
 urlpatterns = [
     path(
@@ -21,6 +22,7 @@ urlpatterns = [
     path(
         "lupa-sandi/",
         auth_views.PasswordResetView.as_view(
+            form_class=ResetSandiForm,
             email_template_name="registration/email_reset_sandi.txt",
             subject_template_name="registration/subjek_reset_sandi.txt",
             success_url=reverse_lazy("password_reset_done"),

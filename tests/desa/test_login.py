@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import PASSWORD
+from tests.kudapanmas.surel import wait_for_background_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,7 @@ def test_the_lockout_is_per_account(client, operator_a, operator_b, settings):
 def test_password_reset_sends_an_indonesian_email(client, operator_a, mailoutbox):
     response = client.post(reverse("password_reset"), {"email": operator_a.email})
     assert response.status_code == 302
+    wait_for_background_mail()  # it leaves after the response
     assert len(mailoutbox) == 1
     assert "Buka tautan berikut untuk membuat kata sandi baru" in mailoutbox[0].body
 
