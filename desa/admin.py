@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from desa.models import RT, Desa, Kabupaten, Kecamatan, LaporanBulanan, Pengguna, RiwayatLaporan
+from desa.models import RT, AksesNIK, Desa, Kabupaten, Kecamatan, LaporanBulanan, Pengguna, RiwayatLaporan
 
 
 @admin.register(Pengguna)
@@ -49,3 +49,21 @@ class LaporanBulananAdmin(admin.ModelAdmin):
     list_display = ["desa", "jenis", "periode", "status", "pertama_dikirim_at"]
     list_filter = ["jenis", "status", "desa__kecamatan"]
     inlines = [RiwayatInline]
+
+
+@admin.register(AksesNIK)
+class AksesNIKAdmin(admin.ModelAdmin):
+    """Evidence of who saw which NIK (UU 27/2022): read here, never written, changed or deleted."""
+
+    list_display = ["waktu", "nama_pengguna", "desa", "jenis_data", "objek_id"]
+    list_filter = ["jenis_data"]
+    readonly_fields = ["pengguna", "nama_pengguna", "waktu", "desa", "jenis_data", "objek_id", "keterangan"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -51,5 +51,16 @@ class PenerimaBantuanAdmin(admin.ModelAdmin):
 
 @admin.register(ekonomi.EksporData)
 class EksporDataAdmin(admin.ModelAdmin):
-    list_display = ["waktu", "nama_pengguna", "isi", "jumlah_baris"]
-    readonly_fields = ["pengguna", "nama_pengguna", "waktu", "isi", "jumlah_baris"]
+    """The export log is evidence (UU 27/2022): it can be read, never written, changed or deleted here."""
+
+    list_display = ["waktu", "nama_pengguna", "isi", "jumlah_baris", "dengan_nik"]
+    readonly_fields = ["pengguna", "nama_pengguna", "waktu", "isi", "jumlah_baris", "rincian", "dengan_nik"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

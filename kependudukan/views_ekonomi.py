@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from desa.ledger import TransisiDitolak
 from desa.models import Desa
 from desa.periode import Periode
+from desa.privasi import catat_lihat_nik
 from desa.scoping import Peran, may_write, object_for_user
 from kependudukan.ekonomi.services import keluarga_simpan
 from kependudukan.forms_ekonomi import KeluargaForm
@@ -102,6 +103,7 @@ def keluarga_create(request, kode):
 @login_required
 def keluarga_detail(request, kode, pk):
     keluarga = object_for_user(Keluarga.objects.select_related("desa"), request.user, pk=pk, desa_id=kode)
+    catat_lihat_nik(request.user, keluarga, desa=keluarga.desa)
     return render(
         request,
         "kependudukan/ekonomi/keluarga_detail.html",

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from desa.ledger import TransisiDitolak
 from desa.periode import Periode
+from desa.privasi import catat_lihat_nik
 from desa.scoping import may_write, object_for_user
 from kependudukan.ekonomi.services import penerima_hentikan, penerima_pertahankan, penerima_simpan
 from kependudukan.ekonomi.tanda import tanda_penerima
@@ -106,6 +107,7 @@ def _flags_of(penerima):
 def penerima_detail(request, kode, pk):
     penerima = _penerima(request, kode, pk)
     can_edit = may_write(request.user, penerima.desa)
+    catat_lihat_nik(request.user, penerima, desa=penerima.desa)
     return render(
         request,
         "kependudukan/ekonomi/penerima_detail.html",

@@ -15,6 +15,7 @@ from desa.gerbang import SudahTersimpan
 from desa.ledger import TransisiDitolak, is_locked, laporan_for, lock_message, periode_in_range
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan
+from desa.privasi import catat_lihat_nik
 from desa.scoping import may_write, object_for_user
 from kependudukan.aturan import pesan_ganda
 from kependudukan.forms_peristiwa import PeristiwaForm
@@ -140,6 +141,7 @@ def peristiwa_create(request, kode, jenis):
 @login_required
 def peristiwa_detail(request, kode, pk):
     event = _event(request, kode, pk)
+    catat_lihat_nik(request.user, event, desa=event.desa)
     partner = Peristiwa.objects.filter(pk=event.pasangan_id).select_related("desa").first()
     return render(
         request,

@@ -10,3 +10,7 @@ workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2
 timeout = 300
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The access log never holds a query string or a referrer (which carries one): a search by NIK
+# (?q=6311...) would otherwise keep residents' NIKs in a plain file (UU 27/2022). %(U)s is the
+# path alone.
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)s'

@@ -11,6 +11,7 @@ from desa.kepatuhan import last_closed_periode
 from desa.models import Kabupaten
 from desa.scoping import Peran
 from kudapanmas import dasbor, rapor
+from kudapanmas.views_rekap import dengan_nik
 
 
 def _home_kecamatan(user):
@@ -50,6 +51,7 @@ def dasbor_kecamatan(request, kode, periode):
             "sebelumnya": _month_url("dasbor_kecamatan", kode, periode.previous(), data.keadaan),
             "berikutnya": _month_url("dasbor_kecamatan", kode, periode.next(), data.keadaan),
             "dari_kabupaten": request.user.is_kabupaten_role,
+            "nik_lengkap_bawaan": dengan_nik(request),
         },
     )
 
@@ -69,6 +71,7 @@ def dasbor_kabupaten(request, kode, periode):
             "total": total,
             "sebelumnya": _month_url("dasbor_kabupaten", kode, periode.previous()),
             "berikutnya": _month_url("dasbor_kabupaten", kode, periode.next()),
+            "nik_lengkap_bawaan": dengan_nik(request),
         },
     )
 

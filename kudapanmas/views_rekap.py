@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from desa.ledger import PERIODE_PERTAMA
 from desa.periode import Periode
+from desa.scoping import READ_ONLY_ROLES
 from kudapanmas import dasbor
 from kudapanmas.rekap.scope import RekapError, scope_kabupaten, scope_kecamatan
 from kudapanmas.rekap.workbook import catat_unduhan, write_rekap
@@ -24,28 +25,28 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @require_GET
 def rekap_kecamatan(request, kode, periode):
     kecamatan = dasbor.kecamatan_for_user(request.user, kode)
-    return _download(scope_kecamatan, kecamatan, request.user, periode=dasbor.periode_or_404(periode))
+    return _download(scope_kecamatan, kecamatan, request, periode=dasbor.periode_or_404(periode))
 
 
 @login_required
 @require_GET
 def rekap_kecamatan_tahun(request, kode, tahun):
     kecamatan = dasbor.kecamatan_for_user(request.user, kode)
-    return _download(scope_kecamatan, kecamatan, request.user, tahun=_tahun_or_404(tahun))
+    return _download(scope_kecamatan, kecamatan, request, tahun=_tahun_or_404(tahun))
 
 
 @login_required
 @require_GET
 def rekap_kabupaten(request, kode, periode):
     kabupaten = dasbor.kabupaten_for_user(request.user, kode)
-    return _download(scope_kabupaten, kabupaten, request.user, periode=dasbor.periode_or_404(periode))
+    return _download(scope_kabupaten, kabupaten, request, periode=dasbor.periode_or_404(periode))
 
 
 @login_required
 @require_GET
 def rekap_kabupaten_tahun(request, kode, tahun):
     kabupaten = dasbor.kabupaten_for_user(request.user, kode)
-    return _download(scope_kabupaten, kabupaten, request.user, tahun=_tahun_or_404(tahun))
+    return _download(scope_kabupaten, kabupaten, request, tahun=_tahun_or_404(tahun))
 
 
 def _tahun_or_404(tahun):
@@ -54,10 +55,20 @@ def _tahun_or_404(tahun):
     return tahun
 
 
-def _download(make_scope, wilayah, user, **when):
+def dengan_nik(request):
+    """Whether the workbook carries full NIKs: `?nik=lengkap` or `?nik=samar`; without a choice,
+    masked for the read-only roles (who forward the recap) and full for the Kasi Trantib."""
+    choice = request.GET.get("nik", "")
+    if choice in ("lengkap", "samar"):
+        return choice == "lengkap"
+    return request.user.peran not in READ_ONLY_ROLES
+
+
+def _download(make_scope, wilayah, request, **when):
     """Write the workbook to a temporary file and stream it; the file vanishes once closed."""
+    user = request.user
     try:
-        scope = make_scope(wilayah, dibuat_oleh=user.nama_dan_peran, **when)
+        scope = make_scope(wilayah, dibuat_oleh=user.nama_dan_peran, dengan_nik=dengan_nik(request), **when)
     except RekapError as error:
         raise Http404(str(error)) from None
     berkas = tempfile.TemporaryFile()

@@ -1,5 +1,6 @@
 from desa.models.laporan import KomentarLaporan, LaporanBulanan, RiwayatLaporan
 from desa.models.pengguna import Pengguna
+from desa.models.privasi import AksesNIK
 from desa.models.wilayah import RT, Desa, Kabupaten, Kecamatan
 
 __all__ = [
@@ -11,4 +12,5 @@ __all__ = [
     "LaporanBulanan",
     "RiwayatLaporan",
     "KomentarLaporan",
+    "AksesNIK",
 ]

@@ -293,6 +293,13 @@ class EksporData(models.Model):
     waktu = models.DateTimeField("waktu", auto_now_add=True)
     isi = models.CharField("isi", max_length=300)
     jumlah_baris = models.PositiveIntegerField("jumlah baris", null=True, blank=True)
+    rincian = models.JSONField(
+        "rincian per lembar",
+        default=list,
+        blank=True,
+        help_text="Lembar, jumlah baris dan kolom data pribadi.",
+    )
+    dengan_nik = models.BooleanField("NIK lengkap", default=True)
 
     class Meta:
         ordering = ["-waktu", "-pk"]

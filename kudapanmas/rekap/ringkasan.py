@@ -88,6 +88,14 @@ def keterangan(scope):
         batas = scope.periode.next().awal.replace(day=scope.kecamatan.hari_batas_waktu)
         rows.append(("Batas waktu laporan", f"{format_tanggal(batas)} pukul 23.59 WITA"))
     rows += [("Dibuat", format_waktu(scope.dibuat_at)), ("Dibuat oleh", scope.dibuat_oleh)]
+    rows.append(
+        (
+            "Data pribadi",
+            "Berisi NIK dan No. KK lengkap; unduhan ini dicatat (UU 27/2022)."
+            if scope.dengan_nik
+            else "NIK dan No. KK disamarkan (6311********0001); nama tetap tertulis.",
+        )
+    )
     return rows
 
 

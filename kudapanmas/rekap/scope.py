@@ -34,6 +34,8 @@ class RekapScope:
     tahun: int | None
     dibuat_oleh: str
     is_kabupaten: bool = False  # a kabupaten-wide workbook: one block per kecamatan, with subtotals
+    dengan_nik: bool = True  # False: NIK and No. KK masked on every sheet (UU 27/2022, PDP)
+    lembar_pribadi: list = field(default_factory=list)  # after writing: sheets holding personal data
     isi: list = field(default_factory=list)  # (sheet name, description) of each sheet, for Ringkasan
     dibuat_at: object = field(default_factory=timezone.now)
     _tanda: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -217,7 +219,7 @@ def _check_time(periode, tahun):
         raise RekapError("Pilih salah satu: satu periode (bulan) atau satu tahun.")
 
 
-def scope_kecamatan(kecamatan, *, dibuat_oleh, periode=None, tahun=None):
+def scope_kecamatan(kecamatan, *, dibuat_oleh, periode=None, tahun=None, dengan_nik=True):
     _check_time(periode, tahun)
     return RekapScope(
         wilayah=f"Kecamatan {kecamatan.nama}",
@@ -227,10 +229,11 @@ def scope_kecamatan(kecamatan, *, dibuat_oleh, periode=None, tahun=None):
         periode=periode,
         tahun=tahun,
         dibuat_oleh=dibuat_oleh,
+        dengan_nik=dengan_nik,
     )
 
 
-def scope_kabupaten(kabupaten, *, dibuat_oleh, periode=None, tahun=None):
+def scope_kabupaten(kabupaten, *, dibuat_oleh, periode=None, tahun=None, dengan_nik=True):
     _check_time(periode, tahun)
     kecamatan_list = list(kabupaten.kecamatan_set.order_by("kode"))
     return RekapScope(
@@ -242,6 +245,7 @@ def scope_kabupaten(kabupaten, *, dibuat_oleh, periode=None, tahun=None):
         tahun=tahun,
         dibuat_oleh=dibuat_oleh,
         is_kabupaten=True,
+        dengan_nik=dengan_nik,
     )
 
 

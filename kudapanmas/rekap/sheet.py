@@ -21,6 +21,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desa.periode import WITA
+from desa.templatetags.format_id import nik_samar
 from kudapanmas.rekap import guard, styles
 
 TEXT = "text"
@@ -30,6 +31,10 @@ PERCENT = "percent"
 DATE = "date"
 DATETIME = "datetime"
 IDENTITY = "identity"  # NIK, No. KK, NIP: digits kept as text so all of them survive
+# Personal data (UU 27/2022): the columns the export log names, and those masked in a workbook
+# made without NIKs ("6311********0001").
+KOLOM_PRIBADI = {"NIK", "No. KK", "Nama", "Tanggal Lahir"}
+KOLOM_DISAMARKAN = {"NIK", "No. KK"}
 
 FORMATS = {
     NUMBER: styles.FORMAT_NUMBER,
@@ -75,6 +80,15 @@ class Sheet:
         self.ws = workbook.create_sheet(title)
         self.one_page = one_page
         self.columns = list(columns)
+        self.jumlah_baris = 0  # data rows, for the export log
+        self.kolom_pribadi = [column.label for column in self.columns if column.label in KOLOM_PRIBADI]
+        self._samar = [
+            index
+            for index, column in enumerate(self.columns)
+            if column.label in KOLOM_DISAMARKAN and not getattr(workbook, "dengan_nik", True)
+        ]
+        if isinstance(getattr(workbook, "lembar", None), list):
+            workbook.lembar.append(self)
         self.last_column = get_column_letter(len(self.columns))
         self.grouped = any(column.group for column in self.columns)
         self.header_top = TITLE_ROWS + 1
@@ -233,6 +247,11 @@ class Sheet:
         here rather than calling a converter per cell (the JUMLAH rows use the converters)."""
         ws = self.ws
         row = []
+        self.jumlah_baris += 1
+        if self._samar:
+            values = list(values)
+            for index in self._samar:
+                values[index] = nik_samar(values[index]) if values[index] else values[index]
         for (template, risky), value in zip(self._body, values, strict=True):
             if value is None or value == "":
                 value = None

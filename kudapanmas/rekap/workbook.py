@@ -48,10 +48,17 @@ def write_rekap(scope, target):
     workbook = Workbook(write_only=True)
     workbook.properties.title = f"Rekap {scope.wilayah} {scope.label}"
     workbook.properties.creator = "KUDAPANMAS"
+    workbook.dengan_nik = scope.dengan_nik  # read by each Sheet
+    workbook.lembar = []
     scope.isi = [(module.NAMA, module.DESKRIPSI) for module in SHEETS]
     with satu_bacaan():
         for module in SHEETS:
             module.write(workbook, scope)
+    scope.lembar_pribadi = [
+        {"lembar": sheet.ws.title, "baris": sheet.jumlah_baris, "kolom_pribadi": sheet.kolom_pribadi}
+        for sheet in workbook.lembar
+        if sheet.kolom_pribadi and sheet.jumlah_baris
+    ]
     workbook.save(target)
 
 
@@ -85,7 +92,14 @@ def satu_bacaan():
 
 
 def catat_unduhan(scope, user=None):
-    """Record that the workbook left the system: its `Penerima Bantuan` sheet holds names and
-    NIKs (kependudukan.ekonomi.privasi). The download and the `rekap_excel` command (no user)
-    both call this."""
-    ekspor_catat(user=user, isi=f"Rekap Excel {scope.wilayah} {scope.label} (nama dan NIK penerima bantuan)")
+    """Record that the workbook left the system: which sheets held names and NIKs, how many rows
+    and which personal columns (kependudukan.ekonomi.privasi). The download and the
+    `rekap_excel` command (no user) both call this, after `write_rekap`."""
+    nik = "NIK lengkap" if scope.dengan_nik else "NIK disamarkan"
+    ekspor_catat(
+        user=user,
+        isi=f"Rekap Excel {scope.wilayah} {scope.label} ({nik})",
+        jumlah_baris=sum(item["baris"] for item in scope.lembar_pribadi),
+        rincian=scope.lembar_pribadi,
+        dengan_nik=scope.dengan_nik,
+    )

@@ -86,4 +86,5 @@ def test_the_command_records_the_export_of_names_as_the_download_does(tmp_path, 
     run("--periode", "2025-08", "--kecamatan", "63.11.06", "--output", str(tmp_path / "rekap.xlsx"))
     record = EksporData.objects.get()
     assert record.pengguna is None and record.nama_pengguna == "(perintah server)"
-    assert record.isi == "Rekap Excel Kecamatan Paringin Agustus 2025 (nama dan NIK penerima bantuan)"
+    assert record.isi == "Rekap Excel Kecamatan Paringin Agustus 2025 (NIK lengkap)"
+    assert record.dengan_nik and record.jumlah_baris == sum(item["baris"] for item in record.rincian)

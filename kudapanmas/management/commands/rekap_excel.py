@@ -27,19 +27,33 @@ class Command(BaseCommand):
         )
         parser.add_argument("--kabupaten", help="Kode kabupaten bila basis data berisi lebih dari satu.")
         parser.add_argument("--output", help="Berkas .xlsx yang ditulis (wajib).")
+        parser.add_argument(
+            "--tanpa-nik", action="store_true", help="Samarkan NIK dan No. KK (6311********0001)."
+        )
 
     def handle(self, *args, **options):
         when = self.when(options["periode"], options["tahun"])
         if not options["output"]:
             raise CommandError("Sebutkan --output BERKAS.xlsx: ke mana rekap ditulis.")
         output = Path(options["output"])
+        dengan_nik = not options["tanpa_nik"]
         if not output.parent.is_dir():
             raise CommandError(f"Folder {output.parent} tidak ada.")
         try:
             if options["kecamatan"]:
-                scope = scope_kecamatan(self.kecamatan(options["kecamatan"]), dibuat_oleh=DIBUAT_OLEH, **when)
+                scope = scope_kecamatan(
+                    self.kecamatan(options["kecamatan"]),
+                    dibuat_oleh=DIBUAT_OLEH,
+                    dengan_nik=dengan_nik,
+                    **when,
+                )
             else:
-                scope = scope_kabupaten(self.kabupaten(options["kabupaten"]), dibuat_oleh=DIBUAT_OLEH, **when)
+                scope = scope_kabupaten(
+                    self.kabupaten(options["kabupaten"]),
+                    dibuat_oleh=DIBUAT_OLEH,
+                    dengan_nik=dengan_nik,
+                    **when,
+                )
         except RekapError as error:
             raise CommandError(str(error)) from None
         write_rekap(scope, output)
