@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, SetPasswordForm
+from django.core.validators import MaxLengthValidator
 
 from desa.models import RT, Desa, Pengguna
 from desa.models.pengguna import validate_telepon
@@ -12,6 +13,14 @@ class LoginForm(AuthenticationForm):
         "invalid_login": "Nama pengguna atau kata sandi salah. Perhatikan huruf besar/kecil.",
         "inactive": "Akun ini sudah dinonaktifkan. Hubungi Kasi Trantib kecamatan.",
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django sets the field's max_length after the field is built, so it is never checked;
+        # a longer name would reach the lockout's 255-character column (an error on PostgreSQL).
+        username = self.fields["username"]
+        pesan = f"Nama pengguna paling panjang {username.max_length} karakter."
+        username.validators.append(MaxLengthValidator(username.max_length, pesan))
 
 
 class RTForm(forms.ModelForm):

@@ -6,7 +6,7 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
-from kudapanmas.env import env_bool, env_int, env_list, env_str
+from kudapanmas.env import env_bool, env_int, env_list, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("KUDAPANMAS_VAR_DIR", str(BASE_DIR / "var")))
@@ -120,6 +120,11 @@ LOGOUT_REDIRECT_URL = "login"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hour
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind the reverse proxy every request comes from 127.0.0.1: the client is read from the
+# forwarded header, only when the direct peer is one of these proxies (kudapanmas.proksi).
+KUDAPANMAS_TRUSTED_PROXIES = env_networks("KUDAPANMAS_TRUSTED_PROXIES", ["127.0.0.1"])
+KUDAPANMAS_FORWARDED_HEADER = env_str("KUDAPANMAS_FORWARDED_HEADER", "X-Forwarded-For")
+AXES_CLIENT_IP_CALLABLE = "kudapanmas.proksi.alamat_klien"
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
