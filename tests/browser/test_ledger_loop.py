@@ -128,3 +128,46 @@ def test_the_state_filter_swaps_the_grid_in_place_with_htmx(page_for, kasi_trant
     page = page_for(DESKTOP)
     filter_returned(page, bulan_lalu)
     assert page.locator(".saringan-item.aktif").inner_text().startswith("Dikembalikan")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1366"])
+def test_reopening_a_month_returns_the_later_months_and_the_operator_resends_in_order(
+    page_for, desa_a, operator_a, kasi_trantib, viewport
+):
+    from kependudukan.models.data_awal import DataAwal
+    from tests.kudapanmas.ledger_factories import laporan
+
+    lalu = Periode.current().previous()
+    dua_lalu = lalu.previous()
+    DataAwal.objects.create(desa=desa_a, periode=dua_lalu.awal, wni_l=812, wni_p=798, jumlah_kk=472)
+    laporan(desa_a, dua_lalu, Status.DIVERIFIKASI)
+    laporan(desa_a, lalu, Status.DIVERIFIKASI)
+
+    trantib = page_for(viewport)
+    login(trantib, "trantib")
+    trantib.goto(trantib.base_url + f"/kependudukan/{desa_a.pk}/{dua_lalu}/")
+    warning = trantib.locator("#ikut-kembali")
+    assert f"Laporan {lalu.label}" in warning.inner_text() and "ikut dikembalikan" in warning.inner_text()
+    trantib.fill("textarea[name=alasan]", "Satu kelahiran belum tercatat.")
+    warning.scroll_into_view_if_needed()
+    screenshot(trantib, "ledger-buka-kembali-berantai")
+    trantib.get_by_role("button", name="Buka kembali").click()
+    assert "dibuka kembali" in trantib.content()
+    states = dict(LaporanBulanan.objects.filter(desa=desa_a).values_list("periode", "status"))
+    assert states == {dua_lalu.awal: Status.DIKEMBALIKAN, lalu.awal: Status.DIKEMBALIKAN}
+
+    operator = page_for(viewport)
+    login(operator, "operator.a")
+    operator.goto(operator.base_url + f"/kependudukan/{desa_a.pk}/{lalu}/")
+    assert f"Kirim dulu laporan {dua_lalu.label}" in operator.locator("#belum-bisa-dikirim").inner_text()
+    assert operator.get_by_role("button", name="Kirim ulang laporan").count() == 0
+    assert "ikut dikembalikan karena laporan" in operator.locator("#panel-laporan").inner_text().lower()
+    screenshot(operator, "ledger-kirim-berurutan")
+    operator.goto(operator.base_url + f"/kependudukan/{desa_a.pk}/{dua_lalu}/")
+    operator.get_by_role("button", name="Kirim ulang laporan").click()
+    operator.goto(operator.base_url + f"/kependudukan/{desa_a.pk}/{lalu}/")
+    operator.get_by_role("button", name="Kirim ulang laporan").click()
+    assert f"Laporan {lalu.label} terkirim ke kecamatan." in operator.content()
+    assert set(LaporanBulanan.objects.filter(desa=desa_a).values_list("status", flat=True)) == {
+        Status.DIKIRIM
+    }
