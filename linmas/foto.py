@@ -3,7 +3,8 @@
 A photo is judged by its content, never by its name: Pillow must recognise it as a
 JPEG, PNG or WebP and verify it. It is then re-encoded as a JPEG, turned upright,
 shrunk to a long side of 1600 px, with a 320 px thumbnail. Re-encoding without
-passing `exif` drops the EXIF block, so a phone's GPS tag and camera data never leak.
+passing `exif` drops the EXIF block, and clearing what the decoder kept drops comments, XMP
+and colour profiles, so a phone's GPS tag, camera data and editing notes never leak.
 """
 
 import warnings
@@ -50,6 +51,9 @@ def foto_siapkan(berkas):
         raise
     except Exception as error:  # Pillow raises many kinds for damaged or hostile files.
         raise FotoDitolak(f"{nama}: berkas ini bukan gambar JPEG, PNG atau WebP yang utuh.") from error
+    # The decoder keeps the upload's comment (COM) and XMP in `info`, and the JPEG encoder writes
+    # a comment from there: drop all of it, so only the pixels go out.
+    foto.info.clear()
     foto.thumbnail((SISI_PANJANG, SISI_PANJANG), Image.Resampling.LANCZOS)
     kecil = foto.copy()
     kecil.thumbnail((SISI_KECIL, SISI_KECIL), Image.Resampling.LANCZOS)

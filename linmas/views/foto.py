@@ -24,7 +24,8 @@ def _serve(foto, berkas, suffix):
         raise Http404("Berkas foto tidak ditemukan.") from error
     response = FileResponse(handle, content_type="image/jpeg", filename=f"foto-{foto.pk}{suffix}.jpg")
     response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline")
-    response["Cache-Control"] = "private, max-age=86400"
+    # Short: a photo removed or moved out of the user's scope stops showing within minutes.
+    response["Cache-Control"] = "private, max-age=300"
     return response
 
 

@@ -127,7 +127,7 @@ class TestServing:
         response = client_for(cast[role]).get(reverse(name, args=[foto.pk]))
         assert response.status_code == 200
         assert response["Content-Type"] == "image/jpeg"
-        assert response["Cache-Control"] == "private, max-age=86400"
+        assert response["Cache-Control"] == "private, max-age=300"
         stored = foto.berkas if name == "linmas:foto" else foto.kecil
         assert b"".join(response.streaming_content) == Path(stored.path).read_bytes()
 
