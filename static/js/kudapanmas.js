@@ -17,3 +17,15 @@ document.addEventListener("click", function (event) {
     if (!details.contains(event.target)) details.removeAttribute("open");
   });
 });
+
+// Print buttons ([data-cetak]) stay hidden without JavaScript; the browser's own menu still prints.
+document.querySelectorAll("[data-cetak]").forEach(function (button) {
+  button.hidden = false;
+  button.addEventListener("click", function () { window.print(); });
+});
+
+// A form with data-konfirmasi asks first; without JavaScript it submits directly.
+document.addEventListener("submit", function (event) {
+  var message = event.target.dataset && event.target.dataset.konfirmasi;
+  if (message && !window.confirm(message)) event.preventDefault();
+});

@@ -1,5 +1,5 @@
-// Linmas pages: take the GPS point from the phone, print the monthly report.
-// Both are extras: without JavaScript the buttons stay hidden and every form still works.
+// Linmas pages: take the GPS point from the phone (the print button is in kudapanmas.js).
+// An extra: without JavaScript the button stays hidden and every form still works.
 (function () {
   var button = document.querySelector("[data-ambil-lokasi]");
   if (button && window.isSecureContext && "geolocation" in navigator) {
@@ -27,10 +27,5 @@
         { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 }
       );
     });
-  }
-  var print = document.querySelector("[data-cetak]");
-  if (print) {
-    print.hidden = false;
-    print.addEventListener("click", function () { window.print(); });
   }
 })();
