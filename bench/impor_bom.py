@@ -48,6 +48,11 @@ def build(folder):
         "40 MB text in one cell": (bom.huge_cell(header, 40 * bom.MB), None),
         "1,1 GB sharedStrings": (bom.shared_string_cell(header), bom.huge_shared_string(int(1.1 * GB))),
         "2,1 million empty cells": (bom.empty_cells(header, 70_000, 30), None),
+        "48 MB comment (one tag)": (
+            bom.sheet_xml(header, [b"<!--", *bom.repeated(b"A", 48 * bom.MB), b"-->"]),
+            None,
+        ),
+        "48 MB of <x/> (slowest to count)": (bom.sheet_xml(header, bom.repeated(b"<x/>", 48 * bom.MB)), None),
     }
     paths = {}
     for number, (label, (sheet, shared_strings)) in enumerate(cases.items()):
