@@ -51,13 +51,8 @@ class LaporanBulananAdmin(admin.ModelAdmin):
     inlines = [RiwayatInline]
 
 
-@admin.register(AksesNIK)
-class AksesNIKAdmin(admin.ModelAdmin):
-    """Evidence of who saw which NIK (UU 27/2022): read here, never written, changed or deleted."""
-
-    list_display = ["waktu", "nama_pengguna", "desa", "jenis_data", "objek_id"]
-    list_filter = ["jenis_data"]
-    readonly_fields = ["pengguna", "nama_pengguna", "waktu", "desa", "jenis_data", "objek_id", "keterangan"]
+class BuktiAdmin(admin.ModelAdmin):
+    """A log kept as evidence (UU 27/2022): read in the admin, never written, changed or deleted."""
 
     def has_add_permission(self, request):
         return False
@@ -67,3 +62,12 @@ class AksesNIKAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AksesNIK)
+class AksesNIKAdmin(BuktiAdmin):
+    """Who saw which resident's full NIK, and when."""
+
+    list_display = ["waktu", "nama_pengguna", "desa", "jenis_data", "objek_id"]
+    list_filter = ["jenis_data"]
+    readonly_fields = ["pengguna", "nama_pengguna", "waktu", "desa", "jenis_data", "objek_id", "keterangan"]

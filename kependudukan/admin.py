@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from desa.admin import BuktiAdmin
 from kependudukan.models import DataAwal, Koreksi, Peristiwa, RiwayatPeristiwa, ekonomi
 
 
@@ -50,17 +51,8 @@ class PenerimaBantuanAdmin(admin.ModelAdmin):
 
 
 @admin.register(ekonomi.EksporData)
-class EksporDataAdmin(admin.ModelAdmin):
-    """The export log is evidence (UU 27/2022): it can be read, never written, changed or deleted here."""
+class EksporDataAdmin(BuktiAdmin):
+    """Who took which personal data out of the system, and how much of it."""
 
     list_display = ["waktu", "nama_pengguna", "isi", "jumlah_baris", "dengan_nik"]
     readonly_fields = ["pengguna", "nama_pengguna", "waktu", "isi", "jumlah_baris", "rincian", "dengan_nik"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
