@@ -14,22 +14,14 @@ from django.utils import timezone
 from desa import gerbang, notifikasi, registry
 from desa.gerbang import PeriodeTerkunci, TransisiDitolak, lock_message
 from desa.models.laporan import KomentarLaporan, LaporanBulanan, RiwayatLaporan, Status
-from desa.periode import Periode, format_tanggal
+from desa.periode import PERIODE_PERTAMA, Periode, format_tanggal, periode_in_range
 from desa.scoping import Peran, may_write
 
-__all__ = ["PeriodeTerkunci", "TransisiDitolak", "lock_message"]
+__all__ = ["PERIODE_PERTAMA", "PeriodeTerkunci", "TransisiDitolak", "lock_message", "periode_in_range"]
 
-# The months the ledger deals with: none before 2000 (older dates are typing mistakes); a year
-# ahead is the furthest a page may look (beyond it a deadline could not be computed near the
-# calendar's end).
-PERIODE_PERTAMA = Periode(2000, 1)
 # An extension is for a desa in trouble (no signal, an operator ill), not a second calendar.
 PERPANJANGAN_MAKSIMUM_HARI = 60
 KOMENTAR_MAKSIMUM = 2000
-
-
-def periode_in_range(periode):
-    return PERIODE_PERTAMA <= _periode(periode) <= Periode.current().shift(12)
 
 
 def laporan_for(desa, jenis, periode):

@@ -89,6 +89,18 @@ class Periode:
         return f"{self.tahun:04d}-{self.bulan:02d}"
 
 
+# The months the app deals with: none before 2000 (older dates are typing mistakes); a year
+# ahead is the furthest a page may look (beyond it a deadline could not be computed near the
+# calendar's end).
+PERIODE_PERTAMA = Periode(2000, 1)
+
+
+def periode_in_range(periode):
+    """Whether a month (a Periode, or a date within it) is one the app deals with."""
+    periode = periode if isinstance(periode, Periode) else Periode.of(periode)
+    return PERIODE_PERTAMA <= periode <= Periode.current().shift(12)
+
+
 def end_of_day(day):
     """The first instant after `day` ends in WITA: a send at 23:59:59 is before it."""
     following = day + datetime.timedelta(days=1)
@@ -113,12 +125,16 @@ def format_waktu(moment):
 
 
 class PeriodeConverter:
-    """URL converter: /2026-08/ ↔ Periode(2026, 8)."""
+    """URL converter: /2026-08/ ↔ Periode(2026, 8); a month out of range answers 404 before the view
+    runs, so no page computes a month before or after the calendar (1900-01's previous month)."""
 
     regex = r"\d{4}-\d{2}"
 
     def to_python(self, value):
-        return Periode.parse(value)
+        periode = Periode.parse(value)
+        if not periode_in_range(periode):
+            raise ValueError(f"Periode {value} di luar jangkauan.")
+        return periode
 
     def to_url(self, value):
         return str(value)

@@ -7,38 +7,38 @@ app_name = "desa"
 urlpatterns = [
     path("saya/", views.desa_saya, name="saya"),
     path(
-        "<str:kode>/laporan/<str:jenis>/<periode:periode>/kirim/",
+        "<kode:kode>/laporan/<slug:jenis>/<periode:periode>/kirim/",
         views_laporan.laporan_kirim,
         name="laporan_kirim",
     ),
     path(
-        "<str:kode>/laporan/<str:jenis>/<periode:periode>/verifikasi/",
+        "<kode:kode>/laporan/<slug:jenis>/<periode:periode>/verifikasi/",
         views_laporan.laporan_verifikasi,
         name="laporan_verifikasi",
     ),
     path(
-        "<str:kode>/laporan/<str:jenis>/<periode:periode>/kembalikan/",
+        "<kode:kode>/laporan/<slug:jenis>/<periode:periode>/kembalikan/",
         views_laporan.laporan_kembalikan,
         name="laporan_kembalikan",
     ),
     path(
-        "<str:kode>/laporan/<str:jenis>/<periode:periode>/buka-kembali/",
+        "<kode:kode>/laporan/<slug:jenis>/<periode:periode>/buka-kembali/",
         views_laporan.laporan_buka_kembali,
         name="laporan_buka_kembali",
     ),
     path(
-        "<str:kode>/laporan/<str:jenis>/<periode:periode>/perpanjang/",
+        "<kode:kode>/laporan/<slug:jenis>/<periode:periode>/perpanjang/",
         views_laporan.laporan_perpanjang,
         name="laporan_perpanjang",
     ),
     path(
-        "<str:kode>/laporan/<str:jenis>/<periode:periode>/komentar/",
+        "<kode:kode>/laporan/<slug:jenis>/<periode:periode>/komentar/",
         views_laporan.laporan_komentar,
         name="laporan_komentar",
     ),
-    path("<str:kode>/", views.desa_detail, name="detail"),
-    path("<str:kode>/rt/tambah/", views.rt_create, name="rt_create"),
-    path("<str:kode>/rt/<int:pk>/ubah/", views.rt_update, name="rt_update"),
+    path("<kode:kode>/", views.desa_detail, name="detail"),
+    path("<kode:kode>/rt/tambah/", views.rt_create, name="rt_create"),
+    path("<kode:kode>/rt/<int:pk>/ubah/", views.rt_update, name="rt_update"),
     path("kecamatan/operator/", views_operator.operator_list, name="operator_list"),
     path(
         "kecamatan/pengaturan/",
@@ -46,7 +46,7 @@ urlpatterns = [
         name="kecamatan_pengaturan_saya",
     ),
     path(
-        "kecamatan/<str:kode>/pengaturan/",
+        "kecamatan/<kode:kode>/pengaturan/",
         views_kecamatan.kecamatan_pengaturan,
         name="kecamatan_pengaturan",
     ),

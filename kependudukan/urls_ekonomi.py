@@ -15,29 +15,29 @@ urlpatterns = [
     path("impor/<int:pk>/", views_ekonomi_impor.impor_ekonomi_pratinjau, name="impor_ekonomi_pratinjau"),
     path("impor/<int:pk>/simpan/", views_ekonomi_impor.impor_ekonomi_simpan, name="impor_ekonomi_simpan"),
     path(
-        "kecamatan/<str:kode>/<periode:periode>/",
+        "kecamatan/<kode:kode>/<periode:periode>/",
         views_ekonomi_laporan.ekonomi_kecamatan,
         name="ekonomi_kecamatan",
     ),
-    path("<str:kode>/", views_ekonomi.ekonomi_desa, name="ekonomi_desa"),
-    path("<str:kode>/keluarga/tambah/", views_ekonomi.keluarga_create, name="keluarga_create"),
-    path("<str:kode>/keluarga/<int:pk>/", views_ekonomi.keluarga_detail, name="keluarga_detail"),
-    path("<str:kode>/keluarga/<int:pk>/ubah/", views_ekonomi.keluarga_update, name="keluarga_update"),
-    path("<str:kode>/penerima/", views_ekonomi_penerima.penerima_list, name="penerima_list"),
-    path("<str:kode>/penerima/tambah/", views_ekonomi_penerima.penerima_create, name="penerima_create"),
-    path("<str:kode>/penerima/<int:pk>/", views_ekonomi_penerima.penerima_detail, name="penerima_detail"),
+    path("<kode:kode>/", views_ekonomi.ekonomi_desa, name="ekonomi_desa"),
+    path("<kode:kode>/keluarga/tambah/", views_ekonomi.keluarga_create, name="keluarga_create"),
+    path("<kode:kode>/keluarga/<int:pk>/", views_ekonomi.keluarga_detail, name="keluarga_detail"),
+    path("<kode:kode>/keluarga/<int:pk>/ubah/", views_ekonomi.keluarga_update, name="keluarga_update"),
+    path("<kode:kode>/penerima/", views_ekonomi_penerima.penerima_list, name="penerima_list"),
+    path("<kode:kode>/penerima/tambah/", views_ekonomi_penerima.penerima_create, name="penerima_create"),
+    path("<kode:kode>/penerima/<int:pk>/", views_ekonomi_penerima.penerima_detail, name="penerima_detail"),
     path(
-        "<str:kode>/penerima/<int:pk>/ubah/", views_ekonomi_penerima.penerima_update, name="penerima_update"
+        "<kode:kode>/penerima/<int:pk>/ubah/", views_ekonomi_penerima.penerima_update, name="penerima_update"
     ),
     path(
-        "<str:kode>/penerima/<int:pk>/hentikan/",
+        "<kode:kode>/penerima/<int:pk>/hentikan/",
         views_ekonomi_penerima.penerima_hentikan_view,
         name="penerima_hentikan",
     ),
     path(
-        "<str:kode>/penerima/<int:pk>/tetap/",
+        "<kode:kode>/penerima/<int:pk>/tetap/",
         views_ekonomi_penerima.penerima_pertahankan_view,
         name="penerima_pertahankan",
     ),
-    path("<str:kode>/<periode:periode>/", views_ekonomi_laporan.laporan_ekonomi, name="laporan_ekonomi"),
+    path("<kode:kode>/<periode:periode>/", views_ekonomi_laporan.laporan_ekonomi, name="laporan_ekonomi"),
 ]

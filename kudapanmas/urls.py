@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
+from desa.converters import KodeWilayahConverter
 from desa.periode import PeriodeConverter
 
+# Every URL parameter that names a wilayah or a month goes through one of these (404 otherwise).
+register_converter(KodeWilayahConverter, "kode")
 register_converter(PeriodeConverter, "periode")
 
 from kudapanmas import views, views_dasbor, views_pengingat, views_pengumuman, views_rekap  # noqa: E402
@@ -12,51 +15,51 @@ urlpatterns = [
     path("panduan/", views.panduan, name="panduan"),
     path("dasbor/", views_dasbor.dasbor_saya, name="dasbor"),
     path(
-        "kecamatan/<str:kode>/dasbor/<periode:periode>/",
+        "kecamatan/<kode:kode>/dasbor/<periode:periode>/",
         views_dasbor.dasbor_kecamatan,
         name="dasbor_kecamatan",
     ),
     path(
-        "kabupaten/<str:kode>/dasbor/<periode:periode>/",
+        "kabupaten/<kode:kode>/dasbor/<periode:periode>/",
         views_dasbor.dasbor_kabupaten,
         name="dasbor_kabupaten",
     ),
     path("antrean/", views_dasbor.antrean_saya, name="antrean"),
-    path("kecamatan/<str:kode>/antrean/", views_dasbor.antrean_kecamatan, name="antrean_kecamatan"),
+    path("kecamatan/<kode:kode>/antrean/", views_dasbor.antrean_kecamatan, name="antrean_kecamatan"),
     path("rapor/", views_dasbor.rapor_saya, name="rapor"),
     path(
-        "kecamatan/<str:kode>/rapor/<periode:periode>/",
+        "kecamatan/<kode:kode>/rapor/<periode:periode>/",
         views_dasbor.rapor_kecamatan,
         name="rapor_kecamatan",
     ),
     path(
-        "kecamatan/<str:kode>/rekap/<periode:periode>/",
+        "kecamatan/<kode:kode>/rekap/<periode:periode>/",
         views_rekap.rekap_kecamatan,
         name="rekap_kecamatan",
     ),
     path(
-        "kecamatan/<str:kode>/rekap/tahun/<int:tahun>/",
+        "kecamatan/<kode:kode>/rekap/tahun/<int:tahun>/",
         views_rekap.rekap_kecamatan_tahun,
         name="rekap_kecamatan_tahun",
     ),
     path(
-        "kabupaten/<str:kode>/rekap/<periode:periode>/",
+        "kabupaten/<kode:kode>/rekap/<periode:periode>/",
         views_rekap.rekap_kabupaten,
         name="rekap_kabupaten",
     ),
     path(
-        "kabupaten/<str:kode>/rekap/tahun/<int:tahun>/",
+        "kabupaten/<kode:kode>/rekap/tahun/<int:tahun>/",
         views_rekap.rekap_kabupaten_tahun,
         name="rekap_kabupaten_tahun",
     ),
     path("pengingat/", views_pengingat.pengingat_saya, name="pengingat"),
     path(
-        "kecamatan/<str:kode>/pengingat/<periode:periode>/",
+        "kecamatan/<kode:kode>/pengingat/<periode:periode>/",
         views_pengingat.pengingat_kecamatan,
         name="pengingat_kecamatan",
     ),
     path("pengumuman/", views_pengumuman.pengumuman_saya, name="pengumuman_saya"),
-    path("kecamatan/<str:kode>/pengumuman/", views_pengumuman.pengumuman, name="pengumuman"),
+    path("kecamatan/<kode:kode>/pengumuman/", views_pengumuman.pengumuman, name="pengumuman"),
     path("pengumuman/<int:pk>/hapus/", views_pengumuman.pengumuman_hapus, name="pengumuman_hapus"),
     path("pengumuman/<int:pk>/lampiran/", views_pengumuman.pengumuman_lampiran, name="pengumuman_lampiran"),
     path("akun/", include("kudapanmas.auth_urls")),
