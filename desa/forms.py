@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, SetPasswordForm
 from django.core.validators import MaxLengthValidator
 
+from desa.forms_masukan import MasukanAmanMixin
 from desa.models import RT, Desa, Pengguna
 from desa.models.pengguna import validate_telepon
 from desa.scoping import Peran
@@ -23,7 +24,7 @@ class LoginForm(AuthenticationForm):
         username.validators.append(MaxLengthValidator(username.max_length, pesan))
 
 
-class RTForm(forms.ModelForm):
+class RTForm(MasukanAmanMixin, forms.ModelForm):
     class Meta:
         model = RT
         fields = ["nomor", "rw", "nama_ketua", "telepon_ketua", "aktif"]
@@ -48,7 +49,7 @@ class RTForm(forms.ModelForm):
         return value
 
 
-class OperatorCreateForm(BaseUserCreationForm):
+class OperatorCreateForm(MasukanAmanMixin, BaseUserCreationForm):
     class Meta:
         model = Pengguna
         fields = ["username", "first_name", "desa", "telepon", "email"]
@@ -73,7 +74,7 @@ class OperatorCreateForm(BaseUserCreationForm):
         return user
 
 
-class OperatorUpdateForm(forms.ModelForm):
+class OperatorUpdateForm(MasukanAmanMixin, forms.ModelForm):
     class Meta:
         model = Pengguna
         fields = ["first_name", "desa", "telepon", "email"]

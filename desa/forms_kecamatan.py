@@ -5,6 +5,7 @@ import re
 from django import forms
 
 from desa import registry
+from desa.forms_masukan import MasukanAmanMixin
 from desa.forms_periode import BulanField
 from desa.ledger import PERIODE_PERTAMA, periode_in_range
 from desa.models import Kecamatan
@@ -17,7 +18,7 @@ PILIH = "pilih"
 HARI_TERAKHIR = 28
 
 
-class KecamatanPengaturanForm(forms.ModelForm):
+class KecamatanPengaturanForm(MasukanAmanMixin, forms.ModelForm):
     cakupan = forms.ChoiceField(
         label="Jenis laporan wajib",
         choices=[

@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from desa import ledger, registry
+from desa.forms_masukan import teks_bersih
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan
 from desa.scoping import object_for_user
@@ -24,6 +25,11 @@ def _target(request, kode, jenis, periode, *, write=True):
     if not ledger.periode_in_range(periode):
         raise Http404("Periode di luar jangkauan.")
     return object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=write, pk=kode)
+
+
+def _teks(request, name):
+    """A text the form posts, without the control characters no database should be given."""
+    return teks_bersih(request.POST.get(name, ""))
 
 
 def _back(desa, jenis, periode):
@@ -51,7 +57,7 @@ def laporan_kirim(request, kode, jenis, periode):
             jenis=jenis,
             periode=periode,
             user=request.user,
-            data=request.POST,
+            data={name: _teks(request, name) for name in request.POST},
             versi=request.POST.get("versi"),
         ),  # fmt: skip
         f"Laporan {periode.label} terkirim ke kecamatan.",
@@ -84,7 +90,7 @@ def laporan_kembalikan(request, kode, jenis, periode):
         lambda: ledger.laporan_kembalikan(
             laporan=laporan,
             user=request.user,
-            catatan=request.POST.get("catatan", ""),
+            catatan=_teks(request, "catatan"),
             versi=request.POST.get("versi"),
         ),  # fmt: skip
         f"Laporan {desa.nama} {periode.label} dikembalikan dengan catatan.",
@@ -102,7 +108,7 @@ def laporan_buka_kembali(request, kode, jenis, periode):
         lambda: ledger.laporan_buka_kembali(
             laporan=laporan,
             user=request.user,
-            alasan=request.POST.get("alasan", ""),
+            alasan=_teks(request, "alasan"),
             versi=request.POST.get("versi"),
         ),  # fmt: skip
         f"Laporan {desa.nama} {periode.label} dibuka kembali.",
@@ -127,7 +133,7 @@ def laporan_perpanjang(request, kode, jenis, periode):
             periode=periode,
             user=request.user,
             tanggal=tanggal,
-            alasan=request.POST.get("alasan", ""),
+            alasan=_teks(request, "alasan"),
         ),  # fmt: skip
         "Batas waktu diperpanjang.",
     )
@@ -142,7 +148,7 @@ def laporan_komentar(request, kode, jenis, periode):
     _run(
         request,
         lambda: ledger.laporan_komentar(
-            desa=desa, jenis=jenis, periode=periode, user=request.user, isi=request.POST.get("isi", "")
+            desa=desa, jenis=jenis, periode=periode, user=request.user, isi=_teks(request, "isi")
         ),
         "Komentar terkirim.",
     )

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 
+from desa.forms_masukan import MasukanAmanMixin
 from desa.forms_periode import BulanField
 from desa.ledger import periode_in_range
 from desa.periode import Periode
@@ -11,7 +12,7 @@ from kependudukan.models import DataAwal, Koreksi
 COUNTS = ["wni_l", "wni_p", "wna_l", "wna_p", "jumlah_kk"]
 
 
-class DataAwalForm(forms.ModelForm):
+class DataAwalForm(MasukanAmanMixin, forms.ModelForm):
     bulan_pertama = BulanField(
         label="Bulan pertama",
         help_text=(
@@ -50,7 +51,9 @@ class DataAwalForm(forms.ModelForm):
         return data
 
 
-class KoreksiForm(forms.ModelForm):
+class KoreksiForm(MasukanAmanMixin, forms.ModelForm):
+    own_date_rules = ("tanggal_lapor",)  # clean_tanggal_lapor
+
     class Meta:
         model = Koreksi
         fields = ["tanggal_lapor", *COUNTS, "alasan"]

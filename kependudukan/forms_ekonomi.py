@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from desa.forms_masukan import MasukanAmanMixin
 from desa.forms_periode import BulanField
 from desa.periode import Periode
 from kependudukan.ekonomi import aturan
@@ -15,7 +16,7 @@ def _check(message):
         raise forms.ValidationError(message)
 
 
-class KeluargaForm(forms.ModelForm):
+class KeluargaForm(MasukanAmanMixin, forms.ModelForm):
     class Meta:
         model = Keluarga
         fields = [
@@ -47,7 +48,7 @@ class KeluargaForm(forms.ModelForm):
         return no_kk
 
 
-class PenerimaForm(forms.ModelForm):
+class PenerimaForm(MasukanAmanMixin, forms.ModelForm):
     bulan_mulai = BulanField(label="Mulai menerima")
     bulan_selesai = BulanField(
         label="Bulan terakhir (boleh kosong)",
@@ -98,7 +99,7 @@ class PenerimaForm(forms.ModelForm):
         return data
 
 
-class HentikanForm(forms.Form):
+class HentikanForm(MasukanAmanMixin, forms.Form):
     tanggal = forms.DateField(
         label="Tanggal berhenti",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -107,7 +108,7 @@ class HentikanForm(forms.Form):
     alasan = forms.CharField(label="Alasan", max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PertahankanForm(forms.Form):
+class PertahankanForm(MasukanAmanMixin, forms.Form):
     alasan = forms.CharField(
         label="Alasan tetap menerima",
         max_length=500,

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 
+from desa.forms_masukan import MasukanAmanMixin
 from desa.models import Desa
 from kependudukan import aturan
 from kependudukan.models import JenisKelamin, JenisPeristiwa, Peristiwa
@@ -60,7 +61,9 @@ class DesaChoiceField(forms.ModelChoiceField):
         return f"{obj.nama} (Kec. {obj.kecamatan.nama})"
 
 
-class PeristiwaForm(forms.ModelForm):
+class PeristiwaForm(MasukanAmanMixin, forms.ModelForm):
+    own_date_rules = ("tanggal_lahir", "tanggal_peristiwa", "tanggal_lapor")  # kependudukan.aturan
+
     class Meta:
         model = Peristiwa
         fields = [

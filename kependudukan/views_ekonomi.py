@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from desa.forms_masukan import angka, filter_dari
 from desa.ledger import TransisiDitolak
 from desa.models import Desa
 from desa.periode import Periode
@@ -42,13 +43,13 @@ def ekonomi_index(request):
 def ekonomi_desa(request, kode):
     desa = desa_for(request, kode)
     keluarga = Keluarga.objects.filter(desa=desa)
-    filters = {key: request.GET.get(key, "").strip() for key in ("rt", "desil", "lama", "q")}
-    if filters["rt"].isdigit() and len(filters["rt"]) <= 3:
-        keluarga = keluarga.filter(nomor_rt=int(filters["rt"]))
+    filters = filter_dari(request.GET, ("rt", "desil", "lama", "q"))
+    if (nomor_rt := angka(filters["rt"], digits=3)) is not None:
+        keluarga = keluarga.filter(nomor_rt=nomor_rt)
     if filters["desil"] == "kosong":
         keluarga = keluarga.filter(desil__isnull=True)
-    elif filters["desil"].isdigit() and 1 <= int(filters["desil"]) <= 10:
-        keluarga = keluarga.filter(desil=int(filters["desil"]))
+    elif (desil := angka(filters["desil"])) is not None and 1 <= desil <= 10:
+        keluarga = keluarga.filter(desil=desil)
     if filters["lama"] == "1":
         keluarga = keluarga.belum_dimutakhirkan()
     if filters["q"]:

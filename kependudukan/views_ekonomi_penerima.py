@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from desa.forms_masukan import angka, filter_dari
 from desa.ledger import TransisiDitolak
 from desa.periode import Periode
 from desa.privasi import catat_lihat_nik
@@ -31,9 +32,9 @@ def penerima_list(request, kode):
     desa = desa_for(request, kode)
     sekarang = Periode.current()
     penerima = PenerimaBantuan.objects.filter(desa=desa).select_related("program")
-    filters = {key: request.GET.get(key, "").strip() for key in ("program", "status", "q")}
-    if filters["program"].isdigit():
-        penerima = penerima.filter(program_id=int(filters["program"]))
+    filters = filter_dari(request.GET, ("program", "status", "q"))
+    if (program := angka(filters["program"])) is not None:
+        penerima = penerima.filter(program_id=program)
     if filters["status"] == "aktif":
         penerima = penerima.menerima_pada(sekarang)
     elif filters["status"] == "berhenti":

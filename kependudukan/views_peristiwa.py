@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from desa import kiriman
+from desa.forms_masukan import angka, filter_dari
 from desa.gerbang import SudahTersimpan
 from desa.ledger import TransisiDitolak, is_locked, laporan_for, lock_message, periode_in_range
 from desa.models import Desa
@@ -42,15 +43,15 @@ def peristiwa_list(request, kode, periode):
         raise Http404("Periode di luar jangkauan.")
     desa = object_for_user(Desa.objects.select_related("kecamatan"), request.user, pk=kode)
     events = Peristiwa.objects.filter(desa=desa).of_month(periode).select_related("desa_asal_tujuan")
-    filters = {key: request.GET.get(key, "").strip() for key in ("jenis", "rt", "jk", "wn", "q", "tanda")}
+    filters = filter_dari(request.GET, ("jenis", "rt", "jk", "wn", "q", "tanda"))
     if filters["jenis"] in JenisPeristiwa.values:
         events = events.filter(jenis=filters["jenis"])
     if filters["jk"] in JenisKelamin.values:
         events = events.filter(jenis_kelamin=filters["jk"])
     if filters["wn"] in Kewarganegaraan.values:
         events = events.filter(kewarganegaraan=filters["wn"])
-    if filters["rt"].isdigit() and len(filters["rt"]) <= 3:
-        events = events.filter(nomor_rt=int(filters["rt"]))
+    if (nomor_rt := angka(filters["rt"], digits=3)) is not None:
+        events = events.filter(nomor_rt=nomor_rt)
     if filters["q"]:
         events = events.filter(Q(nama__icontains=filters["q"]) | Q(nik__contains=filters["q"]))
     events = list(events.order_by("jenis", "tanggal_lapor", "pk"))

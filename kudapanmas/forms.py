@@ -3,13 +3,15 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from desa.forms_masukan import MasukanAmanMixin
 from kudapanmas.models import Pengumuman
 
 LAMPIRAN_MAKSIMUM = 5 * 1024 * 1024
 BERLAKU_PALING_LAMA = 366
 
 
-class PengumumanForm(forms.ModelForm):
+class PengumumanForm(MasukanAmanMixin, forms.ModelForm):
+    own_date_rules = ("berlaku_sampai",)  # clean_berlaku_sampai
     tautan = forms.URLField(
         label="Tautan (opsional)",
         required=False,

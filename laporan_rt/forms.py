@@ -7,6 +7,7 @@ JavaScript: a row left empty is ignored, a row with anything in it must be compl
 from django import forms
 from django.forms import inlineformset_factory
 
+from desa.forms_masukan import MasukanAmanMixin
 from desa.identitas import validate_nik
 from desa.periode import format_tanggal
 from laporan_rt.models import KEGIATAN_FIELDS, PERISTIWA_FIELDS, KejadianRT, LaporanRT, TamuWajibLapor
@@ -30,7 +31,7 @@ def _text_area(rows=2):
     return forms.Textarea(attrs={"class": "form-control", "rows": rows})
 
 
-class LaporanRTForm(forms.ModelForm):
+class LaporanRTForm(MasukanAmanMixin, forms.ModelForm):
     class Meta:
         model = LaporanRT
         fields = [
@@ -101,7 +102,7 @@ class LaporanRTForm(forms.ModelForm):
         return cleaned
 
 
-class TamuForm(forms.ModelForm):
+class TamuForm(MasukanAmanMixin, forms.ModelForm):
     class Meta:
         model = TamuWajibLapor
         fields = ["nama", "nomor_identitas", "asal", "keperluan", "tanggal_datang", "tanggal_pergi"]
@@ -147,7 +148,7 @@ class TamuForm(forms.ModelForm):
         return cleaned
 
 
-class KejadianForm(forms.ModelForm):
+class KejadianForm(MasukanAmanMixin, forms.ModelForm):
     class Meta:
         model = KejadianRT
         fields = ["jenis", "tanggal", "uraian"]

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm
 
+from desa.forms_masukan import MasukanAmanMixin
 from desa.models import RT, Pengguna
 from desa.scoping import Peran
 
@@ -12,7 +13,7 @@ class RTChoiceField(forms.ModelChoiceField):
         return f"{obj} · {obj.rw}" if obj.rw else str(obj)
 
 
-class KetuaRTCreateForm(BaseUserCreationForm):
+class KetuaRTCreateForm(MasukanAmanMixin, BaseUserCreationForm):
     class Meta:
         model = Pengguna
         fields = ["username", "first_name", "rt", "telepon"]

@@ -1,5 +1,6 @@
 from django import forms
 
+from desa.forms_masukan import MasukanAmanMixin
 from desa.identitas import check_nik
 from desa.models import RT
 from desa.models.pengguna import validate_telepon
@@ -7,7 +8,7 @@ from linmas.forms.widgets import DateInput
 from linmas.models import AnggotaLinmas, Jabatan, JenisKelamin
 
 
-class AnggotaForm(forms.ModelForm):
+class AnggotaForm(MasukanAmanMixin, forms.ModelForm):
     """A roster entry. The view sets the desa on the instance before the form sees it."""
 
     class Meta:

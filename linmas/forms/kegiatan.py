@@ -2,22 +2,26 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from desa.forms_masukan import MasukanAmanMixin, PilihanBanyakField
 from desa.ledger import PeriodeTerkunci, ensure_unlocked
 from desa.models import RT
 from desa.models.laporan import JenisLaporan
-from desa.periode import Periode
+from desa.periode import PERIODE_PERTAMA, Periode, periode_in_range
 from linmas.forms.widgets import DateInput, MultipleFileField
 from linmas.foto import FotoDitolak, foto_siapkan
 from linmas.models import FOTO_MAKSIMUM, AnggotaLinmas, JenisKegiatan, Kegiatan
 
 
-class PesertaField(forms.ModelMultipleChoiceField):
+class PesertaField(PilihanBanyakField):
     def label_from_instance(self, obj):
         return f"{obj.nama} ({obj.jabatan_regu})"
 
 
 def check_month_open(desa, day):
-    """The lock as a form error: the message says why and who can reopen the month."""
+    """The lock as a form error: the message says why and who can reopen the month. A day in no
+    month the app deals with (before 2000) is refused first: it has no ledger row to lock."""
+    if not periode_in_range(day):
+        raise forms.ValidationError(f"Tanggal tidak boleh sebelum {PERIODE_PERTAMA.label}.")
     try:
         ensure_unlocked(desa, JenisLaporan.LINMAS, Periode.of(day))
     except PeriodeTerkunci as error:
@@ -30,7 +34,7 @@ def _within(value, limit, label):
     return value
 
 
-class KegiatanForm(forms.ModelForm):
+class KegiatanForm(MasukanAmanMixin, forms.ModelForm):
     """An activity. The view sets the desa on the instance; photos come back as `foto_siap`."""
 
     peserta = PesertaField(

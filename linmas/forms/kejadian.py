@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from desa.forms_masukan import MasukanAmanMixin
 from desa.models import RT
 from desa.periode import WITA
 from linmas.forms.kegiatan import check_month_open
@@ -8,7 +9,7 @@ from linmas.forms.widgets import DateTimeInput
 from linmas.models import JenisKejadian, Kejadian, Penyerahan
 
 
-class KejadianForm(forms.ModelForm):
+class KejadianForm(MasukanAmanMixin, forms.ModelForm):
     """An incident. The view sets the desa on the instance."""
 
     class Meta:

@@ -1,5 +1,6 @@
 from django import forms
 
+from desa.forms_masukan import MasukanAmanMixin
 from desa.forms_periode import BulanField
 from desa.periode import Periode
 from linmas.models import JenisKegiatan
@@ -13,7 +14,7 @@ def field_name(jenis):
     return f"minimum_{jenis}"
 
 
-class ProgramForm(forms.Form):
+class ProgramForm(MasukanAmanMixin, forms.Form):
     """The kecamatan's programme from a chosen month: a minimum per activity kind, 0 = not required."""
 
     berlaku_mulai = BulanField(
