@@ -1,6 +1,9 @@
-"""Fixtures the compliance tests share: Paringin requiring only the population report."""
+"""Fixtures the kudapanmas tests share: Paringin requiring only the population report, the whole demo."""
+
+import io
 
 import pytest
+from django.core.management import call_command
 
 
 @pytest.fixture
@@ -9,3 +12,10 @@ def paringin(kecamatan):
     kecamatan.jenis_laporan_wajib = ["kependudukan"]
     kecamatan.save()
     return kecamatan
+
+
+@pytest.fixture
+def demo_lengkap(wilayah, settings, tmp_path):
+    """The whole demo (every role, a few months of records), its photos in a temporary folder."""
+    settings.MEDIA_ROOT = tmp_path
+    call_command("isi_demo", stdout=io.StringIO())
