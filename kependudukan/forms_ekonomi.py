@@ -117,7 +117,7 @@ class PertahankanForm(MasukanAmanMixin, forms.Form):
     )
 
 
-class ProgramForm(forms.ModelForm):
+class ProgramForm(MasukanAmanMixin, forms.ModelForm):
     """A programme, added by an administrator: national, or one kabupaten's own."""
 
     class Meta:
