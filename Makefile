@@ -6,6 +6,8 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= kudapanmas.settings
+# Links in e-mails and WhatsApp texts point where `make run` serves, unless set otherwise.
+export KUDAPANMAS_SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test test-postgres lint bench clean chromium
 

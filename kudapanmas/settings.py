@@ -185,6 +185,7 @@ SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"penolakan_satu_baris": {"()": "kudapanmas.logfilter.PenolakanSatuBaris"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["penolakan_satu_baris"]}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
 }
