@@ -22,6 +22,8 @@ class LoginForm(AuthenticationForm):
         username = self.fields["username"]
         pesan = f"Nama pengguna paling panjang {username.max_length} karakter."
         username.validators.append(MaxLengthValidator(username.max_length, pesan))
+        username.label = "Nama pengguna"
+        self.fields["password"].label = "Kata sandi"
 
 
 class RTForm(MasukanAmanMixin, forms.ModelForm):

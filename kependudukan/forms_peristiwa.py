@@ -50,7 +50,10 @@ REQUIRED_BY_KIND = {
 }
 HELP = {
     "nik": "16 angka. Untuk bayi boleh kosong bila belum terbit.",
-    "tanggal_lapor": "Tanggal peristiwa dicatat desa. Bulannya menentukan laporan bulan mana.",
+    "tanggal_lapor": (
+        "Tanggal warga melaporkan peristiwa ini ke desa (bukan tanggal kejadiannya). "
+        "Bulannya menentukan masuk laporan bulan mana."
+    ),
     "kepala_keluarga": "Centang bila orang ini kepala keluarga: jumlah KK ikut bertambah/berkurang.",
     "desa_asal_tujuan": "Isi agar kepindahan dicocokkan dengan catatan desa itu.",
 }

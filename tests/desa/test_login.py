@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -50,3 +52,10 @@ def test_logout_needs_a_post(client_for, operator_a):
     client = client_for(operator_a)
     assert client.get(reverse("logout")).status_code == 405
     assert client.post(reverse("logout")).status_code == 302
+
+
+def test_the_login_form_speaks_bahasa_indonesia(client):
+    content = client.get(reverse("login")).content.decode()
+    labels = [" ".join(text.split()) for text in re.findall(r"<label[^>]*>([^<]*)", content)]
+    assert labels[:2] == ["Nama pengguna", "Kata sandi"]
+    assert "Username" not in content and "Password" not in content

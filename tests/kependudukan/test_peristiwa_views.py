@@ -322,3 +322,8 @@ def test_absurd_input_gets_a_message_never_a_server_error(client_for, operator_a
     url = reverse("kependudukan:peristiwa_list", args=[started_a.pk, str(Periode.current())])
     assert client.get(url, {"rt": "9" * 30, "halaman": "x", "jenis": "<b>"}).status_code == 200
     assert not Peristiwa.objects.exists()
+
+
+def test_the_report_date_says_it_is_the_day_the_desa_was_told(client_for, operator_a, started_a):
+    content = client_for(operator_a).get(create_url(started_a, "LAHIR")).content.decode()
+    assert "Tanggal warga melaporkan peristiwa ini ke desa (bukan tanggal kejadiannya)" in content
