@@ -49,20 +49,19 @@ class Tulisan:
     laporan: list = field(default_factory=list)
     _kiriman: object = field(default=None, repr=False)
 
-    def bulan(self, *bulan, ke_depan=False):
+    def bulan(self, *bulan):
         """Lock and check more months (a write whose months are known only under the lock).
 
-        Raises PeriodeTerkunci when one of them is sent or verified and, with `ke_depan` (a
-        write that reaches every later month, as an economic check does), when a later month is.
-        A kind whose months carry into the next (registry `berantai`: the B.3 awal is last month's
-        akhir) always reaches forward, so a month before the first reporting month cannot change
-        a verified one either.
+        Raises PeriodeTerkunci when one of them is sent or verified and, for a kind whose months
+        carry into the next (registry `berantai`: the B.3 awal is last month's akhir, a
+        household's check holds until the next), when a later month is: so a month before the
+        first reporting month cannot change a verified one either.
         """
         rows = kunci_laporan(self.desa, self.jenis, [value for value in bulan if value is not None])
         for laporan in rows:
             if laporan.is_locked:
                 raise PeriodeTerkunci(lock_message(laporan))
-        if (ke_depan or registry.is_berantai(self.jenis)) and rows:
+        if registry.is_berantai(self.jenis) and rows:
             _pastikan_bulan_berikut_terbuka(self.desa, self.jenis, rows[0])
         self.laporan += rows
         return rows
@@ -95,7 +94,7 @@ def kunci_desa(desa_ids):
 def kunci_laporan(desa, jenis, periode_list):
     """The ledger rows of (desa, jenis, each month), locked in month order, created when missing."""
     rows = []
-    for periode in sorted({_periode(value) for value in periode_list}):
+    for periode in sorted({Periode.coerce(value) for value in periode_list}):
         laporan, _ = LaporanBulanan.objects.select_for_update().get_or_create(
             desa_id=getattr(desa, "pk", desa), jenis=jenis, periode=periode.awal
         )
@@ -104,18 +103,18 @@ def kunci_laporan(desa, jenis, periode_list):
 
 
 @contextlib.contextmanager
-def tulis(desa, jenis, *bulan, ke_depan=False, token=None, pengguna=None):
+def tulis(desa, jenis, *bulan, token=None, pengguna=None):
     """A transaction that may write the records of `desa` and `jenis` dated in `bulan`.
 
     `bulan` are months, dates or None (ignored): an edit passes both the old and the new date.
-    Raises PeriodeTerkunci when one of them is sent or verified and, with `ke_depan` (a write
-    that reaches every later month, as an economic check does), when a later month is. With a
+    Raises PeriodeTerkunci when one of them is sent or verified (and, for a chained kind, when a
+    later month is: see Tulisan.bulan). With a
     `token` (the form's one-time id) a repeat raises SudahTersimpan instead of saving twice.
     """
     with transaction.atomic():
         kunci_desa([desa])
         tulisan = Tulisan(desa=desa, jenis=jenis)
-        tulisan.bulan(*bulan, ke_depan=ke_depan)
+        tulisan.bulan(*bulan)
         if token is not None:
             tulisan._kiriman = klaim_token(token, pengguna)
         yield tulisan
@@ -146,7 +145,7 @@ class Impor:
         """
         by_desa = {}
         for desa_id, periode in pasangan:
-            by_desa.setdefault(desa_id, set()).add(_periode(periode))
+            by_desa.setdefault(desa_id, set()).add(Periode.coerce(periode))
         for desa_id in sorted(by_desa):
             for laporan in kunci_laporan(desa_id, self.jenis, by_desa[desa_id]):
                 if periksa and laporan.is_locked:
@@ -178,12 +177,8 @@ def tujuan_token(token, pengguna):
 
 def _pastikan_bulan_berikut_terbuka(desa, jenis, laporan):
     later = (
-        LaporanBulanan.objects.filter(
-            desa=desa,
-            jenis=jenis,
-            periode__gt=laporan.periode,
-            status__in=[Status.DIKIRIM, Status.DIVERIFIKASI],
-        )
+        LaporanBulanan.objects.terkunci()
+        .filter(desa=desa, jenis=jenis, periode__gt=laporan.periode)
         .order_by("-periode")
         .first()
     )
@@ -192,7 +187,3 @@ def _pastikan_bulan_berikut_terbuka(desa, jenis, laporan):
             f"{lock_message(later)} Data yang berlaku sejak {laporan.periode_obj.label} akan mengubah "
             f"laporan itu; pakai tanggal sesudah {later.periode_obj.label}."
         )
-
-
-def _periode(value):
-    return value if isinstance(value, Periode) else Periode.of(value)

@@ -26,7 +26,7 @@ KOMENTAR_MAKSIMUM = 2000
 
 def laporan_for(desa, jenis, periode):
     """The ledger row, or an unsaved blank one when nothing was recorded yet."""
-    periode = _periode(periode)
+    periode = Periode.coerce(periode)
     laporan = LaporanBulanan.objects.filter(desa=desa, jenis=jenis, periode=periode.awal).first()
     return laporan or LaporanBulanan(desa=desa, jenis=jenis, periode=periode.awal)
 
@@ -49,9 +49,11 @@ def ensure_unlocked(desa, jenis, periode):
 def locked_periods(desa_ids, jenis):
     """{(desa_id, first day of month)} of every locked month, for checking many rows at once
     (an import reads it after desa.gerbang.kunci_desa, so it cannot change meanwhile)."""
-    rows = LaporanBulanan.objects.filter(
-        desa_id__in=desa_ids, jenis=jenis, status__in=[Status.DIKIRIM, Status.DIVERIFIKASI]
-    ).values_list("desa_id", "periode")
+    rows = (
+        LaporanBulanan.objects.terkunci()
+        .filter(desa_id__in=desa_ids, jenis=jenis)
+        .values_list("desa_id", "periode")
+    )
     return set(rows)
 
 
@@ -67,13 +69,13 @@ def is_sender(user, desa):
 
 def deadline_day(kecamatan, periode):
     """The kecamatan's deadline day in the month after `periode`, kept inside that month."""
-    following = _periode(periode).next()
+    following = Periode.coerce(periode).next()
     return following.awal.replace(day=min(kecamatan.hari_batas_waktu, following.akhir.day))
 
 
 def bisa_dikirim_mulai(periode):
     """The first day a month's report may be sent: the first day of the month after it (WITA)."""
-    return _periode(periode).next().awal
+    return Periode.coerce(periode).next().awal
 
 
 def bulan_belum_dikirim(desa, jenis, periode):
@@ -83,7 +85,7 @@ def bulan_belum_dikirim(desa, jenis, periode):
     month ever sent of this kind (so a desa's first send may be any month). A month counts as
     sent while it is sent or verified: a returned month goes first.
     """
-    periode = _periode(periode)
+    periode = Periode.coerce(periode)
     mulai = desa.kecamatan.mulai_pelaporan
     if mulai is None:
         mulai = (
@@ -95,13 +97,9 @@ def bulan_belum_dikirim(desa, jenis, periode):
     if mulai is None or mulai >= periode.awal:
         return None
     terkirim = set(
-        LaporanBulanan.objects.filter(
-            desa=desa,
-            jenis=jenis,
-            periode__gte=mulai,
-            periode__lt=periode.awal,
-            status__in=[Status.DIKIRIM, Status.DIVERIFIKASI],
-        ).values_list("periode", flat=True)
+        LaporanBulanan.objects.terkunci()
+        .filter(desa=desa, jenis=jenis, periode__gte=mulai, periode__lt=periode.awal)
+        .values_list("periode", flat=True)
     )
     bulan = Periode.of(mulai)
     while bulan < periode:
@@ -113,7 +111,7 @@ def bulan_belum_dikirim(desa, jenis, periode):
 
 def alasan_belum_bisa_dikirim(desa, jenis, periode):
     """Why the month cannot be sent yet by the calendar (running month, an earlier month unsent), or ""."""
-    periode = _periode(periode)
+    periode = Periode.coerce(periode)
     if periode >= Periode.current():
         return (
             f"Laporan {periode.label} baru dapat dikirim mulai "
@@ -133,12 +131,11 @@ def laporan_berikut_terkirim(laporan):
     reopen of `laporan` sends back too when the kind's numbers carry into the next month."""
     if not registry.is_berantai(laporan.jenis):
         return LaporanBulanan.objects.none()
-    return LaporanBulanan.objects.filter(
-        desa_id=laporan.desa_id,
-        jenis=laporan.jenis,
-        periode__gt=laporan.periode,
-        status__in=[Status.DIKIRIM, Status.DIVERIFIKASI],
-    ).order_by("periode")
+    return (
+        LaporanBulanan.objects.terkunci()
+        .filter(desa_id=laporan.desa_id, jenis=laporan.jenis, periode__gt=laporan.periode)
+        .order_by("periode")
+    )
 
 
 def laporan_kirim(*, desa, jenis, periode, user, data=None, nihil=False, keterangan="", versi=None):
@@ -153,7 +150,7 @@ def laporan_kirim(*, desa, jenis, periode, user, data=None, nihil=False, keteran
         raise TransisiDitolak("Hanya operator desa yang dapat mengirim laporan desanya.")
     if data is None:
         data = {"nihil": "on" if nihil else "", "keterangan": keterangan or ""}
-    periode = _periode(periode)
+    periode = Periode.coerce(periode)
     if periode >= Periode.current():
         raise TransisiDitolak(alasan_belum_bisa_dikirim(desa, jenis, periode))
     with transaction.atomic():
@@ -270,7 +267,7 @@ def laporan_perpanjang(*, desa, jenis, periode, user, tanggal, alasan):
     alasan = (alasan or "").strip()
     if not alasan:
         raise TransisiDitolak("Tulis alasan perpanjangan.")
-    periode = _periode(periode)
+    periode = Periode.coerce(periode)
     normal = deadline_day(desa.kecamatan, periode)
     if tanggal <= normal:
         raise TransisiDitolak(f"Perpanjangan harus setelah batas waktu biasa ({format_tanggal(normal)}).")
@@ -306,17 +303,13 @@ def laporan_komentar(*, desa, jenis, periode, user, isi):
         raise TransisiDitolak("Komentar kosong tidak dikirim.")
     if len(isi) > KOMENTAR_MAKSIMUM:
         raise TransisiDitolak("Komentar terlalu panjang (paling banyak 2.000 huruf).")
-    periode = _periode(periode)
+    periode = Periode.coerce(periode)
     with transaction.atomic():
         gerbang.kunci_desa([desa])
         (laporan,) = gerbang.kunci_laporan(desa, jenis, [periode])
         komentar = KomentarLaporan.objects.create(laporan=laporan, penulis=user, isi=isi)
     notifikasi.komentar_ditambahkan(komentar)
     return komentar
-
-
-def _periode(value):
-    return value if isinstance(value, Periode) else Periode.of(value)
 
 
 def _require_verifier(user, laporan):

@@ -43,6 +43,11 @@ class Periode:
         return cls(day.year, day.month)
 
     @classmethod
+    def coerce(cls, value):
+        """A Periode from a Periode or any date in the month."""
+        return value if isinstance(value, cls) else cls.of(value)
+
+    @classmethod
     def current(cls):
         return cls.of(timezone.localdate())
 

@@ -1,6 +1,6 @@
 """The lock of the Ekonomi report: a household's check or a recipient's months reach every later
 month, so a write dated in month M needs M and every later month of that desa still open
-(desa.gerbang.tulis with `ke_depan` checks it for one write; this module for a whole import)."""
+(desa.gerbang checks it for one write, Ekonomi being a chained kind; this module for a whole import)."""
 
 from desa.ledger import locked_periods
 from desa.models.laporan import JenisLaporan

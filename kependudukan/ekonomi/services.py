@@ -24,7 +24,7 @@ def keluarga_simpan(*, keluarga, user):
             return keluarga
         snapshot_changed = before is None or any(c["field"] in SNAPSHOT_FIELDS for c in changes)
         if snapshot_changed:
-            tulisan.bulan(keluarga.tanggal_pemutakhiran, ke_depan=True)
+            tulisan.bulan(keluarga.tanggal_pemutakhiran)
         keluarga.dicatat_oleh = user
         keluarga.save()
         if snapshot_changed:
@@ -76,7 +76,7 @@ def penerima_simpan(*, penerima, user):
                 months.append(penerima.mulai)
         months = [day for day in months if day is not None]
         if months:
-            tulisan.bulan(min(months), ke_depan=True)
+            tulisan.bulan(min(months))
         penerima.dicatat_oleh = user
         penerima.save()
     return penerima
@@ -98,7 +98,7 @@ def penerima_hentikan(*, penerima, user, tanggal, alasan, jenis_tanda="", perist
         penerima = PenerimaBantuan.objects.select_for_update().select_related("desa").get(pk=penerima.pk)
         if penerima.selesai is not None and penerima.selesai < bulan.awal:
             raise TransisiDitolak(f"Bantuan ini sudah berakhir {penerima.selesai_periode.label}.")
-        tulisan.bulan(bulan, ke_depan=True)
+        tulisan.bulan(bulan)
         penerima.selesai = bulan.awal
         penerima.tanggal_berhenti = tanggal
         penerima.alasan_berhenti = alasan
@@ -120,7 +120,7 @@ def penerima_pertahankan(*, penerima, user, jenis_tanda, alasan, peristiwa=None)
     alasan = (alasan or "").strip()
     if not alasan:
         raise TransisiDitolak("Tulis alasan bantuan tetap diberikan, misalnya diteruskan kepada ahli waris.")
-    with gerbang.tulis(penerima.desa, JenisLaporan.EKONOMI, Periode.current(), ke_depan=True):
+    with gerbang.tulis(penerima.desa, JenisLaporan.EKONOMI, Periode.current()):
         return TindakLanjut.objects.create(
             penerima=penerima,
             jenis_tanda=jenis_tanda,

@@ -39,6 +39,7 @@ class RekapScope:
     isi: list = field(default_factory=list)  # (sheet name, description) of each sheet, for Ringkasan
     dibuat_at: object = field(default_factory=timezone.now)
     _tanda: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _dilaporkan: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def is_tahunan(self):
@@ -134,11 +135,13 @@ class RekapScope:
         """{desa kode: whether its numbers of this kind count as reported}: every month of the scope
         that is due is sent or verified; a month still open or returned is not. A kind its
         kecamatan does not require (no cells) has no monthly send: its records count as they are."""
-        result = {}
-        for kode, sels in self.sel_of(jenis).items():
-            due = [sel for sel in sels if sel.keadaan not in _NOT_DUE]
-            result[kode] = not sels or (bool(due) and all(sel.keadaan in _REPORTED for sel in due))
-        return result
+        if jenis not in self._dilaporkan:
+            result = {}
+            for kode, sels in self.sel_of(jenis).items():
+                due = [sel for sel in sels if sel.keadaan not in _NOT_DUE]
+                result[kode] = not sels or (bool(due) and all(sel.keadaan in _REPORTED for sel in due))
+            self._dilaporkan[jenis] = result  # per-kecamatan subtotals ask again for every block
+        return self._dilaporkan[jenis]
 
     def dihitung(self, jenis, rows):
         """The rows (each with `desa_kode`) a total may count: those whose report is sent or verified."""
