@@ -7,6 +7,7 @@ the history. E-mails go out after the commit.
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +23,8 @@ __all__ = ["PERIODE_PERTAMA", "PeriodeTerkunci", "TransisiDitolak", "lock_messag
 # An extension is for a desa in trouble (no signal, an operator ill), not a second calendar.
 PERPANJANGAN_MAKSIMUM_HARI = 60
 KOMENTAR_MAKSIMUM = 2000
+# Reports verified after one confirmation: a kecamatan's sixteen desa, four kinds, three months.
+VERIFIKASI_BANYAK_MAKSIMUM = 200
 
 
 def laporan_for(desa, jenis, periode):
@@ -46,6 +49,22 @@ def ensure_unlocked(desa, jenis, periode):
         raise PeriodeTerkunci(lock_message(laporan))
 
 
+def lock_message_for(laporan, user):
+    """lock_message in the words of its reader, for a page that shows a locked month: "sedang
+    diperiksa kecamatan" is the operator's view, while the Kasi Trantib is the kecamatan."""
+    judul = f"Laporan {laporan.get_jenis_display()} {laporan.periode_obj.label}"
+    verified = laporan.status == Status.DIVERIFIKASI
+    if is_verifier(user, laporan.desa):
+        if verified:
+            return f"{judul} sudah terverifikasi dan terkunci. Buka kembali bila ada yang keliru."
+        return f"{judul} menunggu verifikasi Anda; datanya terkunci sampai diverifikasi atau dikembalikan."
+    if may_write(user, laporan.desa):
+        return lock_message(laporan)
+    if verified:
+        return f"{judul} sudah diverifikasi Kasi Trantib dan terkunci."
+    return f"{judul} sudah dikirim desa dan menunggu verifikasi Kasi Trantib."
+
+
 def locked_periods(desa_ids, jenis):
     """{(desa_id, first day of month)} of every locked month, for checking many rows at once
     (an import reads it after desa.gerbang.kunci_desa, so it cannot change meanwhile)."""
@@ -60,6 +79,13 @@ def locked_periods(desa_ids, jenis):
 def is_verifier(user, desa):
     """The Kasi Trantib of the desa's kecamatan (or a superuser) reviews its reports."""
     return (user.is_superuser or user.peran == Peran.KASI_TRANTIB) and may_write(user, desa)
+
+
+def is_verifier_kecamatan(user, kecamatan):
+    """Whether the user reviews the reports of this kecamatan (is_verifier for each of its desa)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or (user.peran == Peran.KASI_TRANTIB and user.kecamatan_id == kecamatan.pk)
 
 
 def is_sender(user, desa):
@@ -195,6 +221,64 @@ def laporan_verifikasi(*, laporan, user, versi=None):
         _move(laporan, Status.DIVERIFIKASI, user, "verifikasi", "")
     notifikasi.laporan_diverifikasi(laporan)
     return laporan
+
+
+@dataclass
+class HasilVerifikasi:
+    """What became of one report of a verification of several: `alasan` says why it was refused."""
+
+    pk: int
+    laporan: object = None  # None when the id is not a report of the kecamatan the user reviews
+    alasan: str = ""
+
+    @property
+    def diverifikasi(self):
+        return not self.alasan
+
+
+def laporan_verifikasi_banyak(*, kecamatan, pilihan, user):
+    """Verify the reports the Kasi Trantib confirmed together, each on its own.
+
+    `pilihan` is [(pk, versi)], the version each report had on the confirmation page. Each report
+    goes through laporan_verifikasi in its own transaction with its own history entry, so one
+    returned or re-sent meanwhile is refused with its reason and the others are still verified.
+    An id outside the user's scope or the kecamatan is refused without a word about that report.
+    Call it outside a transaction: an outer one would make the reports stand or fall together.
+    """
+    if not is_verifier_kecamatan(user, kecamatan):
+        raise TransisiDitolak("Hanya Kasi Trantib kecamatan ini yang dapat memeriksa laporan.")
+    found = {
+        row.pk: row
+        for row in LaporanBulanan.objects.for_user(user)
+        .filter(pk__in=[pk for pk, _ in pilihan], desa__kecamatan=kecamatan)
+        .select_related("desa__kecamatan")
+    }
+    hasil = []
+    for pk, versi in pilihan:
+        laporan = found.get(pk)
+        if laporan is None:
+            hasil.append(HasilVerifikasi(pk, alasan="Laporan ini tidak ada di antrean kecamatan Anda."))
+            continue
+        try:
+            laporan = laporan_verifikasi(laporan=laporan, user=user, versi=versi)
+        except TransisiDitolak as error:
+            hasil.append(HasilVerifikasi(pk, laporan, _alasan_tidak_diverifikasi(laporan, versi, error)))
+        else:
+            hasil.append(HasilVerifikasi(pk, laporan))
+    return hasil
+
+
+def _alasan_tidak_diverifikasi(laporan, versi, error):
+    """The refusal in the words of a list confirmed a while ago: what happened to this report since."""
+    sekarang = LaporanBulanan.objects.get(pk=laporan.pk)
+    if sekarang.status != Status.DIKIRIM:
+        return (
+            f"statusnya sekarang {sekarang.get_status_display()}; "
+            "hanya laporan yang terkirim yang dapat diverifikasi."
+        )
+    if versi is not None and str(versi) != str(sekarang.versi):
+        return "laporan ini berubah sejak daftar dibuka (dikirim ulang desa); periksa kiriman terbarunya."
+    return str(error)
 
 
 def laporan_kembalikan(*, laporan, user, catatan, versi=None):

@@ -5,6 +5,7 @@ Every function reads the ledger in a fixed number of queries, however many desa 
 
 import datetime
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -12,9 +13,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from desa import kepatuhan, ledger
+from desa.forms_masukan import angka, filter_dari
 from desa.models import Desa, Kabupaten, Kecamatan
 from desa.models.laporan import JenisLaporan, Keadaan, LaporanBulanan, Status
-from desa.periode import Periode
+from desa.periode import PERIODE_PERTAMA, Periode
 from desa.registry import available_kinds, required_kinds
 from desa.scoping import Peran
 from laporan_rt.rekap import cakupan_rt
@@ -61,6 +63,40 @@ def desa_of(kecamatan):
     return desa_list
 
 
+# The state of a cell in a few letters, for the phone grid (one line per desa); the legend
+# under the grid spells each one out.
+SINGKAT = {
+    Keadaan.BELUM_WAJIB: "·",
+    Keadaan.BELUM_JATUH_TEMPO: "—",
+    Keadaan.BELUM_DIKIRIM: "✗ belum",
+    Keadaan.TEPAT_WAKTU: "kirim",
+    Keadaan.TERLAMBAT: "telat",
+    Keadaan.DIKEMBALIKAN: "↩ kmbl",
+    Keadaan.DIVERIFIKASI: "✓ ver",
+}
+# The kinds' column headings on a phone.
+JENIS_SINGKAT = {
+    JenisLaporan.KEPENDUDUKAN: "Pddk",
+    JenisLaporan.EKONOMI: "Eko",
+    JenisLaporan.LINMAS: "Linmas",
+    JenisLaporan.LAPORAN_RT: "RT",
+}
+
+
+@dataclass
+class Legenda:
+    keadaan: str
+    singkat: str
+    label: str
+
+
+@dataclass
+class Kolom:
+    jenis: str
+    label: str
+    singkat: str
+
+
 @dataclass
 class Saringan:
     """One state filter of the dashboard, with how many cells are in that state."""
@@ -82,6 +118,16 @@ class DasborKecamatan:
     keadaan: str
 
     @property
+    def kolom(self):
+        return [Kolom(jenis, JenisLaporan(jenis).label, JENIS_SINGKAT[jenis]) for jenis in self.kinds]
+
+    @property
+    def legenda(self):
+        """The short states that occur in the grid, in the order of Keadaan."""
+        shown = {sel.keadaan for row in self.rows for sel in row.sel}
+        return [Legenda(state.value, SINGKAT[state], state.label) for state in Keadaan if state in shown]
+
+    @property
     def batas(self):
         return self.periode.batas_waktu(self.kecamatan.hari_batas_waktu)
 
@@ -101,6 +147,9 @@ def dasbor_kecamatan(kecamatan, periode, keadaan="", now=None):
     desa_list = desa_of(kecamatan)
     rows = kepatuhan.grid(desa_list, kinds, periode, now)
     add_rt_coverage(rows, periode)
+    for row in rows:
+        for sel in row.sel:
+            sel.singkat = SINGKAT[sel.keadaan]
     rekap = kepatuhan.rekap(rows)
     if keadaan not in Keadaan.values:
         keadaan = ""
@@ -161,20 +210,137 @@ def waiting(kecamatan):
 
 
 @dataclass
+class SaringanAntrean:
+    """The queue's filters as read from the query string: each value valid or left empty, with a
+    message for each one refused, and the choices the filter form offers."""
+
+    jenis: str = ""
+    desa: str = ""
+    periode: object = None
+    pilihan_jenis: list = field(default_factory=list)
+    pilihan_desa: list = field(default_factory=list)
+    pilihan_periode: list = field(default_factory=list)
+    kesalahan: list = field(default_factory=list)
+
+    @property
+    def aktif(self):
+        return bool(self.jenis or self.desa or self.periode)
+
+    @property
+    def periode_teks(self):
+        return str(self.periode) if self.periode else ""
+
+    @property
+    def query(self):
+        """The valid filters as a query string, for links and forms that lead back to this view."""
+        values = {"jenis": self.jenis, "desa": self.desa, "periode": self.periode_teks}
+        return urlencode({name: value for name, value in values.items() if value})
+
+    def apply(self, queryset):
+        if self.jenis:
+            queryset = queryset.filter(jenis=self.jenis)
+        if self.desa:
+            queryset = queryset.filter(desa_id=self.desa)
+        if self.periode:
+            queryset = queryset.filter(periode=self.periode.awal)
+        return queryset
+
+
+def saringan_antrean(kecamatan, query):
+    """Read the queue's filters (jenis, desa, periode TTTT-BB); a bad value is dropped with a message."""
+    values = filter_dari(query, ("jenis", "desa", "periode"))
+    kinds = available_kinds()
+    desa_list = sorted(desa_of(kecamatan), key=lambda desa: desa.nama)
+    months = sorted(set(waiting(kecamatan).values_list("periode", flat=True)), reverse=True)
+    saringan = SaringanAntrean(
+        pilihan_jenis=[(jenis, JenisLaporan(jenis).label) for jenis in kinds],
+        pilihan_desa=[(desa.kode, desa.nama) for desa in desa_list],
+    )
+    if values["jenis"] in kinds:
+        saringan.jenis = values["jenis"]
+    elif values["jenis"]:
+        saringan.kesalahan.append("Jenis laporan yang dipilih tidak dikenal; semua jenis ditampilkan.")
+    if values["desa"] in {desa.kode for desa in desa_list}:
+        saringan.desa = values["desa"]
+    elif values["desa"]:
+        saringan.kesalahan.append(f"Desa yang dipilih bukan desa {kecamatan}; semua desa ditampilkan.")
+    if values["periode"]:
+        saringan.periode = _periode_saringan(values["periode"])
+        if saringan.periode is None:
+            terakhir = Periode.current().shift(12)
+            saringan.kesalahan.append(
+                f"Bulan ditulis TTTT-BB, antara {PERIODE_PERTAMA} dan {terakhir}, misalnya "
+                f"{default_periode()}; semua bulan ditampilkan."
+            )
+    if saringan.periode and saringan.periode.awal not in months:
+        months = sorted([*months, saringan.periode.awal], reverse=True)
+    saringan.pilihan_periode = [(str(Periode.of(day)), Periode.of(day).label) for day in months]
+    return saringan
+
+
+def _periode_saringan(text):
+    try:
+        periode = Periode.parse(text)
+    except ValueError:
+        return None
+    return periode if ledger.periode_in_range(periode) else None
+
+
+@dataclass
 class ItemAntrean:
     sel: object
     menunggu: str
     menunggu_hari: int
 
 
-def antrean(kecamatan, now=None):
+def antrean(kecamatan, saringan=None, now=None):
     now = now or timezone.now()
+    queryset = waiting(kecamatan)
+    if saringan is not None:
+        queryset = saringan.apply(queryset)
     items = []
-    for laporan in waiting(kecamatan):
+    for laporan in queryset:
         sel = kepatuhan.make_sel(laporan.desa, laporan.jenis, laporan.periode_obj, laporan, now)
         delta = now - laporan.dikirim_at
         items.append(ItemAntrean(sel, lama(delta), delta.days))
     return items
+
+
+@dataclass
+class PilihanVerifikasi:
+    """The reports chosen for verification together, as the confirmation page lists them."""
+
+    items: list  # [kepatuhan.Sel] waiting for verification, oldest send first
+    lain: list  # [kepatuhan.Sel] chosen but no longer waiting: they will not be verified
+    tidak_dikenal: int  # chosen ids that are no report of this kecamatan
+
+    @property
+    def kosong(self):
+        """Nothing chosen is a report of this kecamatan (ids of others are not worth a page)."""
+        return not (self.items or self.lain)
+
+
+def pilihan_verifikasi(kecamatan, user, values, now=None):
+    """The reports named by `values` (ids as posted), through the user's scope and this kecamatan."""
+    now = now or timezone.now()
+    ids = list(dict.fromkeys(pk for pk in (angka(value) for value in values) if pk is not None))
+    rows = (
+        LaporanBulanan.objects.for_user(user)
+        .filter(pk__in=ids, desa__kecamatan=kecamatan, jenis__in=available_kinds())
+        .select_related("desa__kecamatan")
+        .order_by("dikirim_at", "pk")
+    )
+    items, lain = [], []
+    for laporan in rows:
+        sel = kepatuhan.make_sel(laporan.desa, laporan.jenis, laporan.periode_obj, laporan, now)
+        (items if laporan.status == Status.DIKIRIM else lain).append(sel)
+    unknown = len({value for value in values if value}) - len(items) - len(lain)
+    return PilihanVerifikasi(items, lain, max(unknown, 0))
+
+
+def nama_laporan(laporan):
+    """How a message names one report among many: "Balang · Kependudukan · Agustus 2026"."""
+    return f"{laporan.desa.nama} · {laporan.get_jenis_display()} · {laporan.periode_obj.label}"
 
 
 def lama(delta):

@@ -26,6 +26,11 @@ urlpatterns = [
     ),
     path("antrean/", views_dasbor.antrean_saya, name="antrean"),
     path("kecamatan/<kode:kode>/antrean/", views_dasbor.antrean_kecamatan, name="antrean_kecamatan"),
+    path(
+        "kecamatan/<kode:kode>/antrean/verifikasi/",
+        views_dasbor.antrean_verifikasi,
+        name="antrean_verifikasi",
+    ),
     path("rapor/", views_dasbor.rapor_saya, name="rapor"),
     path(
         "kecamatan/<kode:kode>/rapor/<periode:periode>/",

@@ -1,12 +1,13 @@
 """Compliance pages: kecamatan dashboard, verification queue, rapor desa and kabupaten overview."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from desa import ledger
+from desa import ledger, registry
 from desa.kepatuhan import last_closed_periode
 from desa.models import Kabupaten
 from desa.scoping import Peran
@@ -84,11 +85,91 @@ def antrean_saya(request):
 @login_required
 def antrean_kecamatan(request, kode):
     kecamatan = dasbor.kecamatan_for_user(request.user, kode)
+    saringan = dasbor.saringan_antrean(kecamatan, request.GET)
+    items = dasbor.antrean(kecamatan, saringan)
     return render(
         request,
         "kudapanmas/antrean.html",
-        {"kecamatan": kecamatan, "items": dasbor.antrean(kecamatan)},
+        {
+            "kecamatan": kecamatan,
+            "items": items,
+            "saringan": saringan,
+            "jumlah_semua": dasbor.waiting(kecamatan).count() if saringan.aktif else len(items),
+            "may_verify": ledger.is_verifier_kecamatan(request.user, kecamatan),
+        },
     )
+
+
+@login_required
+def antrean_verifikasi(request, kode):
+    """GET: the chosen reports, to confirm; POST with the confirmation ticked: verify each of them.
+
+    The queue's checkboxes and a report panel's Verifikasi button both lead here, so no report
+    is verified without its confirmation; a POST without it shows the confirmation page again.
+    """
+    kecamatan = dasbor.kecamatan_for_user(request.user, kode)
+    if not ledger.is_verifier_kecamatan(request.user, kecamatan):
+        raise PermissionDenied("Hanya Kasi Trantib kecamatan ini yang dapat memverifikasi laporan.")
+    data = request.POST if request.method == "POST" else request.GET
+    values = data.getlist("laporan")
+    if len(values) > ledger.VERIFIKASI_BANYAK_MAKSIMUM:
+        messages.error(
+            request,
+            f"Paling banyak {ledger.VERIFIKASI_BANYAK_MAKSIMUM} laporan dapat diverifikasi sekaligus; "
+            "pilih lebih sedikit.",
+        )
+        return redirect(_kembali(kecamatan, data))
+    pilihan = dasbor.pilihan_verifikasi(kecamatan, request.user, values)
+    kembali = _kembali(kecamatan, data, pilihan)
+    if pilihan.kosong:
+        messages.error(request, "Pilih dulu laporan yang akan diverifikasi.")
+        return redirect(kembali)
+    if request.method == "POST" and data.get("diperiksa"):
+        _verifikasi(request, kecamatan, data, pilihan)
+        return redirect(kembali)
+    context = {
+        "kecamatan": kecamatan,
+        "pilihan": pilihan,
+        "kembali": kembali,
+        "saringan": dasbor.saringan_antrean(kecamatan, data),
+        "dari": data.get("dari") == "laporan",
+        "belum_dicentang": request.method == "POST",
+    }
+    return render(request, "kudapanmas/antrean_verifikasi.html", context)
+
+
+def _verifikasi(request, kecamatan, data, pilihan):
+    ids = [sel.laporan.pk for sel in pilihan.items + pilihan.lain]
+    hasil = ledger.laporan_verifikasi_banyak(
+        kecamatan=kecamatan,
+        pilihan=[(pk, data.get(f"versi-{pk}", "")) for pk in ids],
+        user=request.user,
+    )
+    done = [dasbor.nama_laporan(item.laporan) for item in hasil if item.diverifikasi]
+    if len(done) == 1:
+        messages.success(request, f"Laporan {done[0]} terverifikasi dan terkunci.")
+    elif done:
+        messages.success(request, f"{len(done)} laporan terverifikasi dan terkunci: {'; '.join(done)}.")
+    for item in hasil:
+        if not item.diverifikasi:
+            messages.error(
+                request, f"Tidak diverifikasi: {dasbor.nama_laporan(item.laporan)} — {item.alasan}"
+            )
+    if pilihan.tidak_dikenal:
+        messages.error(
+            request,
+            f"Tidak diverifikasi: {pilihan.tidak_dikenal} pilihan yang bukan laporan kecamatan {kecamatan}.",
+        )
+
+
+def _kembali(kecamatan, data, pilihan=None):
+    """Back to the report page when its panel asked for one report, else to the filtered queue."""
+    if pilihan is not None and data.get("dari") == "laporan" and len(pilihan.items + pilihan.lain) == 1:
+        sel = (pilihan.items + pilihan.lain)[0]
+        return registry.monthly_report_url(sel.jenis, sel.desa, sel.periode)
+    url = reverse("antrean_kecamatan", args=[kecamatan.kode])
+    query = dasbor.saringan_antrean(kecamatan, data).query
+    return f"{url}?{query}" if query else url
 
 
 @login_required

@@ -1,11 +1,13 @@
 """`{% panel_laporan desa jenis periode %}`: the ledger panel of a monthly report page.
 
-Shows the state, deadline, history and consultation thread, the operator's send form and
-the Kasi Trantib's review actions. A floor-2 app may add fields to the send form with
+Shows the state in the words of the reader's role, the deadline, one timeline of the report
+(sends, returns with their notes, verification and the consultation comments), the operator's
+send form and the Kasi Trantib's review actions. A floor-2 app may add fields to the send form with
 `extra_template="app/_kirim_extra.html"` (rendered with the page's own context).
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django import template
 from django.http import Http404
@@ -16,6 +18,64 @@ from desa.models.laporan import Status
 from desa.scoping import may_write
 
 register = template.Library()
+
+
+@dataclass
+class Catatan:
+    """One entry of a report's timeline: a ledger transition or a comment."""
+
+    waktu: object
+    oleh: object  # the user, or None when the account was deleted
+    judul: str  # "Kembalikan", "Komentar"
+    jenis: str  # a CSS modifier: kirim, kembalikan, verifikasi, komentar, lain
+    perubahan: str = ""  # "Terkirim → Dikembalikan"
+    isi: str = ""
+
+    @property
+    def garis(self):
+        """The colour of the entry's left rule, by what happened."""
+        return GARIS[self.jenis]
+
+
+JENIS_AKSI = {
+    "kirim": "kirim",
+    "kirim ulang": "kirim",
+    "verifikasi": "verifikasi",
+    "kembalikan": "kembalikan",
+    "buka kembali": "kembalikan",
+    "ikut dikembalikan": "kembalikan",
+}
+
+GARIS = {
+    "kirim": "border-success",
+    "kembalikan": "border-warning",
+    "verifikasi": "border-primary",
+    "komentar": "border-secondary-subtle",
+    "lain": "border-light",
+}
+
+
+def linimasa(laporan):
+    """The report's history and its consultation comments in one list, oldest first."""
+    if laporan.pk is None:
+        return []
+    entries = [
+        Catatan(
+            item.waktu,
+            item.oleh,
+            item.aksi.capitalize(),
+            JENIS_AKSI.get(item.aksi, "lain"),
+            f"{item.get_dari_display()} → {item.get_ke_display()}" if item.dari != item.ke else "",
+            item.catatan,
+        )
+        for item in laporan.riwayat.select_related("oleh")
+    ]
+    entries += [
+        Catatan(item.dibuat_at, item.penulis, "Komentar", "komentar", isi=item.isi)
+        for item in laporan.komentar.select_related("penulis")
+    ]
+    # A stable sort: a transition and a comment made in the same instant keep that order.
+    return sorted(entries, key=lambda entry: entry.waktu)
 
 
 @register.inclusion_tag("desa/_panel_laporan.html", takes_context=True)
@@ -45,8 +105,8 @@ def panel_laporan(context, desa, jenis, periode, extra_template="", nihil_allowe
             "periode": periode,
             "laporan": laporan,
             "sel": sel,
-            "riwayat": list(laporan.riwayat.select_related("oleh")) if laporan.pk else [],
-            "komentar": list(laporan.komentar.select_related("penulis")) if laporan.pk else [],
+            "linimasa": linimasa(laporan),
+            "peran_panel": "pengirim" if is_sender else "pemeriksa" if is_reviewer else "pembaca",
             "can_send": can_send,
             "can_verify": is_reviewer and laporan.status == Status.DIKIRIM,
             "can_reopen": is_reviewer and laporan.status == Status.DIVERIFIKASI,

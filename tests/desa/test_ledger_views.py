@@ -186,17 +186,22 @@ def test_an_empty_comment_is_not_saved(cast, client_for, desa_a):
 # --- the panel on the monthly page ---------------------------------------------------------------
 
 
+def verify_url():
+    return reverse("antrean_verifikasi", args=["63.11.06"])
+
+
 def test_the_panel_offers_the_operator_the_send_form(cast, client_for, desa_a):
     content = client_for(cast["operator_a"]).get(page()).content.decode()
     assert url("laporan_kirim") in content
-    assert url("laporan_verifikasi") not in content
+    assert verify_url() not in content
     assert "Batas waktu" in content
 
 
 def test_the_panel_offers_the_kasi_trantib_the_review_forms_once_sent(cast, client_for, desa_a):
     laporan(desa_a, PERIODE, Status.DIKIRIM)
     content = client_for(cast["kasi_trantib"]).get(page()).content.decode()
-    assert url("laporan_verifikasi") in content and url("laporan_kembalikan") in content
+    assert verify_url() in content and url("laporan_kembalikan") in content
+    assert "Saya sudah memeriksa laporan ini" in content
     assert url("laporan_kirim") not in content
     assert url("laporan_perpanjang") not in content
 
@@ -213,6 +218,7 @@ def test_the_panel_shows_read_only_roles_no_actions(cast, client_for, desa_a, ro
     content = client_for(cast[role]).get(page()).content.decode()
     for action in ACTIONS:
         assert url(action) not in content
+    assert verify_url() not in content
     assert url("laporan_komentar") not in content
     assert 'name="isi"' not in content
 
@@ -227,7 +233,7 @@ def test_the_panel_shows_the_return_comment_history_and_thread(cast, client_for,
     assert "Catatan kecamatan: NIK bayi belum ada" in content
     assert "Kirim ulang laporan" in content
     assert "Hubungi saya" in content and "(Kasi Trantib)" in content
-    assert "Kembalikan</strong> oleh trantib: Terkirim → Dikembalikan" in content
+    assert "Kembalikan</strong> oleh trantib (Kasi Trantib) · Terkirim → Dikembalikan" in content
 
 
 def test_the_panel_tells_the_operator_a_sent_month_is_locked(cast, client_for, desa_a):
@@ -250,3 +256,85 @@ def test_the_panel_names_the_earlier_month_to_send_first(cast, client_for, desa_
     content = client_for(cast["operator_a"]).get(page()).content.decode()
     assert f"Kirim dulu laporan {PERIODE.shift(-1).label}" in content
     assert "Kirim laporan</button>" not in content
+
+
+# --- one confirmed verification, one timeline, a banner per role ---------------------------------
+
+
+def test_the_panel_verifies_only_with_the_box_ticked(cast, client_for, desa_a):
+    sent = laporan(desa_a, PERIODE, Status.DIKIRIM)
+    client = client_for(cast["kasi_trantib"])
+    data = {"laporan": sent.pk, f"versi-{sent.pk}": "0", "dari": "laporan"}
+    response = client.post(verify_url(), data)
+    assert response.status_code == 200
+    assert "Saya sudah memeriksa laporan ini." in response.content.decode()
+    assert status_of(desa_a) == Status.DIKIRIM
+    response = client.post(verify_url(), {**data, "diperiksa": "on"}, follow=True)
+    assert response.redirect_chain[-1][0] == page()
+    assert (
+        f"Laporan Balang · Kependudukan · {PERIODE.label} terverifikasi dan terkunci."
+        in response.content.decode()
+    )
+    assert status_of(desa_a) == Status.DIVERIFIKASI
+    assert LaporanBulanan.objects.get().riwayat.get().aksi == "verifikasi"
+
+
+def test_the_panel_shows_one_timeline_of_sends_returns_and_comments(cast, client_for, desa_a, kasi_trantib):
+    sent = ledger.laporan_kirim(
+        desa=desa_a, jenis="kependudukan", periode=PERIODE, user=cast["operator_a"], keterangan="Lengkap"
+    )
+    ledger.laporan_kembalikan(laporan=sent, user=kasi_trantib, catatan="NIK bayi belum ada")
+    ledger.laporan_komentar(
+        desa=desa_a, jenis="kependudukan", periode=PERIODE, user=cast["operator_a"], isi="Sudah kami lengkapi"
+    )
+    content = client_for(cast["kasi_trantib"]).get(page()).content.decode()
+    start = content.index('id="linimasa-laporan"')
+    timeline = content[start : content.index("</ol>", start)]
+    order = [timeline.index(text) for text in ("Kirim</strong>", "NIK bayi belum ada", "Sudah kami lengkapi")]
+    assert order == sorted(order)
+    assert "Komentar</strong> oleh operator.a (Operator Desa)" in timeline
+    assert "Konsultasi desa dan kecamatan" not in content  # no second box
+    assert content.count("NIK bayi belum ada") == 2  # the banner and its timeline entry
+
+
+@pytest.mark.parametrize(
+    "role,banner",
+    [
+        ("operator_a", "menunggu verifikasi kecamatan"),
+        ("kasi_trantib", "Menunggu verifikasi Anda."),
+        ("camat", "Terkirim dan menunggu verifikasi Kasi Trantib."),
+        ("kabupaten", "Terkirim dan menunggu verifikasi Kasi Trantib."),
+    ],
+)
+def test_each_role_reads_the_state_in_its_own_words(cast, client_for, desa_a, role, banner):
+    laporan(desa_a, PERIODE, Status.DIKIRIM)
+    content = client_for(cast[role]).get(page()).content.decode()
+    spanduk = content[content.index('id="spanduk-laporan"') :][:800]
+    assert banner in spanduk
+    assert ("Menunggu verifikasi Anda" in content) == (role == "kasi_trantib")
+
+
+@pytest.mark.parametrize("role", ["camat", "kabupaten"])
+def test_read_only_roles_read_the_timeline_without_a_comment_box(
+    cast, client_for, desa_a, kasi_trantib, role
+):
+    laporan(desa_a, PERIODE, Status.DIKIRIM)
+    ledger.laporan_komentar(
+        desa=desa_a, jenis="kependudukan", periode=PERIODE, user=kasi_trantib, isi="Cek RT 2"
+    )
+    content = client_for(cast[role]).get(page()).content.decode()
+    assert "Cek RT 2" in content
+    assert "Kirim komentar" not in content and 'id="id_isi_komentar"' not in content
+
+
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        ("operator_a", "sedang diperiksa kecamatan"),
+        ("kasi_trantib", "menunggu verifikasi Anda"),
+        ("camat", "menunggu verifikasi Kasi Trantib"),
+    ],
+)
+def test_the_lock_message_is_in_the_words_of_its_reader(cast, desa_a, role, expected):
+    sent = laporan(desa_a, PERIODE, Status.DIKIRIM)
+    assert expected in ledger.lock_message_for(sent, cast[role])

@@ -74,8 +74,8 @@ def test_a_filter_with_no_match_says_so(sample, cast, client_for):
 
 def test_the_dashboard_shows_only_the_required_kinds(paringin, cast, client_for):
     content = client_for(cast["kasi_trantib"]).get(dasbor_url()).content.decode()
-    assert '<th scope="col">Kependudukan</th>' in content
-    assert '<th scope="col">Linmas</th>' not in content
+    assert '<span class="label-panjang">Kependudukan</span>' in content
+    assert '<span class="label-panjang">Linmas</span>' not in content
 
 
 def test_kinds_without_a_monthly_page_stay_off_the_dashboard(paringin, cast, client_for, monkeypatch):
@@ -167,3 +167,18 @@ def test_the_query_count_does_not_grow_with_the_number_of_desa(paringin, cast, c
     add_desa(144)
     assert count_queries(client, dasbor_url())[0] == small
     assert count_queries(overview, kabupaten_url)[0] == small_overview
+
+
+def test_on_a_phone_each_cell_has_a_short_state_explained_in_a_legend(sample, cast, client_for):
+    response = client_for(cast["kasi_trantib"]).get(dasbor_url())
+    content = response.content.decode()
+    assert '<span class="sel-singkat" aria-hidden="true">telat</span>' in content
+    assert '<span class="sel-singkat" aria-hidden="true">✓ ver</span>' in content
+    assert content.count('<span class="sel-singkat" aria-hidden="true">✗ belum</span>') == 14
+    legend = content[content.index('id="legenda-grid"') :]
+    legend = legend[: legend.index("</p>")]
+    for short, label in [("✗ belum", "Belum dikirim"), ("telat", "Terlambat"), ("✓ ver", "Terverifikasi")]:
+        assert f"{short}</span> {label}" in legend
+    assert "Tepat waktu" not in legend  # only the states the grid shows
+    assert '<abbr class="label-singkat" title="Kependudukan">Pddk</abbr>' in content
+    assert "css/dasbor.css" in content
