@@ -1,16 +1,17 @@
-"""gunicorn settings; each can be overridden on the command line or with GUNICORN_CMD_ARGS.
+"""gunicorn settings; each can be overridden on the command line or with GUNICORN_CMD_ARGS
+(the thread count with GUNICORN_THREADS, so that worker_connections follows it).
 
 Phones on weak links keep connections open for a long time, and some never finish a request.
-A sync worker serves one connection from its first byte to its last, so a few such phones
-held every worker and the login page waited for a minute. Threaded workers (gthread) keep
-idle and kept-alive connections in a poller and give a connection to a thread only once it
-has sent something, so other users keep being answered.
+A sync worker serves one connection from its first byte to its last, so ten such phones held
+every worker and the login page waited for a minute. A threaded worker (gthread) serves as many
+connections at once as it has threads, and one that sends nothing for five seconds goes back to
+its poller and is closed, so other users keep being answered.
 
 The bound, honestly: a client that trickles its header or body (a byte every few seconds)
-still holds one thread until it finishes or goes away; gunicorn has no deadline for a whole
-request. Up to workers × threads such clients (60 on two cores) leave the rest of the site
-answering; a client that goes silent is cut after STALL_SECONDS. In production a reverse
-proxy that buffers whole requests (nginx, see the README) takes all of them off gunicorn.
+holds one thread until it finishes or goes away; gunicorn has no deadline for a whole request.
+Up to workers × threads such clients (60 on two cores) leave the rest of the site answering;
+one that goes silent is cut after STALL_SECONDS. In production a reverse proxy that buffers
+whole requests (nginx, see the README) takes all of them off gunicorn.
 """
 
 import multiprocessing
@@ -24,10 +25,14 @@ worker_class = "gthread"
 # Every thread may hold a database connection: workers × threads stays under PostgreSQL's 100.
 workers = int(os.environ.get("GUNICORN_WORKERS", min(multiprocessing.cpu_count() * 2 + 1, 8)))
 threads = int(os.environ.get("GUNICORN_THREADS", 12))
-# Connections one worker holds at once (threads busy, the others waiting in its poller).
-worker_connections = 100
-# A kept-alive connection waits this long for the next request, then is closed.
-keepalive = 5
+# A worker takes no more connections than it has threads, so an accepted connection never
+# waits behind slow ones: new connections stay in the kernel's queue until a worker with a free
+# thread takes them. Workers do not share connections evenly (one often takes most of a burst),
+# and without this limit a worker whose threads were all held kept accepting, and its new
+# connections waited. Hence no keep-alive either: an idle kept-alive connection would hold a
+# thread's place. Behind the reverse proxy the phones' connections are kept alive by nginx.
+worker_connections = threads
+keepalive = 0
 # With gthread this is a heartbeat, not a limit on a request: the worker's main loop reports
 # every second while its threads work, so the kabupaten-wide yearly recap (157 desa, 200,000
 # events: about three minutes on a two-core server, see bench/rekap.py) runs to its end. A
