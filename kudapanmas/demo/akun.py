@@ -4,19 +4,10 @@ from django.utils.text import slugify
 
 from desa.models import RT, Desa, Kabupaten, Kecamatan, Pengguna
 from desa.scoping import Peran
+from kudapanmas.demo.nama import nama_acak
 
 PASSWORD = "demo-kudapanmas"
 KODE_PARINGIN = "63.11.06"
-
-NAMA_DEPAN = [
-    "Ahmad", "Muhammad", "Siti", "Rahmah", "Fauziah", "Rusdi", "Hendra", "Nor", "Aulia",
-    "Rizky", "Syahrani", "Mahdiah", "Jainudin", "Halimah", "Ridwan", "Salasiah", "Fitri",
-    "Basri", "Jamilah", "Arbain", "Masrani", "Normila", "Saukani", "Hairunnisa",
-]  # fmt: skip
-NAMA_BELAKANG = [
-    "Rahman", "Hidayat", "Saputra", "Fitriani", "Anwar", "Hasanah", "Ramadhani", "Yusuf",
-    "Maulida", "Effendi", "Rahmawati", "Syarifuddin", "Aminah", "Fahmi", "Rosyidah",
-]  # fmt: skip
 
 
 def username_for(desa):
@@ -59,7 +50,7 @@ def fill(context):
         accounts.append(
             _user(
                 username_for(desa),
-                _nama(rng),
+                nama_acak(rng),
                 peran=Peran.OPERATOR_DESA,
                 desa=desa,
                 telepon=f"08125100{index:04d}",
@@ -67,14 +58,14 @@ def fill(context):
             )
         )
         if not desa.nama_kepala:
-            desa.nama_kepala = _nama(rng)
+            desa.nama_kepala = nama_acak(rng, peluang_laki=0.8)
             desa.save(update_fields=["nama_kepala"])
         for nomor in range(1, rng.randint(4, 9) + 1):
             RT.objects.get_or_create(
                 desa=desa,
                 nomor=nomor,
                 defaults={
-                    "nama_ketua": _nama(rng),
+                    "nama_ketua": nama_acak(rng, peluang_laki=0.8),
                     "telepon_ketua": f"0813{rng.randint(10**7, 10**8 - 1)}",
                     "rw": f"Dusun {(nomor - 1) // 3 + 1}",
                 },
@@ -82,10 +73,6 @@ def fill(context):
     context["paringin"] = paringin
     context["accounts"] = accounts
     return accounts
-
-
-def _nama(rng):
-    return f"{rng.choice(NAMA_DEPAN)} {rng.choice(NAMA_BELAKANG)}"
 
 
 def _user(username, full_name, **fields):

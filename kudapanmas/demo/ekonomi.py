@@ -26,7 +26,7 @@ from kependudukan.models.ekonomi import (
     RiwayatKeluarga,
     TindakLanjut,
 )
-from kudapanmas.demo.akun import NAMA_BELAKANG, NAMA_DEPAN
+from kudapanmas.demo.nama import nama_orang
 
 DESIL_WEIGHTS = [4, 7, 11, 13, 14, 13, 10, 8, 6, 4]
 KS_BY_DESIL = {1: "PRA KS", 2: "PRA KS", 3: "KS I", 4: "KS I", 5: "KS II", 6: "KS II", 7: "KS III"}
@@ -87,7 +87,7 @@ def _household(desa, index, rng, today, rt_numbers):
         nomor_rt=rng.choice(rt_numbers) if rt_numbers else None,
         no_kk=f"631106{desa.pk[-4:]}{index + 1:06d}",
         nik_kepala=_nik(rng, lahir, jenis_kelamin),
-        nama_kepala=f"{rng.choice(NAMA_DEPAN)} {rng.choice(NAMA_BELAKANG)}",
+        nama_kepala=nama_orang(rng, jenis_kelamin),
         jumlah_anggota=rng.randint(1, 7),
         desil=desil,
         kategori_ks=kategori,
@@ -123,11 +123,7 @@ def _recipients(keluarga, rng, today, program):
 
     if 1 <= desil <= 3 and rng.random() < 0.6:
         ibu = today - datetime.timedelta(days=rng.randint(25 * 365, 50 * 365))
-        add(
-            "PKH",
-            _nik(rng, ibu, "P"),
-            f"{rng.choice(['Siti', 'Rahmah', 'Halimah', 'Jamilah'])} {rng.choice(NAMA_BELAKANG)}",
-        )
+        add("PKH", _nik(rng, ibu, "P"), nama_orang(rng, "P"))
     if 1 <= desil <= 4 and rng.random() < 0.7:
         add("BPNT", keluarga.nik_kepala, keluarga.nama_kepala)
     if 1 <= desil <= 5 and rng.random() < 0.5:

@@ -26,7 +26,7 @@ from kependudukan.models import (
 )
 from kependudukan.models.peristiwa import AksiRiwayat
 from kependudukan.pindah import cocokkan_pindah
-from kudapanmas.demo.akun import NAMA_BELAKANG, NAMA_DEPAN
+from kudapanmas.demo.nama import nama_orang
 
 BULAN_KEMBALI = 12
 ASAL_LUAR = [
@@ -117,15 +117,15 @@ def _event(desa, jenis, lapor, rng, rt_numbers):
         tanggal_peristiwa=tanggal,
         tanggal_lapor=lapor,
         jenis_kelamin=jenis_kelamin,
-        nama=f"{rng.choice(NAMA_DEPAN)} {rng.choice(NAMA_BELAKANG)}",
+        nama=nama_orang(rng, jenis_kelamin),
         nomor_rt=rng.choice(rt_numbers) if rt_numbers else None,
         no_kk=f"631106{rng.randint(10**9, 10**10 - 1)}",
     )
     if jenis == JenisPeristiwa.LAHIR:
         event.tanggal_lahir = tanggal
         event.tempat_lahir = rng.choice(TEMPAT_LAHIR)
-        event.nama_ayah = f"{rng.choice(NAMA_DEPAN)} {rng.choice(NAMA_BELAKANG)}"
-        event.nama_ibu = f"{rng.choice(NAMA_DEPAN)} {rng.choice(NAMA_BELAKANG)}"
+        event.nama_ayah = nama_orang(rng, "L")
+        event.nama_ibu = nama_orang(rng, "P")
         if rng.random() < 0.7:
             event.nik = _nik(rng, "631106", tanggal, jenis_kelamin)
         return event

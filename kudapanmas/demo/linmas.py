@@ -10,6 +10,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from desa.periode import WITA, Periode, format_tanggal
+from kudapanmas.demo.nama import jenis_kelamin_nama, nama_orang
 from linmas import services
 from linmas.foto import foto_siapkan
 from linmas.models import (
@@ -25,15 +26,6 @@ from linmas.models import (
 )
 
 BULAN = 12
-NAMA_LAKI = [
-    "Ahmad", "Muhammad", "Rusdi", "Hendra", "Rizky", "Jainudin", "Ridwan", "Basri", "Arbain",
-    "Masrani", "Saukani", "Fahrul", "Taufik", "Hamdani", "Syamsul", "Zainal", "Abdul", "Khairil",
-]  # fmt: skip
-NAMA_PEREMPUAN = ["Siti", "Rahmah", "Fauziah", "Halimah", "Salasiah", "Jamilah", "Normila", "Mahdiah"]
-NAMA_BELAKANG = [
-    "Rahman", "Hidayat", "Saputra", "Anwar", "Ramadhani", "Yusuf", "Effendi", "Syarifuddin",
-    "Fahmi", "Noor", "Hasan", "Ansari", "Rasyid", "Mahfuz",
-]  # fmt: skip
 TEMPAT = {
     JenisKegiatan.RONDA: ["Pos kamling RT {rt}", "Pos ronda simpang tiga", "Sekitar jalan desa RT {rt}"],
     JenisKegiatan.PATROLI: ["Jalan poros desa", "Kebun karet warga RT {rt}", "Sepanjang sungai desa"],
@@ -141,15 +133,18 @@ def _roster(rng, desa, desa_index, rt_list, first_month):
     for nomor, (jabatan, regu) in enumerate(positions, start=1):
         perempuan = regu in (Regu.DAPUR_UMUM, Regu.PERTOLONGAN) and rng.random() < 0.6
         jenis_kelamin = "P" if perempuan else "L"
-        depan = rng.choice(NAMA_PEREMPUAN if perempuan else NAMA_LAKI)
-        nama = desa.nama_kepala if jabatan == Jabatan.KEPALA_SATUAN and desa.nama_kepala else None
+        nama = nama_orang(rng, jenis_kelamin)
+        if jabatan == Jabatan.KEPALA_SATUAN and desa.nama_kepala:
+            # The Kepala Desa heads the desa's Satlinmas; a name of neither list counts as a man's.
+            nama = desa.nama_kepala
+            jenis_kelamin = jenis_kelamin_nama(nama) or "L"
         lahir = datetime.date(rng.randint(1968, tanggal_sk.year - 20), rng.randint(1, 12), rng.randint(1, 28))
         rt = rng.choice(rt_list) if rt_list else None
         members.append(
             AnggotaLinmas(
                 desa=desa,
                 nik=_nik(lahir, jenis_kelamin, desa_index, nomor),
-                nama=nama or f"{depan} {rng.choice(NAMA_BELAKANG)}",
+                nama=nama,
                 jenis_kelamin=jenis_kelamin,
                 tanggal_lahir=lahir,
                 sudah_menikah=rng.random() < 0.8,
