@@ -105,6 +105,7 @@ def run(label, config, env, folder):
     workers = min(os.cpu_count() * 2 + 1, 8)
     command = [sys.executable, "-m", "gunicorn", "-c", str(config), "--workers", str(workers)]
     command += ["--bind", f"127.0.0.1:{port}", "kudapanmas.wsgi"]
+    command.append("--no-control-socket")  # runs side by side would share one in the home folder
     with open(folder / f"gunicorn-{label}.log", "wb") as log:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True)
     try:

@@ -70,6 +70,7 @@ def gunicorn(folder, workers, threads=None):
         env["GUNICORN_THREADS"] = str(threads)
     command = [sys.executable, "-m", "gunicorn", "-c", str(CONFIG), "--workers", str(workers)]
     command += ["--bind", f"127.0.0.1:{port}", "--pythonpath", str(folder), "tiga_baris:application"]
+    command.append("--no-control-socket")  # runs side by side would share one in the home folder
     with open(folder / "gunicorn.log", "wb") as log:
         process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
     try:
