@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
@@ -9,12 +11,37 @@ from desa.models.laporan import JenisLaporan
 from desa.periode import PERIODE_PERTAMA, Periode, periode_in_range
 from linmas.forms.widgets import DateInput, MultipleFileField
 from linmas.foto import FotoDitolak, foto_siapkan
-from linmas.models import FOTO_MAKSIMUM, AnggotaLinmas, JenisKegiatan, Kegiatan
+from linmas.models import FOTO_MAKSIMUM, AnggotaLinmas, Jabatan, JenisKegiatan, Kegiatan, Regu
+
+PIMPINAN = "Pimpinan satuan"
+_SINGKATAN = {
+    Jabatan.KEPALA_SATUAN: "Kepala Satuan",
+    Jabatan.KEPALA_SATUAN_TUGAS: "Danton",
+    Jabatan.KOMANDAN_REGU: "Danru",
+}
 
 
 class PesertaField(PilihanBanyakField):
+    """Members are listed within their regu, so a label names the regu no more: "Basri (Danru)"."""
+
     def label_from_instance(self, obj):
-        return f"{obj.nama} ({obj.jabatan_regu})"
+        singkatan = _SINGKATAN.get(obj.jabatan)
+        return f"{obj.nama} ({singkatan})" if singkatan else obj.nama
+
+
+@dataclass(frozen=True)
+class KelompokPeserta:
+    """The members of one regu on the form: checkboxes, how many ticked, whether it shows unfolded."""
+
+    kode: str
+    label: str
+    pilihan: list
+    jumlah_dipilih: int
+    terbuka: bool
+
+    @property
+    def jumlah(self):
+        return len(self.pilihan)
 
 
 def check_month_open(desa, day):
@@ -47,8 +74,8 @@ class KegiatanForm(MasukanAmanMixin, forms.ModelForm):
         required=False,
         label="Foto kegiatan",
         help_text=(
-            f"Boleh memilih beberapa foto sekaligus; paling banyak {FOTO_MAKSIMUM} foto per kegiatan, "
-            "masing-masing paling besar 10 MB (JPEG, PNG atau WebP). Lokasi GPS di dalam foto dihapus."
+            f"Paling banyak {FOTO_MAKSIMUM} foto, masing-masing paling besar 10 MB. "
+            "Lokasi GPS di foto dihapus."
         ),
     )
 
@@ -67,12 +94,43 @@ class KegiatanForm(MasukanAmanMixin, forms.ModelForm):
             Q(aktif=True) | Q(pk__in=current)
         )
         self.fields["peserta"].initial = current
+        self.fields["peserta"].widget.attrs["class"] = "form-check-input"
+        self.fields["tempat"].help_text = ""
+        self.fields["tempat"].widget.attrs["placeholder"] = "Alamat atau nama tempat"
         self.fields["rt"].queryset = RT.objects.filter(desa=self.desa, aktif=True)
         self.fields["rt"].empty_label = "– tidak dicatat –"
         self.fields["foto"].widget.attrs["accept"] = "image/jpeg,image/png,image/webp"
         for name in ("latitude", "longitude"):
             self.fields[name].widget.attrs.update(inputmode="decimal", step="any")
             self.fields[name].error_messages["invalid"] = "Tulis angka desimal, misalnya -2.330512."
+
+    @property
+    def lokasi_terbuka(self):
+        """The folded RT and GPS point show unfolded when they hold something or are in error."""
+        names = ("rt", "latitude", "longitude")
+        return any(self[name].value() not in (None, "") or self[name].errors for name in names)
+
+    def peserta_per_regu(self):
+        """The participant checkboxes grouped by regu: the unit's leaders first, then the five regu
+        in their official order, a Danru at the head of the regu, then by name."""
+        urutan_regu = ["", *Regu.values]
+        kelompok = {kode: [] for kode in urutan_regu}
+        for pilihan in self["peserta"]:
+            anggota = pilihan.data["value"].instance
+            kelompok.setdefault(anggota.regu, []).append((anggota, pilihan))
+        label = dict(Regu.choices, **{"": PIMPINAN})
+        terisi = [(kode, baris) for kode, baris in kelompok.items() if baris]
+        hasil = []
+        for nomor, (kode, baris) in enumerate(terisi):
+            baris.sort(key=lambda item: (item[0].jabatan != Jabatan.KOMANDAN_REGU, item[0].nama))
+            pilihan = [item[1] for item in baris]
+            dipilih = sum(1 for item in pilihan if item.data["selected"])
+            # Unfolded when it holds a ticked member, is the only group, or the list is in error.
+            terbuka = bool(dipilih) or len(terisi) == 1 or (nomor == 0 and bool(self["peserta"].errors))
+            hasil.append(
+                KelompokPeserta(kode or "pimpinan", label.get(kode, kode), pilihan, dipilih, terbuka)
+            )
+        return hasil
 
     def clean_latitude(self):
         return _within(self.cleaned_data["latitude"], 90, "Lintang")

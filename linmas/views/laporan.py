@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
+from desa.ledger import is_sender
 from desa.periode import Periode
 from desa.scoping import may_write
 from linmas.models import FotoKegiatan
@@ -28,13 +29,18 @@ def laporan_bulanan(request, kode, periode):
     ).select_related("kegiatan")
     terkunci = lock_notice(desa, periode)
     sekarang = Periode.current()
+    ringkasan = ringkasan_linmas([desa], periode)[desa.pk]
     return render(
         request,
         "linmas/laporan_bulanan.html",
         {
             "desa": desa,
             "periode": periode,
-            "ringkasan": ringkasan_linmas([desa], periode)[desa.pk],
+            "ringkasan": ringkasan,
+            # Nihil means nothing was recorded: a month with entries is not offered it (kirim.py refuses it).
+            "nihil_boleh": ringkasan.kosong,
+            # The desa's operator sends from the top of the page; the kecamatan reads the lists.
+            "daftar_terbuka": not is_sender(request.user, desa),
             "kegiatan_list": kegiatan_list,
             "kejadian_list": kejadian_bulan([desa], periode),
             "fotos": fotos,

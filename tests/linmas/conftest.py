@@ -95,6 +95,27 @@ def upload(name="foto.jpg", content=None, content_type="image/jpeg"):
     return SimpleUploadedFile(name, content if content is not None else image_bytes(), content_type)
 
 
+NAMA = [
+    "Ahmad Fauzi", "Basri Anwar", "Citra Lestari", "Dedi Kurniawan", "Erna Wati", "Fajar Ramadhan",
+    "Gusti Rahmat", "Hendra Saputra", "Irwan Syah", "Joko Susilo", "Khairul Anam", "Lina Marlina",
+    "M. Ridwan", "Nur Hasanah", "Oki Pratama", "Putri Ayu", "Rusdi Hidayat", "Siti Aminah",
+    "Taufik Hidayat", "Udin Samsudin", "Wahyu Hidayat", "Yusuf Maulana",
+]  # fmt: skip
+
+
+def make_satlinmas(desa):
+    """A whole Satlinmas of 22: the Kepala Satuan, the Danton, and five regu of a Danru and three members."""
+    names = iter(NAMA)
+    members = [
+        make_anggota(desa, nama=next(names), jabatan=Jabatan.KEPALA_SATUAN, regu=""),
+        make_anggota(desa, nama=next(names), jabatan=Jabatan.KEPALA_SATUAN_TUGAS, regu=""),
+    ]
+    for regu in Regu:
+        members.append(make_anggota(desa, nama=next(names), jabatan=Jabatan.KOMANDAN_REGU, regu=regu))
+        members.extend(make_anggota(desa, nama=next(names), regu=regu) for _ in range(3))
+    return members
+
+
 @pytest.fixture
 def roster_a(desa_a):
     """Two active members of Desa Balang."""

@@ -135,7 +135,7 @@ class TestMonthlyPage:
         foto = ronda.foto_set.get()
         assert f'href="{foto.url}"' in html and f'src="{foto.url_kecil}"' in html
         assert 'id="panel-laporan"' in html
-        assert "Penjelasan program wajib (wajib diisi)" in html  # apel 0 of 1
+        assert "Penjelasan program wajib (wajib diisi; dibaca Kasi Trantib)" in html  # apel 0 of 1
         assert "data-cetak" in html
 
     def test_an_empty_month_suggests_nihil(self, client_for, operator_a, desa_a, lalu):

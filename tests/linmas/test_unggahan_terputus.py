@@ -28,6 +28,10 @@ def cut_before_second_photo(body):
     return body.index(part.encode())
 
 
+def cut_at(body, where):
+    return len(body) // 3 if where == "a third" else cut_before_second_photo(body)
+
+
 def two_photos(tanggal, roster):
     return kegiatan_data(
         tanggal,
@@ -54,20 +58,12 @@ class TestShortBody:
             **{"CONTENT_LENGTH": str(content_length or len(body)), "wsgi.input": BytesIO(body[:cut])},
         )
 
-    def test_a_body_cut_between_the_photos_saves_nothing(
-        self, client_for, operator_a, desa_a, roster_a, day_last_month, media_root
+    @pytest.mark.parametrize("where", ["a third", "between the photos"])
+    def test_a_cut_body_saves_nothing(
+        self, where, client_for, operator_a, desa_a, roster_a, day_last_month, media_root
     ):
         body = body_of(two_photos(day_last_month, roster_a))
-        response = self.post_cut(client_for(operator_a), desa_a, body, cut_before_second_photo(body))
-        assert response.status_code == 400
-        assert PESAN in response.content.decode()
-        assert_nothing_saved(media_root)
-
-    def test_a_body_cut_at_a_third_saves_nothing(
-        self, client_for, operator_a, desa_a, roster_a, day_last_month, media_root
-    ):
-        body = body_of(two_photos(day_last_month, roster_a))
-        response = self.post_cut(client_for(operator_a), desa_a, body, len(body) // 3)
+        response = self.post_cut(client_for(operator_a), desa_a, body, cut_at(body, where))
         assert response.status_code == 400
         assert PESAN in response.content.decode()
         assert_nothing_saved(media_root)
@@ -159,8 +155,7 @@ class TestCutConnection:
     ):
         csrf, cookies = self.login(client, operator_a)
         body = body_of({**two_photos(day_last_month, roster_a), "csrfmiddlewaretoken": csrf})
-        cut = len(body) // 3 if where == "a third" else cut_before_second_photo(body)
-        answer = self.send_part(live_server, create_url(desa_a), cookies, body, cut)
+        answer = self.send_part(live_server, create_url(desa_a), cookies, body, cut_at(body, where))
         assert answer.startswith("HTTP/1.1 400")
         assert PESAN in answer
         assert_nothing_saved(media_root)
