@@ -27,6 +27,7 @@
   var longitude = form.querySelector("input[name=longitude]");
   var tanggalTouched = !form.hasAttribute("data-isi-tanggal");
   var photos = [];
+  var rows = [];
   var sending = false;
 
   if (tanggal) {
@@ -185,6 +186,7 @@
     item.appendChild(thumb);
     item.appendChild(text);
     list.appendChild(item);
+    rows.push(meter);
     return { thumb: thumb, label: label, meter: meter };
   }
 
@@ -222,6 +224,7 @@
 
   input.addEventListener("change", function () {
     list.textContent = "";
+    rows = [];
     failure.hidden = true;
     photos = Array.prototype.map.call(input.files, prepare);
     list.hidden = photos.length === 0;
@@ -231,6 +234,7 @@
     sending = false;
     submit.disabled = false;
     progress.hidden = true;
+    rows.forEach(function (meter) { meter.hidden = true; });
     failure.textContent = "Unggahan terputus, coba kirim lagi.";
     failure.hidden = false;
     failure.scrollIntoView({ block: "center" });

@@ -44,7 +44,7 @@ def open_form(page, desa):
 
 
 def test_an_operator_picks_one_regu_with_pilih_semua(
-    page_for, operator_a, satlinmas, private_media, tmp_path
+    page_for, operator_a, satlinmas, private_media, tmp_path, record_property
 ):
     page = page_for(PHONE)
     login(page, "operator.a")
@@ -80,6 +80,7 @@ def test_an_operator_picks_one_regu_with_pilih_semua(
     page.locator("textarea[name=uraian]").focus()  # no focus ring left on the file input
     screenshot(page, "linmas-kegiatan-form-regu")
     height = page_height(page)
+    record_property("form_height", height)
     assert height <= DUA_LAYAR, f"the form is {height} px high at 360 px"
     assert no_sideways_scrolling(page)
 
@@ -148,7 +149,9 @@ def bottom(locator):
 
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["hp", "desktop"])
-def test_the_month_page_puts_its_status_and_send_first(page_for, size, operator_a, satlinmas):
+def test_the_month_page_puts_its_status_and_send_first(
+    page_for, size, operator_a, satlinmas, record_property
+):
     periode = month_with_activities(operator_a.desa, satlinmas, ronda=3)
     page = page_for(size)
     login(page, "operator.a")
@@ -166,7 +169,12 @@ def test_the_month_page_puts_its_status_and_send_first(page_for, size, operator_
     assert not page.get_by_text("Ronda malam.").first.is_visible()
     if size == PHONE:
         height = page_height(page)
+        record_property("month_height", height)
         assert height <= DUA_LAYAR, f"the month page is {height} px high at 360 px"
+    # Printed, the folded lists show in full.
+    page.emulate_media(media="print")
+    assert page.get_by_text("Ronda malam.").first.is_visible()
+    page.emulate_media(media="screen")
     page.locator("details.linmas-lipat summary", has_text="Kegiatan (3)").click()
     assert page.get_by_text("Ronda malam.").first.is_visible()
 
