@@ -12,11 +12,6 @@ urlpatterns = [
         name="laporan_kirim",
     ),
     path(
-        "<kode:kode>/laporan/<slug:jenis>/<periode:periode>/verifikasi/",
-        views_laporan.laporan_verifikasi,
-        name="laporan_verifikasi",
-    ),
-    path(
         "<kode:kode>/laporan/<slug:jenis>/<periode:periode>/kembalikan/",
         views_laporan.laporan_kembalikan,
         name="laporan_kembalikan",

@@ -67,21 +67,6 @@ def laporan_kirim(request, kode, jenis, periode):
 
 @require_POST
 @login_required
-def laporan_verifikasi(request, kode, jenis, periode):
-    desa = _target(request, kode, jenis, periode)
-    laporan = ledger.laporan_for(desa, jenis, periode)
-    _run(
-        request,
-        lambda: ledger.laporan_verifikasi(
-            laporan=laporan, user=request.user, versi=request.POST.get("versi")
-        ),
-        f"Laporan {desa.nama} {periode.label} terverifikasi dan terkunci.",
-    )
-    return _back(desa, jenis, periode)
-
-
-@require_POST
-@login_required
 def laporan_kembalikan(request, kode, jenis, periode):
     desa = _target(request, kode, jenis, periode)
     laporan = ledger.laporan_for(desa, jenis, periode)

@@ -29,7 +29,7 @@ def laporan_rt_detail(request, kode, periode, nomor):
         "periode": periode,
         "laporan": laporan,
         "terkunci": laporan_desa.is_locked,
-        "pesan_kunci": ledger.lock_message(laporan_desa) if laporan_desa.is_locked else "",
+        "pesan_kunci": ledger.lock_message_for(laporan_desa, request.user) if laporan_desa.is_locked else "",
         "can_fill": may_fill(request.user, rt)
         and periode <= Periode.current()
         and not laporan_desa.is_locked,
@@ -61,7 +61,7 @@ def laporan_rt_isi(request, kode, periode, nomor):
         return detail
     laporan_desa = ledger.laporan_for(rt.desa, JenisLaporan.LAPORAN_RT, periode)
     if laporan_desa.is_locked:
-        messages.error(request, ledger.lock_message(laporan_desa))
+        messages.error(request, ledger.lock_message_for(laporan_desa, request.user))
         return detail
     laporan = LaporanRT.objects.filter(rt=rt, periode=periode.awal).first()
     laporan = laporan or LaporanRT(rt=rt, desa=rt.desa, periode=periode.awal)

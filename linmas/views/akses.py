@@ -14,10 +14,11 @@ def desa_for(request, kode, *, write=False):
     return object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=write, pk=kode)
 
 
-def lock_notice(desa, periode):
-    """The reason a month's records are read-only, or "" when they may change."""
+def lock_notice(desa, periode, user):
+    """The reason a month's records are read-only, in the words of its reader, or "" when
+    they may change."""
     laporan = ledger.laporan_for(desa, JenisLaporan.LINMAS, periode)
-    return ledger.lock_message(laporan) if laporan.is_locked else ""
+    return ledger.lock_message_for(laporan, user) if laporan.is_locked else ""
 
 
 def require_started(periode):

@@ -44,7 +44,7 @@ def kegiatan_create(request, kode):
 @login_required
 def kegiatan_update(request, kode, pk):
     kegiatan = _kegiatan_for(request, kode, pk, write=True)
-    terkunci = lock_notice(kegiatan.desa, kegiatan.periode)
+    terkunci = lock_notice(kegiatan.desa, kegiatan.periode, request.user)
     if terkunci:
         messages.error(request, terkunci)
         return redirect(kegiatan)
@@ -97,7 +97,7 @@ def _edit(request, kegiatan, initial=None):
 @login_required
 def kegiatan_detail(request, kode, pk):
     kegiatan = _kegiatan_for(request, kode, pk)
-    terkunci = lock_notice(kegiatan.desa, kegiatan.periode)
+    terkunci = lock_notice(kegiatan.desa, kegiatan.periode, request.user)
     return render(
         request,
         "linmas/kegiatan_detail.html",

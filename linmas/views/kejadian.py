@@ -36,7 +36,7 @@ def kejadian_create(request, kode):
 @login_required
 def kejadian_update(request, kode, pk):
     kejadian = _kejadian_for(request, kode, pk)
-    terkunci = lock_notice(kejadian.desa, kejadian.periode)
+    terkunci = lock_notice(kejadian.desa, kejadian.periode, request.user)
     if terkunci:
         messages.error(request, terkunci)
         return _back(kejadian)

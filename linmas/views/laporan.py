@@ -27,7 +27,7 @@ def laporan_bulanan(request, kode, periode):
     fotos = FotoKegiatan.objects.filter(
         kegiatan__desa=desa, kegiatan__tanggal__range=(periode.awal, periode.akhir)
     ).select_related("kegiatan")
-    terkunci = lock_notice(desa, periode)
+    terkunci = lock_notice(desa, periode, request.user)
     sekarang = Periode.current()
     ringkasan = ringkasan_linmas([desa], periode)[desa.pk]
     return render(

@@ -106,11 +106,11 @@ def test_the_rapor_prints_on_a4(page_for, demo):
     assert pdf.startswith(b"%PDF")
 
 
-def test_a_phone_reads_the_dashboard_as_cards(page_for, demo):
+def test_a_phone_reads_the_dashboard_with_short_column_headings(page_for, demo):
     page = page_for(PHONE)
     login(page, "camat.paringin", akun.PASSWORD)
     visit(page, "Dasbor")
-    first_cell = page.locator("tbody td").first
-    label = first_cell.evaluate("cell => getComputedStyle(cell, '::before').content")
-    assert label.strip('"') in {"Kependudukan", "Linmas", "Laporan RT", "Ekonomi"}
+    headings = page.locator("thead abbr.label-singkat")
+    assert headings.count() == 4 and headings.first.is_visible()
+    assert not page.locator("thead .label-panjang").first.is_visible()
     assert fits(page, PHONE)

@@ -39,6 +39,8 @@ def review_from_queue(page, button, catatan=""):
     page.get_by_role("link", name="Periksa").first.click()
     if catatan:
         page.fill("textarea[name=catatan]", catatan)
+    if button == "Verifikasi":
+        page.check("#id_diperiksa")  # the verification asks to confirm
     page.get_by_role("button", name=button).click()
     page.wait_for_load_state()
 

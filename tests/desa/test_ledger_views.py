@@ -23,7 +23,6 @@ def plain_send_check(monkeypatch):
 PERIODE = Periode.current().previous()
 ACTIONS = [
     "laporan_kirim",
-    "laporan_verifikasi",
     "laporan_kembalikan",
     "laporan_buka_kembali",
     "laporan_perpanjang",
@@ -130,7 +129,11 @@ def test_the_kasi_trantib_returns_and_verifies_through_the_views(cast, client_fo
     assert status_of(desa_a) == Status.DIKEMBALIKAN
     client_for(cast["operator_a"]).post(url("laporan_kirim"), {"versi": "1"})
     client = client_for(cast["kasi_trantib"])
-    client.post(url("laporan_verifikasi"), {"versi": "2"})
+    row = LaporanBulanan.objects.get()
+    verifikasi = reverse("antrean_verifikasi", args=[desa_a.kecamatan_id])
+    client.post(verifikasi, {"laporan": row.pk, f"versi-{row.pk}": "2"})
+    assert status_of(desa_a) == Status.DIKIRIM, "verified without the confirmation"
+    client.post(verifikasi, {"laporan": row.pk, f"versi-{row.pk}": "2", "diperiksa": "on"})
     assert status_of(desa_a) == Status.DIVERIFIKASI
     client.post(url("laporan_buka_kembali"), {"alasan": "Ralat data", "versi": "3"})
     assert status_of(desa_a) == Status.DIKEMBALIKAN
