@@ -150,20 +150,29 @@ def b3_table(row, desa, periode):
         return []
     list_url = reverse("kependudukan:peristiwa_list", args=[desa.pk, str(periode)])
 
-    def line(label, group, kk=None, jenis=None, strong=False):
+    def line(label, group, kk=None, jenis=None, strong=False, kk_perubahan=False):
         cells = []
         for (kewarganegaraan, jenis_kelamin, _), value in zip(GROUPS, group.nilai(), strict=True):
             query = {"jenis": jenis, "wn": kewarganegaraan, "jk": jenis_kelamin}
             cells.append({"nilai": value, "url": f"{list_url}?{urlencode(query)}" if jenis and value else ""})
         url = f"{list_url}?{urlencode({'jenis': jenis})}" if jenis and group.jumlah else ""
-        return {"label": label, "sel": cells, "jumlah": group.jumlah, "url": url, "kk": kk, "tebal": strong}
+        return {
+            "label": label,
+            "sel": cells,
+            "jumlah": group.jumlah,
+            "url": url,
+            # The KK column holds a count on the Awal/Akhir lines and a signed change (+3, −2) on
+            # the lines between, so the page can say which is which.
+            "kk": kk,
+            "kk_perubahan": kk_perubahan,
+            "tebal": strong,
+        }
 
     lines = [line("Awal bulan", row.awal, row.kk_awal, strong=True)]
     for label, blok, jenis in EVENT_ROWS:
-        change = {"datang": ("+", row.kk_datang), "pindah": ("−", row.kk_pindah)}.get(blok, ("", 0))
-        kk = f"{change[0]}{change[1]}" if change[1] else ""
-        lines.append(line(label, getattr(row, blok), kk, jenis))
+        change = {"datang": row.kk_datang, "pindah": -row.kk_pindah}.get(blok, 0)
+        lines.append(line(label, getattr(row, blok), change or None, jenis, kk_perubahan=True))
     if row.ada_koreksi:
-        lines.append(line("Koreksi", row.koreksi, f"{row.kk_koreksi:+d}"))
+        lines.append(line("Koreksi", row.koreksi, row.kk_koreksi or None, kk_perubahan=True))
     lines.append(line("Akhir bulan", row.akhir, row.kk_akhir, strong=True))
     return lines

@@ -40,16 +40,30 @@ def periode(value):
     return value.label
 
 
+def _bilangan(value):
+    """value as an int, or None when it is not a whole number."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 @register.filter
 def angka(value):
     """1.234.567 (thousands separated by a dot); empty stays empty."""
     if value in (None, ""):
         return ""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return value
-    return f"{number:,}".replace(",", ".")
+    number = _bilangan(value)
+    return value if number is None else f"{number:,}".replace(",", ".")
+
+
+@register.filter
+def angka_bertanda(value):
+    """A change: +1.234, −56 (a true minus sign), 0; empty stays empty."""
+    number = _bilangan(value)
+    if number is None:
+        return angka(value)
+    return "0" if number == 0 else ("+" if number > 0 else "−") + angka(abs(number))
 
 
 @register.filter

@@ -6,8 +6,11 @@ from django.urls import reverse
 from desa.models.laporan import JenisLaporan, LaporanBulanan, Status
 from desa.periode import Periode
 from desa.registry import check_send
+from desa.templatetags.format_id import angka_bertanda
+from kependudukan.b3 import BarisB3, Kelompok
 from kependudukan.kirim import KETERANGAN_NIHIL
 from kependudukan.rincian import jumlah_peristiwa_per_rt, rincian_peristiwa
+from kependudukan.views_laporan import b3_table
 from tests.kependudukan.factories import day, make_koreksi, make_peristiwa, recent
 
 pytestmark = pytest.mark.django_db
@@ -183,3 +186,19 @@ def test_every_page_needs_a_login(client, started_a):
     ):
         response = client.get(url)
         assert response.status_code == 302 and "/akun/" in response.url, url
+
+
+def test_the_kk_column_counts_at_the_ends_and_signs_the_changes_between(desa_a):
+    row = BarisB3(desa_a.kode, desa_a.nama, LAST, LAST, kk_awal=1370, kk_datang=3, kk_pindah=1204)
+    row.kk_koreksi, row.koreksi = -1, Kelompok(wni_l=-1)  # a correction line shows only when there is one
+    lines = {line["label"]: line for line in b3_table(row, desa_a, LAST)}
+    assert (lines["Awal bulan"]["kk"], lines["Awal bulan"]["kk_perubahan"]) == (1370, False)
+    assert (lines["Datang"]["kk"], lines["Pindah"]["kk"], lines["Koreksi"]["kk"]) == (3, -1204, -1)
+    assert lines["Pindah"]["kk_perubahan"] and not lines["Akhir bulan"]["kk_perubahan"]
+    assert lines["Akhir bulan"]["kk"] == 1370 + 3 - 1204 - 1
+
+
+def test_the_page_shows_kk_changes_signed_with_a_legend(client_for, operator_a, started_a):
+    assert [angka_bertanda(n) for n in (1204, -1204, 0, None)] == ["+1.204", "−1.204", "0", ""]
+    page = client_for(operator_a).get(page_url(started_a)).content.decode()
+    assert "Kolom KK: jumlah kepala keluarga pada awal dan akhir bulan" in page
