@@ -17,7 +17,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from kependudukan.forms_impor import ImporForm
+from kependudukan.forms.impor import ImporForm
 from kependudukan.impor.baca import BerkasDitolak
 from kependudukan.impor.periksa import desa_boleh_for
 from kependudukan.models.impor import StatusImpor

@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from desa.periode import Periode
-from kependudukan import views_data_awal
+from kependudukan.views import data_awal as views_data_awal
 from tests.browser.conftest import DESKTOP, PHONE, login, screenshot
 from tests.kependudukan.factories import make_data_awal
 

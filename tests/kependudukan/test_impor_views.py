@@ -118,7 +118,7 @@ def test_old_xls_and_other_files_are_refused_at_upload(client_for, operator_a):
 
 
 def test_a_file_over_the_size_cap_is_refused(client_for, operator_a, monkeypatch):
-    monkeypatch.setattr("kependudukan.forms_impor.MAKS_UKURAN_BERKAS", 1024)
+    monkeypatch.setattr("kependudukan.forms.impor.MAKS_UKURAN_BERKAS", 1024)
     page = upload(client_for(operator_a), good_file() + b"\0" * 2048).content.decode()
     assert "Berkas terlalu besar" in page
     assert not ImporBerkas.objects.exists()

@@ -10,7 +10,7 @@ from desa.templatetags.format_id import angka_bertanda
 from kependudukan.b3 import BarisB3, Kelompok
 from kependudukan.kirim import KETERANGAN_NIHIL
 from kependudukan.rincian import jumlah_peristiwa_per_rt, rincian_peristiwa
-from kependudukan.views_laporan import b3_table
+from kependudukan.views.laporan import b3_table
 from tests.kependudukan.factories import day, make_koreksi, make_peristiwa, recent
 
 pytestmark = pytest.mark.django_db

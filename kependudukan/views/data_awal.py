@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from desa.ledger import TransisiDitolak
 from desa.models import Desa
 from desa.scoping import object_for_user
-from kependudukan.forms_data_awal import DataAwalForm, KoreksiForm
+from kependudukan.forms.data_awal import DataAwalForm, KoreksiForm
 from kependudukan.models import DataAwal, Koreksi
 from kependudukan.services.data_awal import PESAN_BEKU, data_awal_save, koreksi_create, koreksi_delete
 

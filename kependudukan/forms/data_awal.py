@@ -3,8 +3,8 @@
 from django import forms
 from django.utils import timezone
 
-from desa.forms_masukan import MasukanAmanMixin
-from desa.forms_periode import BulanField
+from desa.forms.masukan import MasukanAmanMixin
+from desa.forms.periode import BulanField
 from desa.ledger import periode_in_range
 from desa.periode import Periode
 from kependudukan.models import DataAwal, Koreksi

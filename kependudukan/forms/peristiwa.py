@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from desa.forms_masukan import MasukanAmanMixin
+from desa.forms.masukan import MasukanAmanMixin
 from desa.models import Desa
 from kependudukan import aturan
 from kependudukan.models import JenisKelamin, JenisPeristiwa, Peristiwa

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from desa import kiriman
-from desa.forms_masukan import angka, filter_dari
+from desa.forms.masukan import angka, filter_dari
 from desa.gerbang import SudahTersimpan
 from desa.ledger import TransisiDitolak, is_locked, laporan_for, lock_message, periode_in_range
 from desa.models import Desa
@@ -19,7 +19,7 @@ from desa.models.laporan import JenisLaporan
 from desa.privasi import catat_lihat_nik
 from desa.scoping import may_write, object_for_user
 from kependudukan.aturan import pesan_ganda
-from kependudukan.forms_peristiwa import PeristiwaForm
+from kependudukan.forms.peristiwa import PeristiwaForm
 from kependudukan.models import JenisKelamin, JenisPeristiwa, Kewarganegaraan, Peristiwa
 from kependudukan.services import peristiwa as services
 

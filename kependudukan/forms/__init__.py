@@ -1,0 +1,1 @@
+"""Forms of kependudukan, one module per feature."""

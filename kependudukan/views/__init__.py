@@ -1,0 +1,1 @@
+"""Request handlers of kependudukan, one module per feature."""
