@@ -1,57 +1,49 @@
 """The fixed cast of every test: two operators of two desa of Kecamatan Paringin,
 its Kasi Trantib and Camat, the Kabupaten role, and an operator of another kecamatan.
 
-The wilayah come from the data migration, so the codes are the real ones.
+The wilayah come from the data migration, so the codes are the real ones. The builders live in
+tests/factories/; this module only names the cast.
 """
 
 import pytest
 
-from desa.models import Desa, Kabupaten, Kecamatan, Pengguna
 from desa.scoping import Peran
-from desa.wilayah import BALANGAN_CSV, apply_wilayah, parse_wilayah
-
-PASSWORD = "sandi-uji-123"
-KODE_DESA_A = "63.11.06.2005"  # Desa Balang, Kecamatan Paringin
-KODE_DESA_B = "63.11.06.2014"  # Desa Lok Batung, Kecamatan Paringin
-KODE_DESA_LUAR = "63.11.01.2003"  # Desa Juai, Kecamatan Juai
-
-
-def make_user(username, **fields):
-    user = Pengguna(username=username, email=f"{username}@contoh.id", **fields)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+from tests.factories.pengguna import make_user
+from tests.factories.wilayah import (
+    KODE_DESA_A,
+    KODE_DESA_B,
+    KODE_DESA_LUAR,
+    DesaFactory,
+    KabupatenFactory,
+    KecamatanFactory,
+    load_wilayah,
+)
 
 
 @pytest.fixture
 def wilayah(db):
-    """The Balangan wilayah of the data migration.
-
-    A transactional test (the browser tests) flushes the database when it ends, so the
-    rows are loaded again when they are missing; otherwise this costs one query.
-    """
-    if not Desa.objects.exists():
-        apply_wilayah(parse_wilayah(BALANGAN_CSV.read_text(encoding="utf-8")), Kabupaten, Kecamatan, Desa)
+    """The Balangan wilayah of the data migration; costs one query when it is already there."""
+    load_wilayah()
 
 
 @pytest.fixture
 def kecamatan(wilayah):
-    return Kecamatan.objects.get(pk="63.11.06")
+    return KecamatanFactory()
 
 
 @pytest.fixture
 def desa_a(wilayah):
-    return Desa.objects.select_related("kecamatan").get(pk=KODE_DESA_A)
+    return DesaFactory(kode=KODE_DESA_A)
 
 
 @pytest.fixture
 def desa_b(wilayah):
-    return Desa.objects.select_related("kecamatan").get(pk=KODE_DESA_B)
+    return DesaFactory(kode=KODE_DESA_B)
 
 
 @pytest.fixture
 def desa_luar(wilayah):
-    return Desa.objects.select_related("kecamatan").get(pk=KODE_DESA_LUAR)
+    return DesaFactory(kode=KODE_DESA_LUAR)
 
 
 @pytest.fixture
@@ -81,7 +73,7 @@ def camat(kecamatan):
 
 @pytest.fixture
 def kabupaten(wilayah):
-    return make_user("kabupaten", peran=Peran.KABUPATEN, kabupaten=Kabupaten.objects.get(pk="63.11"))
+    return make_user("kabupaten", peran=Peran.KABUPATEN, kabupaten=KabupatenFactory())
 
 
 @pytest.fixture
@@ -111,3 +103,10 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def private_media(settings, tmp_path):
+    """Uploaded files (workbooks, photos, attachments) of a test go to a folder of its own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

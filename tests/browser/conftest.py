@@ -15,7 +15,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.conftest import PASSWORD  # noqa: E402
+from tests.factories.pengguna import PASSWORD  # noqa: E402
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 PHONE = {"width": 360, "height": 740}

@@ -10,7 +10,7 @@ from desa.models.laporan import Status
 from desa.periode import Periode
 from kudapanmas.demo import akun, ledger
 from tests.browser.conftest import DESKTOP, PHONE, login, screenshot
-from tests.kudapanmas.ledger_factories import laporan
+from tests.factories.ledger import laporan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

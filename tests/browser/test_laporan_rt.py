@@ -11,7 +11,7 @@ from desa.scoping import Peran
 from kependudukan.models import Peristiwa
 from laporan_rt.models import LaporanRT
 from tests.browser.conftest import DESKTOP, PHONE, login, open_menu, screenshot
-from tests.conftest import make_user
+from tests.factories.pengguna import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

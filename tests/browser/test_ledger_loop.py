@@ -137,7 +137,7 @@ def test_reopening_a_month_returns_the_later_months_and_the_operator_resends_in_
     page_for, desa_a, operator_a, kasi_trantib, viewport
 ):
     from kependudukan.models.data_awal import DataAwal
-    from tests.kudapanmas.ledger_factories import laporan
+    from tests.factories.ledger import laporan
 
     lalu = Periode.current().previous()
     dua_lalu = lalu.previous()

@@ -8,7 +8,8 @@ from desa import kepatuhan
 from desa.models import Desa, Kecamatan
 from desa.models.laporan import Keadaan, Status
 from desa.periode import Periode
-from tests.kudapanmas.ledger_factories import laporan, wita
+from tests.factories.ledger import laporan
+from tests.factories.waktu import wita
 
 pytestmark = pytest.mark.django_db
 

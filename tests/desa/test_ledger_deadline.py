@@ -8,7 +8,8 @@ from desa import kepatuhan, ledger, registry
 from desa.models import LaporanBulanan
 from desa.models.laporan import JenisLaporan, Keadaan, Status
 from desa.periode import Periode
-from tests.kudapanmas.ledger_factories import clock, laporan, wita
+from tests.factories.ledger import laporan
+from tests.factories.waktu import clock, wita
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ from desa import ledger, registry
 from desa.models import LaporanBulanan, RiwayatLaporan
 from desa.models.laporan import JenisLaporan, Status
 from desa.periode import Periode
-from tests.kudapanmas.ledger_factories import clock, laporan, wita
+from tests.factories.ledger import laporan
+from tests.factories.waktu import clock, wita
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,9 @@ from desa.models import LaporanBulanan, RiwayatLaporan
 from desa.models.laporan import JenisLaporan, Status
 from desa.periode import Periode
 from desa.scoping import Peran
-from tests.conftest import make_user
-from tests.kudapanmas.ledger_factories import clock, laporan, wita
+from tests.factories.ledger import laporan
+from tests.factories.pengguna import make_user
+from tests.factories.waktu import clock, wita
 
 pytestmark = pytest.mark.django_db
 

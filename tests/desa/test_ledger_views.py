@@ -7,8 +7,8 @@ from desa import ledger, registry
 from desa.models import KomentarLaporan, LaporanBulanan
 from desa.models.laporan import JenisLaporan, Status
 from desa.periode import Periode, format_tanggal
-from tests.conftest import KODE_DESA_A
-from tests.kudapanmas.ledger_factories import laporan
+from tests.factories.ledger import laporan
+from tests.factories.wilayah import KODE_DESA_A
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
+from tests.factories.pengguna import PASSWORD
 from tests.kudapanmas.surel import wait_for_background_mail
 
 pytestmark = pytest.mark.django_db

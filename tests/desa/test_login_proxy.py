@@ -6,7 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from kudapanmas.env import env_networks
-from tests.conftest import PASSWORD
+from tests.factories.pengguna import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

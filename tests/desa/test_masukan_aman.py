@@ -10,8 +10,8 @@ from desa import ledger
 from desa.forms_masukan import PESAN_KENDALI, MasukanAmanMixin, PilihanBanyakField, angka, teks_bersih
 from desa.models import KomentarLaporan, LaporanBulanan, Pengguna
 from desa.periode import PERIODE_PERTAMA, Periode
-from tests.conftest import KODE_DESA_A
-from tests.kudapanmas.ledger_factories import laporan
+from tests.factories.ledger import laporan
+from tests.factories.wilayah import KODE_DESA_A
 
 pytestmark = pytest.mark.django_db
 

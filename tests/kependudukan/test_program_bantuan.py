@@ -12,7 +12,7 @@ from desa.scoping import Peran
 from kependudukan.ekonomi.impor_periksa import periksa_ekonomi
 from kependudukan.ekonomi.laporan import rekap_ekonomi
 from kependudukan.models.ekonomi import ProgramBantuan
-from tests.conftest import make_user
+from tests.factories.pengguna import make_user
 from tests.kependudukan.factories import recent
 from tests.kependudukan.test_ekonomi_impor import penerima_row, workbook_bytes
 

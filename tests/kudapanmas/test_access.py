@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import KODE_DESA_A
+from tests.factories.wilayah import KODE_DESA_A
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +82,7 @@ def test_the_403_page_explains_in_indonesian(cast, client_for):
 def test_a_ketua_rt_starts_on_its_own_rt_report(client_for, desa_a):
     from desa.models import RT
     from desa.scoping import Peran
-    from tests.conftest import make_user
+    from tests.factories.pengguna import make_user
 
     rt = RT.objects.create(desa=desa_a, nomor=3)
     ketua = make_user("ketua.rt3", peran=Peran.KETUA_RT, rt=rt)

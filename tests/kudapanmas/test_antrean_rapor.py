@@ -7,7 +7,8 @@ from desa.models import Desa
 from desa.models.laporan import Status
 from desa.periode import Periode
 from kudapanmas import dasbor, rapor
-from tests.kudapanmas.ledger_factories import frozen_at, laporan, wita
+from tests.factories.ledger import laporan
+from tests.factories.waktu import frozen_at, wita
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from desa.periode import Periode
 from desa.registry import available_kinds
 from kudapanmas.demo import akun, ledger
 from kudapanmas.models import Pengumuman
-from tests.kudapanmas.ledger_factories import clock, wita
+from tests.factories.waktu import clock, wita
 
 pytestmark = pytest.mark.django_db
 

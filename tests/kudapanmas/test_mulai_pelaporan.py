@@ -17,7 +17,8 @@ from desa.periode import Periode
 from kudapanmas.dasbor import dasbor_kecamatan
 from kudapanmas.pengingat import pengingat_for
 from kudapanmas.rapor import rapor_desa
-from tests.kudapanmas.ledger_factories import frozen_at, laporan, wita
+from tests.factories.ledger import laporan
+from tests.factories.waktu import frozen_at, wita
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,9 @@ from django.urls import reverse
 from desa.models.laporan import Status
 from desa.periode import Periode
 from kudapanmas.pengingat import pengingat_for
-from tests.conftest import make_user
-from tests.kudapanmas.ledger_factories import frozen_at, laporan, wita
+from tests.factories.ledger import laporan
+from tests.factories.pengguna import make_user
+from tests.factories.waktu import frozen_at, wita
 
 pytestmark = pytest.mark.django_db
 

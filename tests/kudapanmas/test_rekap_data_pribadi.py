@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from kependudukan.models.ekonomi import EksporData
-from tests.conftest import KODE_DESA_A
+from tests.factories.wilayah import KODE_DESA_A
 from tests.kudapanmas.rekap_contoh import PERIODE, isi_semua
 
 pytestmark = pytest.mark.django_db

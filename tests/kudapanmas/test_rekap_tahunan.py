@@ -5,7 +5,7 @@ import pytest
 from desa.models import Kabupaten
 from desa.periode import Periode
 from kudapanmas.rekap.scope import RekapError, scope_kabupaten, scope_kecamatan
-from tests.conftest import KODE_DESA_A, KODE_DESA_B
+from tests.factories.wilayah import KODE_DESA_A, KODE_DESA_B
 from tests.kudapanmas.rekap_contoh import PERIODE, buka, isi_semua, rows_of
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.conftest import KODE_DESA_A
+from tests.factories.wilayah import KODE_DESA_A
 from tests.kudapanmas.rekap_contoh import PERIODE, isi_semua
 
 pytestmark = pytest.mark.django_db

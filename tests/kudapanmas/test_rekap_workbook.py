@@ -7,7 +7,7 @@ import pytest
 from desa.models import LaporanBulanan
 from desa.models.laporan import JenisLaporan, Status
 from kudapanmas.rekap.scope import scope_kecamatan
-from tests.conftest import KODE_DESA_A, KODE_DESA_B
+from tests.factories.wilayah import KODE_DESA_A, KODE_DESA_B
 from tests.kudapanmas.rekap_contoh import INJEKSI, PERIODE, buka, isi_semua, rows_of
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 
 from desa.models import RT
 from desa.scoping import Peran
-from tests.conftest import make_user
+from tests.factories.pengguna import make_user
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from desa.models import Pengguna
 from desa.scoping import Peran
-from tests.conftest import make_user
+from tests.factories.pengguna import make_user
 
 pytestmark = pytest.mark.django_db
 

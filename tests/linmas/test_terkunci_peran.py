@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from desa.models.laporan import Status
 from desa.periode import Periode
-from tests.kudapanmas.ledger_factories import laporan
+from tests.factories.ledger import laporan
 
 pytestmark = pytest.mark.django_db
 
