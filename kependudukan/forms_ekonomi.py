@@ -4,8 +4,8 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from desa.forms_masukan import MasukanAmanMixin
-from desa.forms_periode import BulanField
+from desa.forms.masukan import MasukanAmanMixin
+from desa.forms.periode import BulanField
 from desa.periode import Periode
 from kependudukan.ekonomi import aturan
 from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, ProgramBantuan

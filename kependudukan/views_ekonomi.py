@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from desa.forms_masukan import angka, filter_dari
+from desa.forms.masukan import angka, filter_dari
 from desa.ledger import TransisiDitolak
 from desa.models import Desa
 from desa.periode import Periode

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from desa.forms_masukan import angka, filter_dari
+from desa.forms.masukan import angka, filter_dari
 from desa.ledger import TransisiDitolak
 from desa.periode import Periode
 from desa.privasi import catat_lihat_nik

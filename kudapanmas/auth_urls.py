@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from desa.forms import LoginForm
+from desa.forms.akun import LoginForm
 from kudapanmas.sandi import ResetSandiForm
 
 urlpatterns = [

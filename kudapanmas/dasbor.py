@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from desa import kepatuhan, ledger
-from desa.forms_masukan import angka, filter_dari
+from desa.forms.masukan import angka, filter_dari
 from desa.models import Desa, Kabupaten, Kecamatan
 from desa.models.laporan import JenisLaporan, Keadaan, LaporanBulanan, Status
 from desa.periode import PERIODE_PERTAMA, Periode

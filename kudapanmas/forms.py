@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from desa.forms_masukan import MasukanAmanMixin
+from desa.forms.masukan import MasukanAmanMixin
 from kudapanmas.models import Pengumuman
 
 LAMPIRAN_MAKSIMUM = 5 * 1024 * 1024

@@ -7,7 +7,7 @@ JavaScript: a row left empty is ignored, a row with anything in it must be compl
 from django import forms
 from django.forms import inlineformset_factory
 
-from desa.forms_masukan import MasukanAmanMixin
+from desa.forms.masukan import MasukanAmanMixin
 from desa.identitas import validate_nik
 from desa.periode import format_tanggal
 from laporan_rt.models import KEGIATAN_FIELDS, PERISTIWA_FIELDS, KejadianRT, LaporanRT, TamuWajibLapor

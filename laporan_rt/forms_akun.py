@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm
 
-from desa.forms_masukan import MasukanAmanMixin
+from desa.forms.masukan import MasukanAmanMixin
 from desa.models import RT, Pengguna
 from desa.scoping import Peran
 

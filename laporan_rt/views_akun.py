@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from desa.forms import ResetSandiForm
+from desa.forms.akun import ResetSandiForm
 from desa.models import Desa, Pengguna
 from desa.periode import Periode
 from desa.scoping import Peran, object_for_user

@@ -1,6 +1,6 @@
 from django import forms
 
-from desa.forms_masukan import MasukanAmanMixin
+from desa.forms.masukan import MasukanAmanMixin
 from desa.identitas import check_nik
 from desa.models import RT
 from desa.models.pengguna import validate_telepon

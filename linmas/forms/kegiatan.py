@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from desa.forms_masukan import MasukanAmanMixin, PilihanBanyakField
+from desa.forms.masukan import MasukanAmanMixin, PilihanBanyakField
 from desa.ledger import PeriodeTerkunci, ensure_unlocked
 from desa.models import RT
 from desa.models.laporan import JenisLaporan

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from desa.forms_masukan import MasukanAmanMixin
+from desa.forms.masukan import MasukanAmanMixin
 from desa.models import RT
 from desa.periode import WITA
 from linmas.forms.kegiatan import check_month_open

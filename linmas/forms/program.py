@@ -1,7 +1,7 @@
 from django import forms
 
-from desa.forms_masukan import MasukanAmanMixin
-from desa.forms_periode import BulanField
+from desa.forms.masukan import MasukanAmanMixin
+from desa.forms.periode import BulanField
 from desa.periode import Periode
 from linmas.models import JenisKegiatan
 

@@ -7,7 +7,7 @@ from django import forms
 from django.urls import Resolver404, resolve, reverse
 
 from desa import ledger
-from desa.forms_masukan import PESAN_KENDALI, MasukanAmanMixin, PilihanBanyakField, angka, teks_bersih
+from desa.forms.masukan import PESAN_KENDALI, MasukanAmanMixin, PilihanBanyakField, angka, teks_bersih
 from desa.models import KomentarLaporan, LaporanBulanan, Pengguna
 from desa.periode import PERIODE_PERTAMA, Periode
 from tests.factories.ledger import laporan

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from desa.forms_masukan import CARI_MAKSIMUM
+from desa.forms.masukan import CARI_MAKSIMUM
 from desa.periode import Periode
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
 from desa import registry
-from desa.forms_kecamatan import KecamatanPengaturanForm
+from desa.forms.kecamatan import KecamatanPengaturanForm
 from desa.models import Kecamatan
 
 FORBIDDEN = "Hanya Kasi Trantib kecamatan ini yang mengubah pengaturan laporan."

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from desa.forms import OperatorCreateForm, OperatorUpdateForm, ResetSandiForm
+from desa.forms.akun import OperatorCreateForm, OperatorUpdateForm, ResetSandiForm
 from desa.models import Pengguna
 
 

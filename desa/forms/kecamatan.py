@@ -5,8 +5,8 @@ import re
 from django import forms
 
 from desa import registry
-from desa.forms_masukan import MasukanAmanMixin
-from desa.forms_periode import BulanField
+from desa.forms.masukan import MasukanAmanMixin
+from desa.forms.periode import BulanField
 from desa.ledger import PERIODE_PERTAMA, periode_in_range
 from desa.models import Kecamatan
 from desa.models.laporan import JenisLaporan

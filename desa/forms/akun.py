@@ -1,10 +1,11 @@
+"""Accounts: signing in, and the accounts a manager creates, changes and resets."""
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm, SetPasswordForm
 from django.core.validators import MaxLengthValidator
 
-from desa.forms_masukan import MasukanAmanMixin
-from desa.models import RT, Desa, Pengguna
-from desa.models.pengguna import validate_telepon
+from desa.forms.masukan import MasukanAmanMixin
+from desa.models import Desa, Pengguna
 from desa.scoping import Peran
 
 
@@ -24,31 +25,6 @@ class LoginForm(AuthenticationForm):
         username.validators.append(MaxLengthValidator(username.max_length, pesan))
         username.label = "Nama pengguna"
         self.fields["password"].label = "Kata sandi"
-
-
-class RTForm(MasukanAmanMixin, forms.ModelForm):
-    class Meta:
-        model = RT
-        fields = ["nomor", "rw", "nama_ketua", "telepon_ketua", "aktif"]
-
-    def __init__(self, *args, desa, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.desa = desa
-
-    def clean_nomor(self):
-        nomor = self.cleaned_data["nomor"]
-        if nomor < 1:
-            raise forms.ValidationError("Nomor RT mulai dari 1.")
-        duplicate = RT.objects.filter(desa=self.desa, nomor=nomor).exclude(pk=self.instance.pk)
-        if duplicate.exists():
-            raise forms.ValidationError(f"RT {nomor:03d} sudah ada di desa ini.")
-        return nomor
-
-    def clean_telepon_ketua(self):
-        value = self.cleaned_data["telepon_ketua"].strip()
-        if value:
-            validate_telepon(value)
-        return value
 
 
 class OperatorCreateForm(MasukanAmanMixin, BaseUserCreationForm):

@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from desa import ledger, registry
-from desa.forms_masukan import teks_bersih
+from desa.forms.masukan import teks_bersih
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan
 from desa.scoping import object_for_user

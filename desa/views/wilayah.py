@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from desa.forms import RTForm
+from desa.forms.wilayah import RTForm
 from desa.models import RT, Desa, Pengguna
 from desa.scoping import may_write, object_for_user
 
