@@ -1,7 +1,8 @@
 from django.contrib import admin
 
 from desa.admin import BuktiAdmin
-from kependudukan.models import DataAwal, Koreksi, Peristiwa, RiwayatPeristiwa, ekonomi
+from kependudukan.ekonomi import models as ekonomi
+from kependudukan.models import DataAwal, Koreksi, Peristiwa, RiwayatPeristiwa
 
 
 @admin.register(Peristiwa)

@@ -8,7 +8,7 @@ from desa.forms.masukan import MasukanAmanMixin
 from desa.forms.periode import BulanField
 from desa.periode import Periode
 from kependudukan.ekonomi import aturan
-from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, ProgramBantuan
+from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, ProgramBantuan
 
 
 def _check(message):

@@ -14,9 +14,9 @@ from desa.models import Desa
 from desa.periode import Periode
 from desa.privasi import catat_lihat_nik
 from desa.scoping import Peran, may_write, object_for_user
+from kependudukan.ekonomi.models import Keluarga, batas_pemutakhiran
 from kependudukan.ekonomi.services import keluarga_simpan
 from kependudukan.forms_ekonomi import KeluargaForm
-from kependudukan.models.ekonomi import Keluarga, batas_pemutakhiran
 
 PER_PAGE = 100
 

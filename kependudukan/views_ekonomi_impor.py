@@ -12,8 +12,8 @@ from desa.models import Desa
 from kependudukan.ekonomi.impor_periksa import periksa_ekonomi
 from kependudukan.ekonomi.impor_simpan import impor_ekonomi
 from kependudukan.ekonomi.impor_templat import NAMA_BERKAS, templat_workbook
+from kependudukan.ekonomi.models import ImporEkonomi
 from kependudukan.impor import alur
-from kependudukan.models.ekonomi import ImporEkonomi
 
 
 def _pesan_selesai(hasil):

@@ -14,9 +14,9 @@ from desa.periode import Periode
 from desa.scoping import Peran, may_write
 from kependudukan.ekonomi.keadaan import keadaan_keluarga
 from kependudukan.ekonomi.laporan import rekap_ekonomi
+from kependudukan.ekonomi.models import JenisTanda, Keluarga, ProgramBantuan
 from kependudukan.ekonomi.tanda import tanda_penerima, temuan_ekonomi
 from kependudukan.forms_ekonomi import ProgramForm
-from kependudukan.models.ekonomi import JenisTanda, Keluarga, ProgramBantuan
 from kependudukan.views_ekonomi import desa_for
 
 DAFTAR_LAMA = 50  # stale households listed on the monthly page; the list page has them all

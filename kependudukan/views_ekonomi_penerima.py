@@ -13,10 +13,10 @@ from desa.ledger import TransisiDitolak
 from desa.periode import Periode
 from desa.privasi import catat_lihat_nik
 from desa.scoping import may_write, object_for_user
+from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, ProgramBantuan
 from kependudukan.ekonomi.services import penerima_hentikan, penerima_pertahankan, penerima_simpan
 from kependudukan.ekonomi.tanda import tanda_penerima
 from kependudukan.forms_ekonomi import HentikanForm, PenerimaForm, PertahankanForm
-from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, ProgramBantuan
 from kependudukan.views_ekonomi import desa_for
 
 PER_PAGE = 100

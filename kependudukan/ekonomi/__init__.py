@@ -1,5 +1,7 @@
 """Ekonomi: households' economic status, aid recipients and the recipients who are gone.
 
+- models.py    Keluarga (+ RiwayatKeluarga), ProgramBantuan, PenerimaBantuan, TindakLanjut, ImporEkonomi,
+               EksporData (app label kependudukan: the tables keep their names)
 - kunci.py     a write may not change a sent month (nor any later locked month)
 - keadaan.py   the households as of a month, from their dated checks
 - tanda.py     the *perlu verifikasi* flags of recipients: tanda_penerima(desa_list, periode)

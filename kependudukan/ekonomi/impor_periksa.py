@@ -22,10 +22,10 @@ from kependudukan.ekonomi.impor_kolom import (
     desil,
 )
 from kependudukan.ekonomi.kunci import bulan_terkunci
+from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, ProgramBantuan
 from kependudukan.impor import nilai
 from kependudukan.impor.hasil import CONTOH, MAKS_DITAMPILKAN
 from kependudukan.impor.pemeriksaan import Pemeriksaan
-from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, ProgramBantuan
 
 KELUARGA_FIELDS = ["nomor_rt", "nik_kepala", "nama_kepala", "jumlah_anggota", "desil", "kategori_ks",
                    "tanggal_pemutakhiran"]  # fmt: skip

@@ -5,7 +5,7 @@ from django.utils import timezone
 from desa import gerbang
 from desa.models.laporan import JenisLaporan
 from kependudukan.ekonomi.impor_periksa import periksa_ekonomi
-from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, RiwayatKeluarga
+from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, RiwayatKeluarga
 
 _BATCH = 500
 

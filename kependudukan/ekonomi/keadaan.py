@@ -5,7 +5,7 @@ month M is the latest check dated up to M's last day. A household checked only l
 exist yet for M's report. One query for any number of desa.
 """
 
-from kependudukan.models.ekonomi import RiwayatKeluarga
+from kependudukan.ekonomi.models import RiwayatKeluarga
 
 
 def keadaan_keluarga(desa_list, periode):

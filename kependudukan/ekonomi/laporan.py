@@ -7,8 +7,8 @@ from django.db.models import Count, Q
 
 from desa.ledger import TransisiDitolak
 from kependudukan.ekonomi.keadaan import keadaan_keluarga
+from kependudukan.ekonomi.models import KategoriKS, PenerimaBantuan, ProgramBantuan, batas_pemutakhiran
 from kependudukan.ekonomi.tanda import tanda_penerima
-from kependudukan.models.ekonomi import KategoriKS, PenerimaBantuan, ProgramBantuan, batas_pemutakhiran
 
 DESIL = list(range(1, 11))
 KETERANGAN_NIHIL = "Nihil: tidak ada pemutakhiran keluarga, penerima baru maupun penerima berhenti bulan ini."

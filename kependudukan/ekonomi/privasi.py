@@ -4,7 +4,7 @@ The recap workbook's download and its `rekap_excel` command record it (kudapanma
 `catat_unduhan`); any other list of names offered for download calls `ekspor_catat` too.
 """
 
-from kependudukan.models.ekonomi import EksporData
+from kependudukan.ekonomi.models import EksporData
 
 
 def ekspor_catat(*, user, isi, jumlah_baris=None, rincian=(), dengan_nik=True):

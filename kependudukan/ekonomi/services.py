@@ -7,7 +7,7 @@ from desa import gerbang
 from desa.ledger import TransisiDitolak
 from desa.models.laporan import JenisLaporan
 from desa.periode import Periode, format_tanggal
-from kependudukan.models.ekonomi import Keluarga, Keputusan, PenerimaBantuan, RiwayatKeluarga, TindakLanjut
+from kependudukan.ekonomi.models import Keluarga, Keputusan, PenerimaBantuan, RiwayatKeluarga, TindakLanjut
 
 SNAPSHOT_FIELDS = ["desil", "kategori_ks", "jumlah_anggota", "tanggal_pemutakhiran"]
 TRACKED_FIELDS = ["nomor_rt", "nik_kepala", "nama_kepala", *SNAPSHOT_FIELDS]

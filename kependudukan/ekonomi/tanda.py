@@ -20,13 +20,13 @@ from desa.models.laporan import JenisLaporan
 from desa.periode import format_tanggal
 from desa.temuan import Temuan
 from kependudukan.ekonomi.keadaan import keadaan_keluarga
-from kependudukan.models import JenisPeristiwa, Peristiwa
-from kependudukan.models.ekonomi import (
+from kependudukan.ekonomi.models import (
     JenisTanda,
     PenerimaBantuan,
     TindakLanjut,
     batas_pemutakhiran,
 )
+from kependudukan.models import JenisPeristiwa, Peristiwa
 
 DATA_KELUARGA_LAMA = "Data keluarga lama"
 

@@ -1,4 +1,4 @@
-from kependudukan.models import ekonomi as ekonomi  # the household and aid models
+from kependudukan.ekonomi import models as ekonomi  # noqa: F401 (registers the household and aid models)
 from kependudukan.models.data_awal import DataAwal, Koreksi
 from kependudukan.models.impor import ImporBerkas
 from kependudukan.models.peristiwa import (

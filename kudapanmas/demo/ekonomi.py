@@ -15,8 +15,7 @@ from django.utils import timezone
 
 from desa.models import RT, Desa
 from desa.periode import Periode
-from kependudukan.models import JenisPeristiwa, Peristiwa
-from kependudukan.models.ekonomi import (
+from kependudukan.ekonomi.models import (
     JenisTanda,
     KategoriKS,
     Keluarga,
@@ -26,6 +25,7 @@ from kependudukan.models.ekonomi import (
     RiwayatKeluarga,
     TindakLanjut,
 )
+from kependudukan.models import JenisPeristiwa, Peristiwa
 from kudapanmas.demo.nama import nama_orang
 
 DESIL_WEIGHTS = [4, 7, 11, 13, 14, 13, 10, 8, 6, 4]

@@ -8,7 +8,7 @@ the households checked and the new and stopped recipients are summed over the mo
 
 from desa.models.laporan import JenisLaporan
 from kependudukan.ekonomi.laporan import DESIL, BarisEkonomi, BarisProgram, rekap_ekonomi
-from kependudukan.models.ekonomi import KategoriKS
+from kependudukan.ekonomi.models import KategoriKS
 from kudapanmas.rekap.scope import TIDAK_DIHITUNG
 from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kependudukan.models.ekonomi import Keputusan, ProgramBantuan, TindakLanjut
+from kependudukan.ekonomi.models import Keputusan, ProgramBantuan, TindakLanjut
 from tests.browser.conftest import PHONE, login, open_menu, screenshot
 from tests.kependudukan.factories import day, make_nik, make_peristiwa, recent
 from tests.kependudukan.factories_ekonomi import make_keluarga, make_penerima

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.kependudukan.factories import make_data_awal, recent
+from tests.factories.kependudukan import make_data_awal, recent
 
 
 @pytest.fixture
@@ -17,6 +17,6 @@ def started_b(desa_b):
 
 
 @pytest.fixture(autouse=True)
-def private_media(settings, tmp_path):
-    """Uploaded workbooks of a test go to a folder of its own."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def private_media(private_media):
+    """Uploaded workbooks of every population test go to a folder of its own."""
+    return private_media

@@ -2,7 +2,7 @@
 
 import itertools
 
-from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, ProgramBantuan, RiwayatKeluarga
+from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, ProgramBantuan, RiwayatKeluarga
 from tests.kependudukan.factories import make_nik
 
 _serial = itertools.count(1)

@@ -11,7 +11,7 @@ from desa import ledger
 from desa.models.laporan import JenisLaporan
 from kependudukan.ekonomi.impor_kolom import KOLOM_KELUARGA, KOLOM_PENERIMA
 from kependudukan.ekonomi.impor_simpan import impor_ekonomi
-from kependudukan.models.ekonomi import Keluarga, PenerimaBantuan, RiwayatKeluarga
+from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, RiwayatKeluarga
 from tests.kependudukan.factories import recent
 
 KODE_A, KODE_B = "63.11.06.2005", "63.11.06.2014"

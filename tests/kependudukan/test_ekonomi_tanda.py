@@ -4,9 +4,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from desa.models import Desa
+from kependudukan.ekonomi.models import JenisTanda, Keputusan
 from kependudukan.ekonomi.services import penerima_hentikan, penerima_pertahankan
 from kependudukan.ekonomi.tanda import tanda_penerima, temuan_ekonomi
-from kependudukan.models.ekonomi import JenisTanda, Keputusan
 from tests.kependudukan.factories import day, make_nik, make_peristiwa, recent
 from tests.kependudukan.factories_ekonomi import make_keluarga, make_penerima
 

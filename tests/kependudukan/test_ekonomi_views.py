@@ -10,7 +10,7 @@ from desa import ledger
 from desa.models.laporan import JenisLaporan
 from desa.scoping import Peran
 from kependudukan.ekonomi.laporan import rekap_ekonomi
-from kependudukan.models.ekonomi import EksporData, Keluarga, TindakLanjut
+from kependudukan.ekonomi.models import EksporData, Keluarga, TindakLanjut
 from tests.factories.pengguna import make_user
 from tests.kependudukan.factories import day, make_nik, make_peristiwa, recent
 from tests.kependudukan.factories_ekonomi import make_keluarga, make_penerima

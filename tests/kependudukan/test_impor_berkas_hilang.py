@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from kependudukan.models.ekonomi import ImporEkonomi
+from kependudukan.ekonomi.models import ImporEkonomi
 from kependudukan.models.impor import ImporBerkas, StatusImpor
 
 pytestmark = pytest.mark.django_db

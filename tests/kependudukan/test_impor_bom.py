@@ -12,11 +12,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from kependudukan.ekonomi.models import ImporEkonomi, Keluarga
 from kependudukan.impor import batas
 from kependudukan.impor.baca import BerkasDitolak, baca_workbook
 from kependudukan.impor.kolom import KOLOM_PERISTIWA
 from kependudukan.models import DataAwal, ImporBerkas, Peristiwa
-from kependudukan.models.ekonomi import ImporEkonomi, Keluarga
 from kependudukan.models.impor import StatusImpor
 from tests.kependudukan import bom
 

@@ -11,7 +11,7 @@ from desa.models import Desa, Kabupaten, Kecamatan
 from desa.scoping import Peran
 from kependudukan.ekonomi.impor_periksa import periksa_ekonomi
 from kependudukan.ekonomi.laporan import rekap_ekonomi
-from kependudukan.models.ekonomi import ProgramBantuan
+from kependudukan.ekonomi.models import ProgramBantuan
 from tests.factories.pengguna import make_user
 from tests.kependudukan.factories import recent
 from tests.kependudukan.test_ekonomi_impor import penerima_row, workbook_bytes

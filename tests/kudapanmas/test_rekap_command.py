@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from desa.models import Kabupaten
-from kependudukan.models.ekonomi import EksporData
+from kependudukan.ekonomi.models import EksporData
 from tests.kudapanmas.rekap_contoh import isi_semua
 
 pytestmark = pytest.mark.django_db

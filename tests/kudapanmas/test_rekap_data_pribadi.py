@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from kependudukan.models.ekonomi import EksporData
+from kependudukan.ekonomi.models import EksporData
 from tests.factories.wilayah import KODE_DESA_A
 from tests.kudapanmas.rekap_contoh import PERIODE, isi_semua
 
