@@ -15,5 +15,7 @@ their own modules beside these without changing them:
 - pindah.py       matching the two halves of a move between desa in the system
 - impor/          the Excel import (FORMATS.md): columns, reading, checking, saving, template
 - kirim.py        the send check registered with the ledger (a month without events is nihil)
-- views_*.py, forms_*.py  one pair per feature
+- views/, forms/  one module per feature; urls.py names the pages in the namespace `kependudukan`
+- ekonomi/       households' economic status and aid recipients: a sub-package with its own
+                 models, views, forms and URL namespace `ekonomi`
 """

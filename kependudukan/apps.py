@@ -16,5 +16,5 @@ class KependudukanConfig(AppConfig):
         from kependudukan.ekonomi import laporan as ekonomi
 
         register_monthly_report(
-            JenisLaporan.EKONOMI, "kependudukan:laporan_ekonomi", check_send=ekonomi.check_send, berantai=True
+            JenisLaporan.EKONOMI, "ekonomi:laporan_bulanan", check_send=ekonomi.check_send, berantai=True
         )

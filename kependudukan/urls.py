@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from kependudukan.views import data_awal, impor, laporan, peristiwa, pindah
 
@@ -6,8 +6,8 @@ app_name = "kependudukan"
 
 urlpatterns = [
     path("", laporan.index, name="index"),
-    # Fixed words first: a desa code never looks like them.
-    path("ekonomi/", include("kependudukan.urls_ekonomi")),
+    # Fixed words first: a desa code never looks like them. /kependudukan/ekonomi/ is the
+    # ekonomi namespace, included by the project next to this one.
     path("impor/", impor.impor_unggah, name="impor"),
     path("impor/templat/", impor.impor_templat, name="impor_templat"),
     path("impor/<int:pk>/", impor.impor_pratinjau, name="impor_pratinjau"),

@@ -69,6 +69,7 @@ urlpatterns = [
     path("pengumuman/<int:pk>/lampiran/", views_pengumuman.pengumuman_lampiran, name="pengumuman_lampiran"),
     path("akun/", include("kudapanmas.auth_urls")),
     path("desa/", include("desa.urls")),
+    path("kependudukan/ekonomi/", include("kependudukan.ekonomi.urls")),
     path("kependudukan/", include("kependudukan.urls")),
     path("linmas/", include("linmas.urls")),
     path("laporan-rt/", include("laporan_rt.urls")),

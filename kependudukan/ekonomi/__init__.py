@@ -10,4 +10,5 @@
 - services.py  saving households and recipients, stopping or keeping a flagged recipient
 - privasi.py   ekspor_catat: the record of every export of names
 - impor_*.py   the impor-ekonomi.xlsx import, built on kependudukan.impor
+- views/, forms.py, urls.py  the pages, in their own URL namespace `ekonomi` (at /kependudukan/ekonomi/)
 """

@@ -149,7 +149,7 @@ class Keluarga(models.Model):
         return f"{self.nama_kepala} ({self.no_kk})"
 
     def get_absolute_url(self):
-        return reverse("kependudukan:keluarga_detail", args=[self.desa_id, self.pk])
+        return reverse("ekonomi:keluarga_detail", args=[self.desa_id, self.pk])
 
     @property
     def scope_desa(self):
@@ -229,7 +229,7 @@ class PenerimaBantuan(models.Model):
         return f"{self.nama} ({self.program})"
 
     def get_absolute_url(self):
-        return reverse("kependudukan:penerima_detail", args=[self.desa_id, self.pk])
+        return reverse("ekonomi:penerima_detail", args=[self.desa_id, self.pk])
 
     @property
     def scope_desa(self):

@@ -82,7 +82,7 @@ def penerima_simpan(*, penerima, user):
     return penerima
 
 
-def penerima_hentikan(*, penerima, user, tanggal, alasan, jenis_tanda="", peristiwa=None):
+def bantuan_hentikan(*, penerima, user, tanggal, alasan, jenis_tanda="", peristiwa=None):
     """Stop a benefit: the month of `tanggal` is the last month received."""
     alasan = (alasan or "").strip()
     if not alasan:
@@ -115,7 +115,7 @@ def penerima_hentikan(*, penerima, user, tanggal, alasan, jenis_tanda="", perist
     return penerima
 
 
-def penerima_pertahankan(*, penerima, user, jenis_tanda, alasan, peristiwa=None):
+def bantuan_pertahankan(*, penerima, user, jenis_tanda, alasan, peristiwa=None):
     """Keep a flagged benefit with a reason (a PKH benefit may pass to an heir)."""
     alasan = (alasan or "").strip()
     if not alasan:

@@ -205,7 +205,7 @@ def _stale(desa_list, periode, states):
                 f"{counts[desa.pk]} keluarga belum dimutakhirkan lebih dari 6 bulan "
                 f"(terakhir dicek sebelum {format_tanggal(batas)})."
             ),
-            url=reverse("kependudukan:ekonomi_desa", args=[desa.pk]) + "?lama=1",
+            url=reverse("ekonomi:keluarga_list", args=[desa.pk]) + "?lama=1",
             jenis=JenisLaporan.EKONOMI,
             informasi=True,
         )

@@ -20,7 +20,7 @@ LAST_MONTH = Periode.current().previous()
 KODE_URLS = [
     ("desa:detail", []),
     ("kependudukan:desa", []),
-    ("kependudukan:ekonomi_desa", []),
+    ("ekonomi:keluarga_list", []),
     ("linmas:anggota_list", []),
     ("laporan_rt:laporan_bulanan", [str(LAST_MONTH)]),
     ("desa:laporan_komentar", ["kependudukan", str(LAST_MONTH)]),
@@ -29,7 +29,7 @@ MONTH_URLS = [
     "kependudukan:laporan_bulanan",
     "linmas:laporan_bulanan",
     "laporan_rt:laporan_bulanan",
-    "kependudukan:laporan_ekonomi",
+    "ekonomi:laporan_bulanan",
 ]
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from desa.models import AksesNIK
-from tests.kependudukan.factories import day, make_peristiwa, recent
+from tests.factories.kependudukan import day, make_peristiwa, recent
 from tests.kependudukan.factories_ekonomi import make_keluarga, make_penerima
 
 pytestmark = pytest.mark.django_db
@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 def records(desa_a):
     return {
         "kependudukan:peristiwa_detail": make_peristiwa(desa_a, "MATI", day(recent(1), 3)),
-        "kependudukan:keluarga_detail": make_keluarga(desa_a, day(recent(1), 4)),
-        "kependudukan:penerima_detail": make_penerima(desa_a, "PKH", recent(2)),
+        "ekonomi:keluarga_detail": make_keluarga(desa_a, day(recent(1), 4)),
+        "ekonomi:penerima_detail": make_penerima(desa_a, "PKH", recent(2)),
     }
 
 

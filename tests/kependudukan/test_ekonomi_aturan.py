@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from desa.periode import Periode
+from kependudukan.ekonomi.forms import KeluargaForm, PenerimaForm
 from kependudukan.ekonomi.impor_periksa import periksa_ekonomi
 from kependudukan.ekonomi.models import ProgramBantuan
-from kependudukan.forms_ekonomi import KeluargaForm, PenerimaForm
 from tests.kependudukan.test_ekonomi_impor import KODE_A, keluarga_row, penerima_row, workbook_bytes
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from desa.models.laporan import JenisLaporan
 from kependudukan.ekonomi.impor_kolom import KOLOM_KELUARGA, KOLOM_PENERIMA
 from kependudukan.ekonomi.impor_simpan import impor_ekonomi
 from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, RiwayatKeluarga
-from tests.kependudukan.factories import recent
+from tests.factories.kependudukan import recent
 
 KODE_A, KODE_B = "63.11.06.2005", "63.11.06.2014"
 
@@ -118,38 +118,38 @@ def test_the_command_exits_non_zero_with_the_errors(desa_a, tmp_path):
 
 def test_the_browser_import_previews_then_saves(client_for, operator_a, desa_a):
     client = client_for(operator_a)
-    template = client.get(reverse("kependudukan:impor_ekonomi_templat"))
+    template = client.get(reverse("ekonomi:impor_templat"))
     assert {"Petunjuk", "Keluarga", "Penerima Bantuan"} <= set(
         load_workbook(io.BytesIO(template.content)).sheetnames
     )
     upload = io.BytesIO(workbook_bytes([keluarga_row()], [penerima_row()]))
     upload.name = "ekonomi.xlsx"
-    preview = client.post(reverse("kependudukan:impor_ekonomi"), {"berkas": upload}, follow=True)
+    preview = client.post(reverse("ekonomi:impor_unggah"), {"berkas": upload}, follow=True)
     assert "Simpan semua" in preview.content.decode() and not Keluarga.objects.exists()
     pk = preview.redirect_chain[-1][0].rstrip("/").split("/")[-1]
-    client.post(reverse("kependudukan:impor_ekonomi_simpan", args=[pk]))
+    client.post(reverse("ekonomi:impor_simpan", args=[pk]))
     assert Keluarga.objects.count() == 1 and PenerimaBantuan.objects.count() == 1
 
 
 def test_read_only_roles_may_not_import(client_for, camat):
-    assert client_for(camat).get(reverse("kependudukan:impor_ekonomi")).status_code == 403
-    assert client_for(camat).get(reverse("kependudukan:impor_ekonomi_simpan", args=[1])).status_code == 405
+    assert client_for(camat).get(reverse("ekonomi:impor_unggah")).status_code == 403
+    assert client_for(camat).get(reverse("ekonomi:impor_simpan", args=[1])).status_code == 405
 
 
 def test_a_long_error_list_says_it_shows_only_the_first(client_for, operator_a, desa_a):
     upload = io.BytesIO(workbook_bytes([keluarga_row(no_kk="1") for _ in range(501)]))
     upload.name = "ekonomi.xlsx"
     client = client_for(operator_a)
-    page = client.post(reverse("kependudukan:impor_ekonomi"), {"berkas": upload}, follow=True)
+    page = client.post(reverse("ekonomi:impor_unggah"), {"berkas": upload}, follow=True)
     content = page.content.decode()
     assert "501 kesalahan ditemukan" in content
     assert "Ditampilkan 500 kesalahan pertama." in content
     assert content.count("<tr><td>Keluarga</td>") == 500
-    assert reverse("kependudukan:impor_ekonomi") in content  # upload the corrected file here
+    assert reverse("ekonomi:impor_unggah") in content  # upload the corrected file here
 
 
 def test_the_template_as_downloaded_imports_cleanly(client_for, operator_a, desa_a):
-    template = client_for(operator_a).get(reverse("kependudukan:impor_ekonomi_templat")).content
+    template = client_for(operator_a).get(reverse("ekonomi:impor_templat")).content
     hasil = run(template, desa_boleh={KODE_A})
     assert hasil.ok, [str(k) for k in hasil.kesalahan]
     assert Keluarga.objects.exists() and PenerimaBantuan.objects.exists()

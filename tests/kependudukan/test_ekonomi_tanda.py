@@ -5,9 +5,10 @@ from django.test.utils import CaptureQueriesContext
 
 from desa.models import Desa
 from kependudukan.ekonomi.models import JenisTanda, Keputusan
-from kependudukan.ekonomi.services import penerima_hentikan, penerima_pertahankan
+from kependudukan.ekonomi.services import bantuan_hentikan, bantuan_pertahankan
 from kependudukan.ekonomi.tanda import tanda_penerima, temuan_ekonomi
-from tests.kependudukan.factories import day, make_nik, make_peristiwa, recent
+from tests.factories.identitas import make_nik
+from tests.factories.kependudukan import day, make_peristiwa, recent
 from tests.kependudukan.factories_ekonomi import make_keluarga, make_penerima
 
 MONTH = recent(2)
@@ -63,7 +64,7 @@ def test_an_heir_kept_with_a_reason_is_resolved_and_shows_the_reason(desa_a, ope
     nik = make_nik("P")
     penerima = make_penerima(desa_a, "PKH", recent(6), nik=nik, nama="Siti")
     event = make_peristiwa(desa_a, "MATI", day(recent(1), 2), nik=nik)
-    penerima_pertahankan(
+    bantuan_pertahankan(
         penerima=penerima, user=operator_a, jenis_tanda=JenisTanda.MENINGGAL_PINDAH,
         alasan="Diteruskan kepada ahli waris Aisyah", peristiwa=event,
     )  # fmt: skip
@@ -77,7 +78,7 @@ def test_a_later_event_is_a_new_flag_after_a_kept_decision(desa_a, operator_a):
     nik = make_nik()
     penerima = make_penerima(desa_a, "PKH", recent(8), nik=nik)
     first = make_peristiwa(desa_a, "PINDAH", day(recent(6), 2), nik=nik)
-    penerima_pertahankan(penerima=penerima, user=operator_a, jenis_tanda=JenisTanda.MENINGGAL_PINDAH,
+    bantuan_pertahankan(penerima=penerima, user=operator_a, jenis_tanda=JenisTanda.MENINGGAL_PINDAH,
                          alasan="Masih tinggal di sini", peristiwa=first)  # fmt: skip
     make_peristiwa(desa_a, "MATI", day(recent(1), 2), nik=nik)
     assert [tanda.status for tanda in tanda_penerima([desa_a], recent(1))] == ["Perlu verifikasi"]
@@ -87,7 +88,7 @@ def test_stopping_the_benefit_resolves_the_flag_and_ends_it(desa_a, operator_a):
     nik = make_nik("P")
     penerima = make_penerima(desa_a, "BPNT", recent(6), nik=nik)
     event = make_peristiwa(desa_a, "MATI", day(recent(1), 2), nik=nik)
-    penerima_hentikan(penerima=penerima, user=operator_a, tanggal=day(recent(0), 1), alasan="Meninggal",
+    bantuan_hentikan(penerima=penerima, user=operator_a, tanggal=day(recent(0), 1), alasan="Meninggal",
                       jenis_tanda=JenisTanda.MENINGGAL_PINDAH, peristiwa=event)  # fmt: skip
     penerima.refresh_from_db()
     assert penerima.selesai == recent(0).awal

@@ -11,11 +11,12 @@ from desa.models.laporan import JenisLaporan
 from desa.scoping import Peran
 from kependudukan.ekonomi.laporan import rekap_ekonomi
 from kependudukan.ekonomi.models import EksporData, Keluarga, TindakLanjut
+from tests.factories.identitas import make_nik
+from tests.factories.kependudukan import day, make_peristiwa, recent
 from tests.factories.pengguna import make_user
-from tests.kependudukan.factories import day, make_nik, make_peristiwa, recent
 from tests.kependudukan.factories_ekonomi import make_keluarga, make_penerima
 
-PAGES = ["kependudukan:ekonomi_desa", "kependudukan:penerima_list", "kependudukan:keluarga_create"]
+PAGES = ["ekonomi:keluarga_list", "ekonomi:penerima_list", "ekonomi:keluarga_create"]
 
 
 @pytest.fixture
@@ -31,14 +32,14 @@ def test_the_desa_pages_are_404_for_another_desa(client_for, operator_b, desa_a,
     for name in PAGES:
         assert client.get(reverse(name, args=[desa_a.pk])).status_code == 404, name
     assert client.get(flagged.get_absolute_url()).status_code == 404
-    url = reverse("kependudukan:laporan_ekonomi", args=[desa_a.pk, str(recent(1))])
+    url = reverse("ekonomi:laporan_bulanan", args=[desa_a.pk, str(recent(1))])
     assert client.get(url).status_code == 404
 
 
 def test_a_ketua_rt_never_sees_aid_data(client_for, desa_a, flagged):
     rt = desa_a.rt_set.create(nomor=1)
     client = client_for(make_user("ketua.rt", peran=Peran.KETUA_RT, rt=rt, desa=None))
-    assert client.get(reverse("kependudukan:penerima_list", args=[desa_a.pk])).status_code == 404
+    assert client.get(reverse("ekonomi:penerima_list", args=[desa_a.pk])).status_code == 404
     assert client.get(flagged.get_absolute_url()).status_code == 404
 
 
@@ -47,26 +48,26 @@ def test_read_only_roles_see_names_but_may_not_write(client_for, camat, kabupate
         client = client_for(user)
         page = client.get(flagged.get_absolute_url())
         assert page.status_code == 200 and flagged.nik in page.content.decode()
-        assert client.get(reverse("kependudukan:keluarga_create", args=[desa_a.pk])).status_code == 403
-        url = reverse("kependudukan:penerima_pertahankan", args=[desa_a.pk, flagged.pk])
+        assert client.get(reverse("ekonomi:keluarga_create", args=[desa_a.pk])).status_code == 403
+        url = reverse("ekonomi:penerima_pertahankan", args=[desa_a.pk, flagged.pk])
         assert client.post(url, {"tanda": "meninggal_pindah", "tetap-alasan": "x"}).status_code == 403
 
 
 def test_the_decisions_are_post_only(client_for, operator_a, desa_a, flagged):
     client = client_for(operator_a)
-    for name in ("kependudukan:penerima_hentikan", "kependudukan:penerima_pertahankan"):
+    for name in ("ekonomi:penerima_hentikan", "ekonomi:penerima_pertahankan"):
         assert client.get(reverse(name, args=[desa_a.pk, flagged.pk])).status_code == 405
 
 
 def test_the_list_masks_the_nik_and_the_detail_shows_it(client_for, operator_a, desa_a, flagged):
     client = client_for(operator_a)
-    listing = client.get(reverse("kependudukan:penerima_list", args=[desa_a.pk])).content.decode()
+    listing = client.get(reverse("ekonomi:penerima_list", args=[desa_a.pk])).content.decode()
     assert flagged.nik not in listing and flagged.nik[:4] + "********" in listing
     assert "Perlu verifikasi" in listing
 
 
 def test_the_operator_keeps_a_benefit_for_an_heir(client_for, operator_a, desa_a, flagged):
-    url = reverse("kependudukan:penerima_pertahankan", args=[desa_a.pk, flagged.pk])
+    url = reverse("ekonomi:penerima_pertahankan", args=[desa_a.pk, flagged.pk])
     data = {
         "tanda": "meninggal_pindah",
         "peristiwa": flagged.peristiwa.pk,
@@ -79,7 +80,7 @@ def test_the_operator_keeps_a_benefit_for_an_heir(client_for, operator_a, desa_a
 
 
 def test_keeping_without_a_reason_saves_nothing(client_for, operator_a, desa_a, flagged):
-    url = reverse("kependudukan:penerima_pertahankan", args=[desa_a.pk, flagged.pk])
+    url = reverse("ekonomi:penerima_pertahankan", args=[desa_a.pk, flagged.pk])
     response = client_for(operator_a).post(
         url, {"tanda": "meninggal_pindah", "tetap-alasan": ""}, follow=True
     )
@@ -88,7 +89,7 @@ def test_keeping_without_a_reason_saves_nothing(client_for, operator_a, desa_a, 
 
 
 def test_the_kasi_trantib_stops_a_benefit(client_for, kasi_trantib, desa_a, flagged):
-    url = reverse("kependudukan:penerima_hentikan", args=[desa_a.pk, flagged.pk])
+    url = reverse("ekonomi:penerima_hentikan", args=[desa_a.pk, flagged.pk])
     data = {"tanda": "meninggal_pindah", "peristiwa": flagged.peristiwa.pk,
             "hentikan-tanggal": recent(0).awal.isoformat(), "hentikan-alasan": "Meninggal dunia"}  # fmt: skip
     client_for(kasi_trantib).post(url, data)
@@ -99,7 +100,7 @@ def test_the_kasi_trantib_stops_a_benefit(client_for, kasi_trantib, desa_a, flag
 def test_a_stop_in_a_sent_month_is_refused(client_for, operator_a, desa_a, flagged):
     make_keluarga(desa_a, recent(1).awal)
     ledger.laporan_kirim(desa=desa_a, jenis=JenisLaporan.EKONOMI, periode=recent(1), user=operator_a)
-    url = reverse("kependudukan:penerima_hentikan", args=[desa_a.pk, flagged.pk])
+    url = reverse("ekonomi:penerima_hentikan", args=[desa_a.pk, flagged.pk])
     data = {"hentikan-tanggal": recent(1).awal.isoformat(), "hentikan-alasan": "Meninggal"}
     response = client_for(operator_a).post(url, data, follow=True)
     assert "sudah terkirim" in response.content.decode()
@@ -108,7 +109,7 @@ def test_a_stop_in_a_sent_month_is_refused(client_for, operator_a, desa_a, flagg
 
 
 def test_a_household_is_recorded_with_its_history(client_for, operator_a, desa_a):
-    url = reverse("kependudukan:keluarga_create", args=[desa_a.pk])
+    url = reverse("ekonomi:keluarga_create", args=[desa_a.pk])
     data = {"no_kk": "6311060101200021", "nik_kepala": "6311061203800001", "nama_kepala": "Rusdi",
             "jumlah_anggota": 4, "desil": 2, "kategori_ks": "KS I",
             "tanggal_pemutakhiran": recent(0).awal.isoformat()}  # fmt: skip
@@ -116,7 +117,7 @@ def test_a_household_is_recorded_with_its_history(client_for, operator_a, desa_a
     assert client.post(url, data).status_code == 302
     keluarga = Keluarga.objects.get()
     data["desil"] = 3
-    client.post(reverse("kependudukan:keluarga_update", args=[desa_a.pk, keluarga.pk]), data)
+    client.post(reverse("ekonomi:keluarga_update", args=[desa_a.pk, keluarga.pk]), data)
     assert [r.desil for r in keluarga.riwayat.all()] == [2, 3]
     bad = client.post(url, {**data, "no_kk": "123"})
     assert "16 angka" in bad.content.decode() and Keluarga.objects.count() == 1
@@ -144,7 +145,7 @@ def test_the_monthly_numbers(desa_a, desa_b):
 
 def test_the_report_is_sent_through_the_ledger(client_for, operator_a, desa_a):
     month = recent(1)
-    page = reverse("kependudukan:laporan_ekonomi", args=[desa_a.pk, str(month)])
+    page = reverse("ekonomi:laporan_bulanan", args=[desa_a.pk, str(month)])
     send = reverse("desa:laporan_kirim", args=[desa_a.pk, JenisLaporan.EKONOMI, str(month)])
     client = client_for(operator_a)
     assert "Kirim laporan" in client.get(page).content.decode()

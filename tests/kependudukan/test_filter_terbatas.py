@@ -13,9 +13,9 @@ HOSTILE = ["9" * 100_000, str(2**63 + 1), "²", "1\x00", "a" * 100_000]
 
 def pages(desa):
     return {
-        "desil": reverse("kependudukan:ekonomi_desa", args=[desa.kode]),
+        "desil": reverse("ekonomi:keluarga_list", args=[desa.kode]),
         "rt": reverse("kependudukan:peristiwa_list", args=[desa.kode, str(Periode.current())]),
-        "program": reverse("kependudukan:penerima_list", args=[desa.kode]),
+        "program": reverse("ekonomi:penerima_list", args=[desa.kode]),
     }
 
 

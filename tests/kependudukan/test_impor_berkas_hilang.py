@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     "model,url_name",
-    [(ImporBerkas, "kependudukan:impor_simpan"), (ImporEkonomi, "kependudukan:impor_ekonomi_simpan")],
+    [(ImporBerkas, "kependudukan:impor_simpan"), (ImporEkonomi, "ekonomi:impor_simpan")],
 )
 def test_a_vanished_upload_is_refused_with_a_message(client_for, operator_a, model, url_name):
     impor = model.objects.create(

@@ -135,9 +135,9 @@ def test_refusing_a_bomb_holds_only_a_chunk_in_memory(template, tmp_path, kind):
 
 def test_the_economic_import_refuses_a_bomb_too(client_for, operator_a, desa_a, tmp_path):
     client = client_for(operator_a)
-    template = io.BytesIO(client.get(reverse("kependudukan:impor_ekonomi_templat")).content)
+    template = io.BytesIO(client.get(reverse("ekonomi:impor_templat")).content)
     path = build(template, tmp_path, bom.huge_cell(HEADER, 40 * bom.MB), sheet="xl/worksheets/sheet2.xml")
-    response = upload(client, path, url="kependudukan:impor_ekonomi")
+    response = upload(client, path, url="ekonomi:impor_unggah")
     assert "Satu sel berisi lebih dari 32.767 karakter" in response.content.decode()
     assert ImporEkonomi.objects.get().status == StatusImpor.DITOLAK
     assert not Keluarga.objects.exists()

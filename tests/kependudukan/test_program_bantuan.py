@@ -12,14 +12,14 @@ from desa.scoping import Peran
 from kependudukan.ekonomi.impor_periksa import periksa_ekonomi
 from kependudukan.ekonomi.laporan import rekap_ekonomi
 from kependudukan.ekonomi.models import ProgramBantuan
+from tests.factories.kependudukan import recent
 from tests.factories.pengguna import make_user
-from tests.kependudukan.factories import recent
 from tests.kependudukan.test_ekonomi_impor import penerima_row, workbook_bytes
 
 pytestmark = pytest.mark.django_db
 
 DATA = {"kode": "bst", "nama": "Bantuan Sosial Tunai", "sasaran": "keluarga", "untuk_desil_1_4": "on"}
-URL = "kependudukan:program_list"
+URL = "ekonomi:program_list"
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def test_a_programme_of_one_kabupaten_is_seen_only_inside_it(operator_a, desa_a,
     other = client_of(operator_a)
     assert "JAMSOS-TBL" in own.get(reverse(URL)).content.decode()
     assert "JAMSOS-TBL" not in other.get(reverse(URL)).content.decode()
-    create = "kependudukan:penerima_create"
+    create = "ekonomi:penerima_create"
     assert "JAMSOS-TBL" in own.get(reverse(create, args=[desa_tabalong.pk])).content.decode()
     page = other.get(reverse(create, args=[desa_a.pk])).content.decode()
     assert "JAMSOS-TBL" not in page and "PKH" in page

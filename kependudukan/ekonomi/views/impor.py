@@ -25,9 +25,9 @@ EKONOMI = alur.JenisImpor(
     periksa=periksa_ekonomi,
     simpan=impor_ekonomi,
     pesan_selesai=_pesan_selesai,
-    url_unggah="kependudukan:impor_ekonomi",
-    url_pratinjau="kependudukan:impor_ekonomi_pratinjau",
-    url_simpan="kependudukan:impor_ekonomi_simpan",
+    url_unggah="ekonomi:impor_unggah",
+    url_pratinjau="ekonomi:impor_pratinjau",
+    url_simpan="ekonomi:impor_simpan",
     template_unggah="kependudukan/ekonomi/impor_unggah.html",
     template_pratinjau="kependudukan/ekonomi/impor_pratinjau.html",
     log_label="economic import",
@@ -35,7 +35,7 @@ EKONOMI = alur.JenisImpor(
 
 
 @login_required
-def impor_ekonomi_templat(request):
+def impor_templat(request):
     kode = request.user.desa_id
     if not kode:
         first = Desa.objects.for_user(request.user).order_by("kode").first()
@@ -44,16 +44,16 @@ def impor_ekonomi_templat(request):
 
 
 @login_required
-def impor_ekonomi_unggah(request):
+def impor_unggah(request):
     return alur.unggah(request, EKONOMI)
 
 
 @login_required
-def impor_ekonomi_pratinjau(request, pk):
+def impor_pratinjau(request, pk):
     return alur.pratinjau(request, EKONOMI, pk)
 
 
 @require_POST
 @login_required
-def impor_ekonomi_simpan(request, pk):
+def impor_simpan(request, pk):
     return alur.simpan(request, EKONOMI, pk)

@@ -13,11 +13,11 @@ from desa.ledger import TransisiDitolak
 from desa.periode import Periode
 from desa.privasi import catat_lihat_nik
 from desa.scoping import may_write, object_for_user
+from kependudukan.ekonomi.forms import HentikanForm, PenerimaForm, PertahankanForm
 from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, ProgramBantuan
-from kependudukan.ekonomi.services import penerima_hentikan, penerima_pertahankan, penerima_simpan
+from kependudukan.ekonomi.services import bantuan_hentikan, bantuan_pertahankan, penerima_simpan
 from kependudukan.ekonomi.tanda import tanda_penerima
-from kependudukan.forms_ekonomi import HentikanForm, PenerimaForm, PertahankanForm
-from kependudukan.views_ekonomi import desa_for
+from kependudukan.ekonomi.views.keluarga import desa_for
 
 PER_PAGE = 100
 
@@ -138,14 +138,14 @@ def _chosen_flag(request, penerima, required):
 
 @require_POST
 @login_required
-def penerima_hentikan_view(request, kode, pk):
+def penerima_hentikan(request, kode, pk):
     penerima = _penerima(request, kode, pk, write=True)
     form = HentikanForm(request.POST, prefix="hentikan")
     try:
         if not form.is_valid():
             raise TransisiDitolak(" ".join(" ".join(errors) for errors in form.errors.values()))
         tanda = _chosen_flag(request, penerima, required=False)
-        penerima_hentikan(
+        bantuan_hentikan(
             penerima=penerima,
             user=request.user,
             tanggal=form.cleaned_data["tanggal"],
@@ -162,14 +162,14 @@ def penerima_hentikan_view(request, kode, pk):
 
 @require_POST
 @login_required
-def penerima_pertahankan_view(request, kode, pk):
+def penerima_pertahankan(request, kode, pk):
     penerima = _penerima(request, kode, pk, write=True)
     form = PertahankanForm(request.POST, prefix="tetap")
     try:
         if not form.is_valid():
             raise TransisiDitolak("Tulis alasan bantuan tetap diberikan (paling banyak 500 huruf).")
         tanda = _chosen_flag(request, penerima, required=True)
-        penerima_pertahankan(
+        bantuan_pertahankan(
             penerima=penerima,
             user=request.user,
             jenis_tanda=tanda.jenis,

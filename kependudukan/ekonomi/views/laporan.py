@@ -12,18 +12,18 @@ from desa.ledger import periode_in_range
 from desa.models import Desa, Kecamatan
 from desa.periode import Periode
 from desa.scoping import Peran, may_write
+from kependudukan.ekonomi.forms import ProgramForm
 from kependudukan.ekonomi.keadaan import keadaan_keluarga
 from kependudukan.ekonomi.laporan import rekap_ekonomi
 from kependudukan.ekonomi.models import JenisTanda, Keluarga, ProgramBantuan
 from kependudukan.ekonomi.tanda import tanda_penerima, temuan_ekonomi
-from kependudukan.forms_ekonomi import ProgramForm
-from kependudukan.views_ekonomi import desa_for
+from kependudukan.ekonomi.views.keluarga import desa_for
 
 DAFTAR_LAMA = 50  # stale households listed on the monthly page; the list page has them all
 
 
 @login_required
-def laporan_ekonomi(request, kode, periode):
+def laporan_bulanan(request, kode, periode):
     if not periode_in_range(periode):
         raise Http404("Periode di luar jangkauan.")
     desa = desa_for(request, kode)
@@ -34,7 +34,7 @@ def laporan_ekonomi(request, kode, periode):
     lama = Keluarga.objects.filter(desa=desa).belum_dimutakhirkan(periode)
     return render(
         request,
-        "kependudukan/ekonomi/laporan.html",
+        "kependudukan/ekonomi/laporan_bulanan.html",
         {
             "desa": desa,
             "periode": periode,
@@ -50,7 +50,7 @@ def laporan_ekonomi(request, kode, periode):
 
 
 @login_required
-def ekonomi_kecamatan(request, kode, periode):
+def laporan_kecamatan(request, kode, periode):
     if not periode_in_range(periode):
         raise Http404("Periode di luar jangkauan.")
     kecamatan = get_object_or_404(Kecamatan.objects.for_user(request.user), pk=kode)
@@ -60,12 +60,12 @@ def ekonomi_kecamatan(request, kode, periode):
     rows = rekap_ekonomi(desa_list, periode)
     return render(
         request,
-        "kependudukan/ekonomi/kecamatan.html",
+        "kependudukan/ekonomi/laporan_kecamatan.html",
         {
             "kecamatan": kecamatan,
             "periode": periode,
             "baris_list": [
-                (rows[desa.pk], reverse("kependudukan:laporan_ekonomi", args=[desa.pk, str(periode)]))
+                (rows[desa.pk], reverse("ekonomi:laporan_bulanan", args=[desa.pk, str(periode)]))
                 for desa in desa_list
             ],
             "program_kode": [item.kode for item in next(iter(rows.values())).program] if rows else [],
@@ -92,7 +92,7 @@ def program_list(request):
         if form.is_valid():
             program = form.save()
             messages.success(request, f"Program {program.kode} ditambahkan.")
-            return redirect("kependudukan:program_list")
+            return redirect("ekonomi:program_list")
     return render(
         request,
         "kependudukan/ekonomi/program_list.html",

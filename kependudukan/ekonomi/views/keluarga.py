@@ -14,9 +14,9 @@ from desa.models import Desa
 from desa.periode import Periode
 from desa.privasi import catat_lihat_nik
 from desa.scoping import Peran, may_write, object_for_user
+from kependudukan.ekonomi.forms import KeluargaForm
 from kependudukan.ekonomi.models import Keluarga, batas_pemutakhiran
 from kependudukan.ekonomi.services import keluarga_simpan
-from kependudukan.forms_ekonomi import KeluargaForm
 
 PER_PAGE = 100
 
@@ -26,21 +26,21 @@ def desa_for(request, kode, write=False):
 
 
 @login_required
-def ekonomi_index(request):
+def index(request):
     user = request.user
     if user.desa_id:
-        return redirect("kependudukan:ekonomi_desa", kode=user.desa_id)
+        return redirect("ekonomi:keluarga_list", kode=user.desa_id)
     if user.kecamatan_id:
         return redirect(
-            "kependudukan:ekonomi_kecamatan", kode=user.kecamatan_id, periode=Periode.current().previous()
+            "ekonomi:laporan_kecamatan", kode=user.kecamatan_id, periode=Periode.current().previous()
         )
     if user.peran == Peran.KABUPATEN or user.is_superuser:
-        return redirect("kependudukan:program_list")
+        return redirect("ekonomi:program_list")
     raise Http404("Halaman ekonomi tidak tersedia untuk peran Anda.")
 
 
 @login_required
-def ekonomi_desa(request, kode):
+def keluarga_list(request, kode):
     desa = desa_for(request, kode)
     keluarga = Keluarga.objects.filter(desa=desa)
     filters = filter_dari(request.GET, ("rt", "desil", "lama", "q"))
@@ -64,7 +64,7 @@ def ekonomi_desa(request, kode):
     query.pop("halaman", None)
     return render(
         request,
-        "kependudukan/ekonomi/desa.html",
+        "kependudukan/ekonomi/keluarga_list.html",
         {
             "desa": desa,
             "page": page,

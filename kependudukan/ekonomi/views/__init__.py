@@ -1,0 +1,1 @@
+"""Request handlers of the ekonomi pages, one module per feature."""
