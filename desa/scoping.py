@@ -41,6 +41,11 @@ def desa_scope(user, desa_path):
     return Q(pk__in=[])
 
 
+def is_ketua_rt(user):
+    """A Ketua RT has no desa scope: it reads and fills its own RT's report only (laporan_rt)."""
+    return user.is_authenticated and not user.is_superuser and user.peran == Peran.KETUA_RT
+
+
 def kabupaten_of(user):
     """The kabupaten code of the user's area, or None (administrators, accounts without an area)."""
     if user.peran == Peran.KABUPATEN:

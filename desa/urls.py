@@ -34,6 +34,10 @@ urlpatterns = [
     path("<kode:kode>/", wilayah.desa_detail, name="detail"),
     path("<kode:kode>/rt/tambah/", wilayah.rt_create, name="rt_create"),
     path("<kode:kode>/rt/<int:pk>/ubah/", wilayah.rt_update, name="rt_update"),
+    path("<kode:kode>/akun-rt/", akun.akun_rt_list, name="akun_rt_list"),
+    path("<kode:kode>/akun-rt/tambah/", akun.akun_rt_create, name="akun_rt_create"),
+    path("<kode:kode>/akun-rt/<int:pk>/aktif/", akun.akun_rt_toggle_active, name="akun_rt_toggle_active"),
+    path("<kode:kode>/akun-rt/<int:pk>/sandi/", akun.akun_rt_reset_password, name="akun_rt_reset_password"),
     path("kecamatan/operator/", akun.operator_list, name="operator_list"),
     path(
         "kecamatan/pengaturan/",

@@ -6,7 +6,7 @@ def navigation(request):
 
     The page's own entry wins; otherwise the section entry with the longest URL the page lies
     under, so that a page under /kependudukan/ekonomi/ lights "Ekonomi", not "Kependudukan";
-    otherwise an entry that names the page's view among its `halaman`.
+    otherwise the entry whose `halaman` names the page's view with the longest prefix.
     """
     current = request.resolver_match.view_name if request.resolver_match else ""
     items = items_for(request.user)
@@ -16,7 +16,8 @@ def navigation(request):
         sections = [leaf for leaf in leaves if leaf.is_section and request.path.startswith(leaf.url)]
         active = max(sections, key=lambda leaf: len(leaf.url), default=None)
     if active is None:
-        active = next((leaf for leaf in leaves if leaf.halaman and current.startswith(leaf.halaman)), None)
+        named = [(len(p), leaf) for leaf in leaves for p in leaf.halaman if current.startswith(p)]
+        active = max(named, key=lambda pair: pair[0], default=(0, None))[1]
     return {"nav_items": [_entry(item, active) for item in items]}
 
 

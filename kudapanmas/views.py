@@ -5,7 +5,7 @@ from desa import kepatuhan
 from desa.models import Desa, Kabupaten, Kecamatan
 from desa.periode import Periode
 from desa.registry import required_kinds
-from desa.scoping import Peran
+from desa.scoping import Peran, is_ketua_rt
 from kudapanmas import dasbor
 from kudapanmas.beranda import tugas_operator
 from kudapanmas.models import Pengumuman
@@ -18,7 +18,7 @@ def beranda(request):
         return _beranda_operator(request)
     if user.is_kecamatan_role and user.kecamatan_id:
         return _beranda_kecamatan(request)
-    if user.peran == Peran.KETUA_RT and user.rt_id:
+    if is_ketua_rt(user) and user.rt_id:
         return redirect("laporan_rt:beranda_rt")
     return _beranda_kabupaten(request)
 

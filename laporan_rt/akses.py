@@ -7,11 +7,7 @@ this module adds the one thing it may do: read and fill its own RT's report.
 from django.shortcuts import get_object_or_404
 
 from desa.models import RT
-from desa.scoping import Peran, may_write, object_for_user, require_write
-
-
-def is_ketua_rt(user):
-    return user.is_authenticated and not user.is_superuser and user.peran == Peran.KETUA_RT
+from desa.scoping import is_ketua_rt, may_write, object_for_user, require_write
 
 
 def rt_for_user(user, *, kode, nomor, write=False):

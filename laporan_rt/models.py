@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from desa.models import RT, Desa
 from desa.periode import Periode
-from desa.scoping import Peran, ScopedQuerySet
+from desa.scoping import ScopedQuerySet, is_ketua_rt
 
 PENDUDUK_MAKSIMUM = 100_000
 PERISTIWA_MAKSIMUM = 1_000
@@ -43,7 +43,7 @@ def _count(label, maximum):
 class LaporanRTQuerySet(ScopedQuerySet):
     def for_user(self, user):
         """A Ketua RT sees its own RT only; every other role goes through the desa scope."""
-        if user.is_authenticated and not user.is_superuser and user.peran == Peran.KETUA_RT:
+        if is_ketua_rt(user):
             if not user.is_active or not user.rt_id:
                 return self.none()
             return self.filter(rt_id=user.rt_id)

@@ -1,8 +1,19 @@
+from django.shortcuts import redirect
 from django.urls import path
 
-from laporan_rt import views, views_akun, views_isi
+from laporan_rt import views, views_isi
 
 app_name = "laporan_rt"
+
+
+def _moved_to(pattern_name):
+    """The Ketua RT accounts moved to desa; a 308 keeps the method, so an old page's POST still arrives."""
+
+    def view(request, **kwargs):
+        return redirect(pattern_name, permanent=True, preserve_request=True, **kwargs)
+
+    return view
+
 
 urlpatterns = [
     path("", views.saya, name="saya"),
@@ -10,14 +21,8 @@ urlpatterns = [
     path("<kode:kode>/<periode:periode>/", views.laporan_bulanan, name="laporan_bulanan"),
     path("<kode:kode>/<periode:periode>/rt/<int:nomor>/", views_isi.laporan_rt_detail, name="detail"),
     path("<kode:kode>/<periode:periode>/rt/<int:nomor>/isi/", views_isi.laporan_rt_isi, name="isi"),
-    path("<kode:kode>/akun-rt/", views_akun.akun_rt_list, name="akun_rt_list"),
-    path("<kode:kode>/akun-rt/tambah/", views_akun.akun_rt_create, name="akun_rt_create"),
-    path(
-        "<kode:kode>/akun-rt/<int:pk>/aktif/", views_akun.akun_rt_toggle_active, name="akun_rt_toggle_active"
-    ),
-    path(
-        "<kode:kode>/akun-rt/<int:pk>/sandi/",
-        views_akun.akun_rt_reset_password,
-        name="akun_rt_reset_password",
-    ),
+    path("<kode:kode>/akun-rt/", _moved_to("desa:akun_rt_list")),
+    path("<kode:kode>/akun-rt/tambah/", _moved_to("desa:akun_rt_create")),
+    path("<kode:kode>/akun-rt/<int:pk>/aktif/", _moved_to("desa:akun_rt_toggle_active")),
+    path("<kode:kode>/akun-rt/<int:pk>/sandi/", _moved_to("desa:akun_rt_reset_password")),
 ]

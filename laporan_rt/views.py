@@ -9,9 +9,8 @@ from desa import ledger
 from desa.models import RT, Desa
 from desa.models.laporan import JenisLaporan
 from desa.periode import Periode
-from desa.scoping import may_write, object_for_user
+from desa.scoping import is_ketua_rt, may_write, object_for_user
 from laporan_rt import rekap
-from laporan_rt.akses import is_ketua_rt
 from laporan_rt.kirim import field_name
 from laporan_rt.models import KEGIATAN_FIELDS, LABEL_PERISTIWA, LaporanRT
 from laporan_rt.temuan import temuan_laporan_rt

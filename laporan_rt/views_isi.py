@@ -11,7 +11,8 @@ from django.shortcuts import redirect, render
 from desa import ledger
 from desa.models.laporan import JenisLaporan
 from desa.periode import Periode
-from laporan_rt.akses import is_ketua_rt, may_fill, rt_for_user
+from desa.scoping import is_ketua_rt
+from laporan_rt.akses import may_fill, rt_for_user
 from laporan_rt.forms import KejadianFormSet, LaporanRTForm, TamuFormSet
 from laporan_rt.models import KEGIATAN_FIELDS, LABEL_PERISTIWA, PERISTIWA_FIELDS, LaporanRT
 from laporan_rt.prefill import acuan_for

@@ -1,13 +1,41 @@
-"""The Kasi Trantib manages the operator accounts of the desa in their kecamatan."""
+"""The accounts a manager keeps: the Kasi Trantib's desa operators, the operator's Ketua RT.
+
+Both kinds are listed, created, switched off and on and given a new password the same way;
+only who manages them and where they belong differ.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from desa.forms.akun import OperatorCreateForm, OperatorUpdateForm, ResetSandiForm
-from desa.models import Pengguna
+from desa.forms.akun import KetuaRTCreateForm, OperatorCreateForm, OperatorUpdateForm, ResetSandiForm
+from desa.models import Desa, Pengguna
+from desa.periode import Periode
+from desa.scoping import Peran, object_for_user
+
+
+def _toggle_active(request, akun):
+    akun.is_active = not akun.is_active
+    akun.save(update_fields=["is_active"])
+    state = "diaktifkan kembali" if akun.is_active else "dinonaktifkan"
+    messages.success(request, f"Akun {akun.username} {state}.")
+
+
+def _reset_password(request, akun, *, penerima, template, context, list_url):
+    form = ResetSandiForm(akun, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        pesan = f"Kata sandi {akun.username} diganti. Sampaikan kata sandi baru kepada {penerima}"
+        messages.success(request, pesan)
+        return redirect(list_url)
+    judul = f"Atur ulang kata sandi {akun.username}"
+    return render(request, template, {**context, "form": form, "judul": judul})
+
+
+# The Kasi Trantib and the desa operators of their kecamatan.
 
 
 def _kecamatan_of_manager(user):
@@ -61,27 +89,80 @@ def operator_update(request, pk):
 @login_required
 def operator_toggle_active(request, pk):
     _, operator = _operator(request, pk)
-    operator.is_active = not operator.is_active
-    operator.save(update_fields=["is_active"])
-    state = "diaktifkan kembali" if operator.is_active else "dinonaktifkan"
-    messages.success(request, f"Akun {operator.username} {state}.")
+    _toggle_active(request, operator)
     return redirect("desa:operator_list")
 
 
 @login_required
 def operator_reset_password(request, pk):
     _, operator = _operator(request, pk)
-    form = ResetSandiForm(operator, request.POST or None)
+    return _reset_password(
+        request,
+        operator,
+        penerima="operator secara pribadi dan minta ia menggantinya setelah masuk.",
+        template="desa/operator_form.html",
+        context={"operator": operator},
+        list_url=reverse("desa:operator_list"),
+    )
+
+
+# The desa operator and the Ketua RT of its desa.
+
+
+def _desa(request, kode):
+    return object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=True, pk=kode)
+
+
+def _ketua_rt_of(desa):
+    return Pengguna.objects.filter(peran=Peran.KETUA_RT, rt__desa=desa)
+
+
+def _akun_rt(request, kode, pk):
+    desa = _desa(request, kode)
+    return desa, get_object_or_404(_ketua_rt_of(desa), pk=pk)
+
+
+@login_required
+def akun_rt_list(request, kode):
+    desa = _desa(request, kode)
+    akun_list = _ketua_rt_of(desa).select_related("rt").order_by("rt__nomor")
+    context = {"desa": desa, "akun_list": akun_list, "periode": Periode.current().previous()}
+    return render(request, "desa/akun_rt_list.html", context)
+
+
+@login_required
+def akun_rt_create(request, kode):
+    desa = _desa(request, kode)
+    form = KetuaRTCreateForm(request.POST or None, desa=desa)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        akun = form.save()
         messages.success(
             request,
-            f"Kata sandi {operator.username} diganti. Sampaikan kata sandi baru kepada operator "
-            "secara pribadi dan minta ia menggantinya setelah masuk.",
+            f"Akun Ketua {akun.rt} ({akun.username}) dibuat. Sampaikan nama pengguna dan kata sandinya "
+            "kepada Ketua RT secara pribadi.",
         )
-        return redirect("desa:operator_list")
+        return redirect("desa:akun_rt_list", kode=desa.pk)
     return render(
+        request, "desa/akun_rt_form.html", {"desa": desa, "form": form, "judul": "Tambah akun Ketua RT"}
+    )
+
+
+@require_POST
+@login_required
+def akun_rt_toggle_active(request, kode, pk):
+    desa, akun = _akun_rt(request, kode, pk)
+    _toggle_active(request, akun)
+    return redirect("desa:akun_rt_list", kode=desa.pk)
+
+
+@login_required
+def akun_rt_reset_password(request, kode, pk):
+    desa, akun = _akun_rt(request, kode, pk)
+    return _reset_password(
         request,
-        "desa/operator_form.html",
-        {"form": form, "judul": f"Atur ulang kata sandi {operator.username}", "operator": operator},
+        akun,
+        penerima="Ketua RT secara pribadi.",
+        template="desa/akun_rt_form.html",
+        context={"desa": desa},
+        list_url=reverse("desa:akun_rt_list", args=[desa.pk]),
     )

@@ -57,7 +57,7 @@ def test_the_desa_pages_are_closed_to_it(client_for, ketua_rt_a1, desa_a):
     assert (
         client.get(reverse("laporan_rt:laporan_bulanan", args=[desa_a.pk, str(PERIODE)])).status_code == 404
     )
-    assert client.get(reverse("laporan_rt:akun_rt_list", args=[desa_a.pk])).status_code == 404
+    assert client.get(reverse("desa:akun_rt_list", args=[desa_a.pk])).status_code == 404
     assert client.get(reverse("desa:detail", args=[desa_a.pk])).status_code == 404
     kirim = reverse("desa:laporan_kirim", args=[desa_a.pk, "laporan_rt", str(PERIODE)])
     assert client.post(kirim).status_code == 404

@@ -55,7 +55,7 @@ def test_the_kecamatan_and_kabupaten_read_it(client_for, cast, desa_a, rt_a1, ro
 def test_read_only_roles_see_no_fill_links(client_for, camat, desa_a, rt_a1):
     text = client_for(camat).get(_url(desa_a)).content.decode()
     assert reverse("laporan_rt:isi", args=[desa_a.pk, str(PERIODE), 1]) not in text
-    assert reverse("laporan_rt:akun_rt_list", args=[desa_a.pk]) not in text
+    assert reverse("desa:akun_rt_list", args=[desa_a.pk]) not in text
 
 
 def test_another_desa_is_404(client_for, operator_b, operator_luar, desa_a):
