@@ -7,7 +7,7 @@ import pytest
 from desa.periode import Periode
 from kependudukan.views import data_awal as views_data_awal
 from tests.browser.conftest import DESKTOP, PHONE, login, screenshot
-from tests.kependudukan.factories import make_data_awal
+from tests.factories.kependudukan import make_data_awal
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

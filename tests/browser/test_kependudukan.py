@@ -7,7 +7,8 @@ import pytest
 from desa.periode import Periode
 from kependudukan.models import Peristiwa
 from tests.browser.conftest import PHONE, login, nav_to, open_menu, screenshot
-from tests.kependudukan.factories import make_data_awal, make_nik, make_peristiwa
+from tests.factories.identitas import make_nik
+from tests.factories.kependudukan import make_data_awal, make_peristiwa
 from tests.kependudukan.workbooks import event_row, workbook_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -12,12 +12,6 @@ from tests.browser.conftest import DESKTOP, PHONE, login, nav_to, open_menu, scr
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def photo(path, fmt, colour):
     image = Image.new("RGB", (1200, 900), colour)
     ImageDraw.Draw(image).rectangle([300, 200, 900, 700], fill=(240, 240, 240))

@@ -11,7 +11,7 @@ from desa.periode import Periode
 from linmas.forms import kegiatan as kegiatan_form
 from linmas.models import FotoKegiatan, Kegiatan
 from tests.browser.conftest import PHONE, login, screenshot
-from tests.linmas.conftest import make_anggota
+from tests.factories.linmas import make_anggota
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,12 +50,6 @@ def photos(tmp_path_factory):
         phone_photo(folder / "IMG_0001.jpg", 0, camera_exif()),
         phone_photo(folder / "IMG_0002.jpg", 3),
     ]
-
-
-@pytest.fixture
-def private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

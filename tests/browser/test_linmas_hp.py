@@ -10,7 +10,7 @@ from desa.periode import Periode
 from linmas.models import Kegiatan, Regu
 from tests.browser.conftest import DESKTOP, PHONE, login, screenshot
 from tests.browser.test_linmas import no_sideways_scrolling, photo
-from tests.linmas.conftest import make_kegiatan, make_satlinmas, set_program
+from tests.factories.linmas import make_kegiatan, make_satlinmas, set_program
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,12 +21,6 @@ DUA_LAYAR = 2 * PHONE["height"]
 @pytest.fixture
 def satlinmas(desa_a):
     return make_satlinmas(desa_a)
-
-
-@pytest.fixture
-def private_media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def page_height(page):

@@ -3,9 +3,10 @@
 Kabupaten, kecamatan and desa are never made up: the factories fetch the migrated rows by code.
 """
 
+import factory
 from factory.django import DjangoModelFactory
 
-from desa.models import Desa, Kabupaten, Kecamatan
+from desa.models import RT, Desa, Kabupaten, Kecamatan
 from desa.wilayah import BALANGAN_CSV, apply_wilayah, parse_wilayah
 
 KODE_KABUPATEN = "63.11"  # Kabupaten Balangan
@@ -55,3 +56,14 @@ class DesaFactory(_Migrated):
     @classmethod
     def _create(cls, model_class, kode):
         return model_class.objects.select_related("kecamatan").get(pk=kode)
+
+
+class RTFactory(DjangoModelFactory):
+    """An RT of desa A unless told otherwise; RT are made by the operator, not by the migration."""
+
+    class Meta:
+        model = RT
+
+    desa = factory.SubFactory(DesaFactory)
+    nomor = factory.Sequence(lambda n: n + 1)
+    nama_ketua = factory.Sequence(lambda n: f"Ketua RT {n + 1}")

@@ -3,7 +3,7 @@
 import itertools
 
 from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, ProgramBantuan, RiwayatKeluarga
-from tests.kependudukan.factories import make_nik
+from tests.factories.identitas import make_nik
 
 _serial = itertools.count(1)
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from desa.models import Desa
 from desa.periode import Periode
 from kependudukan.b3 import KOLOM_D_AG, Kelompok, jumlah_b3, rekap_b3, rekap_b3_deret, rekap_b3_tahun
-from tests.kependudukan.factories import day, make_data_awal, make_koreksi, make_peristiwa
+from tests.factories.kependudukan import day, make_data_awal, make_koreksi, make_peristiwa
 
 pytestmark = pytest.mark.django_db
 

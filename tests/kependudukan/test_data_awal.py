@@ -6,7 +6,7 @@ from desa.models.laporan import JenisLaporan, LaporanBulanan, Status
 from desa.periode import Periode
 from kependudukan.b3 import rekap_b3
 from kependudukan.models import DataAwal, Koreksi, Peristiwa
-from tests.kependudukan.factories import day, make_koreksi, make_peristiwa, recent
+from tests.factories.kependudukan import day, make_koreksi, make_peristiwa, recent
 
 pytestmark = pytest.mark.django_db
 

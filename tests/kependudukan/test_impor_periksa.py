@@ -12,7 +12,8 @@ from kependudukan.impor.baca import BerkasDitolak
 from kependudukan.impor.periksa import desa_boleh_for, periksa_impor
 from kependudukan.impor.simpan import impor_kependudukan
 from kependudukan.models import DataAwal, Peristiwa
-from tests.kependudukan.factories import make_nik, make_peristiwa
+from tests.factories.identitas import make_nik
+from tests.factories.kependudukan import make_peristiwa
 from tests.kependudukan.workbooks import data_awal_row, event_row, workbook_bytes
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.urls import reverse
 from desa.periode import Periode
 from kependudukan.impor.kolom import KOLOM_DATA_AWAL, KOLOM_PERISTIWA
 from kependudukan.models import DataAwal, ImporBerkas, Peristiwa
-from tests.kependudukan.factories import make_nik
+from tests.factories.identitas import make_nik
 from tests.kependudukan.workbooks import data_awal_row, event_row, workbook_bytes
 
 pytestmark = pytest.mark.django_db
@@ -63,14 +63,13 @@ def test_the_template_as_downloaded_imports_cleanly(client_for, operator_a):
     assert Peristiwa.objects.filter(desa_id=A).count() == 4
 
 
-def test_upload_preview_then_confirm(client_for, operator_a, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_upload_preview_then_confirm(client_for, operator_a, private_media):
     client = client_for(operator_a)
     page = upload(client, good_file(), "kependudukan-desa.xlsx").content.decode()
     assert "Berkas benar" in page and "Aisyah Rahmah" in page
     assert not Peristiwa.objects.exists(), "nothing is saved before confirming"
     impor = ImporBerkas.objects.get()
-    assert impor.status == "siap" and impor.berkas.path.startswith(str(tmp_path))
+    assert impor.status == "siap" and impor.berkas.path.startswith(str(private_media))
     stored = impor.berkas.path
     response = client.post(reverse("kependudukan:impor_simpan", args=[impor.pk]), follow=True)
     assert "Impor selesai: 2 peristiwa dan 1 data awal disimpan" in response.content.decode()
@@ -78,7 +77,7 @@ def test_upload_preview_then_confirm(client_for, operator_a, settings, tmp_path)
     assert DataAwal.objects.get(desa_id=A).wni_l == 700
     impor.refresh_from_db()
     assert impor.status == "disimpan" and not impor.berkas
-    assert not (tmp_path / stored).exists()
+    assert not (private_media / stored).exists()
     # Confirming again changes nothing.
     client.post(reverse("kependudukan:impor_simpan", args=[impor.pk]))
     assert Peristiwa.objects.count() == 2

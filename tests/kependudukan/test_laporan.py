@@ -11,7 +11,7 @@ from kependudukan.b3 import BarisB3, Kelompok
 from kependudukan.kirim import KETERANGAN_NIHIL
 from kependudukan.rincian import jumlah_peristiwa_per_rt, rincian_peristiwa
 from kependudukan.views.laporan import b3_table
-from tests.kependudukan.factories import day, make_koreksi, make_peristiwa, recent
+from tests.factories.kependudukan import day, make_koreksi, make_peristiwa, recent
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from desa.models import RT
 from desa.models.laporan import JenisLaporan, LaporanBulanan, Status
 from desa.periode import Periode
 from kependudukan.models import Peristiwa, RiwayatPeristiwa
-from tests.kependudukan.factories import make_nik, make_peristiwa
+from tests.factories.identitas import make_nik
+from tests.factories.kependudukan import make_peristiwa
 
 pytestmark = pytest.mark.django_db
 

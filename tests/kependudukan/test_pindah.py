@@ -9,7 +9,8 @@ from django.utils import timezone
 from kependudukan.models import Peristiwa
 from kependudukan.pindah import cocokkan_pindah
 from kependudukan.temuan import temuan_kependudukan
-from tests.kependudukan.factories import make_nik, make_peristiwa, recent
+from tests.factories.identitas import make_nik
+from tests.factories.kependudukan import make_peristiwa, recent
 
 pytestmark = pytest.mark.django_db
 

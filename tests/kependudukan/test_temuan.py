@@ -8,7 +8,8 @@ from desa.models import Desa
 from desa.periode import Periode
 from desa.temuan import Temuan
 from kependudukan.temuan import temuan_kependudukan
-from tests.kependudukan.factories import day, make_data_awal, make_nik, make_peristiwa, recent
+from tests.factories.identitas import make_nik
+from tests.factories.kependudukan import day, make_data_awal, make_peristiwa, recent
 
 pytestmark = pytest.mark.django_db
 

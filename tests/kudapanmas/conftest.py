@@ -15,7 +15,6 @@ def paringin(kecamatan):
 
 
 @pytest.fixture
-def demo_lengkap(wilayah, settings, tmp_path):
+def demo_lengkap(wilayah, private_media):
     """The whole demo (every role, a few months of records), its photos in a temporary folder."""
-    settings.MEDIA_ROOT = tmp_path
     call_command("isi_demo", stdout=io.StringIO())

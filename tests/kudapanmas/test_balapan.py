@@ -28,8 +28,9 @@ from kependudukan.models import Peristiwa
 from kependudukan.services.peristiwa import peristiwa_create
 from kudapanmas.rekap.scope import scope_kecamatan
 from kudapanmas.rekap.workbook import write_rekap
+from tests.factories.identitas import make_nik
+from tests.factories.kependudukan import make_data_awal
 from tests.factories.ledger import laporan
-from tests.kependudukan.factories import make_data_awal, make_nik
 from tests.kependudukan.workbooks import event_row, workbook_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -6,7 +6,7 @@ from django.urls import reverse
 from desa.models import RT
 from desa.periode import Periode
 from kudapanmas.pengingat import pengingat_for
-from tests.laporan_rt.factories import make_laporan
+from tests.factories.laporan_rt import make_laporan
 
 pytestmark = pytest.mark.django_db
 

@@ -1,13 +1,11 @@
 """Security headers, and pages that need nothing the Content-Security-Policy refuses."""
 
-import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
@@ -119,14 +117,8 @@ def crawl(client, start, limit):
     return report
 
 
-@pytest.fixture
-def demo(wilayah, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("isi_demo", stdout=io.StringIO())
-
-
 @pytest.mark.parametrize("username", ["operator.balang", "trantib.paringin"])
-def test_no_page_a_role_reaches_needs_inline_script_or_style(demo, username):
+def test_no_page_a_role_reaches_needs_inline_script_or_style(demo_lengkap, username):
     client = Client()
     client.force_login(Pengguna.objects.get(username=username))
     report = crawl(client, reverse("beranda"), limit=120)

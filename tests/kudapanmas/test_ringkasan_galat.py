@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from desa.periode import Periode
 from kudapanmas.templatetags.galat import daftar_galat
-from tests.kependudukan.factories import make_data_awal
+from tests.factories.kependudukan import make_data_awal
 
 pytestmark = pytest.mark.django_db
 

@@ -2,24 +2,24 @@
 
 import pytest
 
-from desa.models import RT
 from desa.scoping import Peran
 from tests.factories.pengguna import make_user
+from tests.factories.wilayah import RTFactory
 
 
 @pytest.fixture
 def rt_a1(desa_a):
-    return RT.objects.create(desa=desa_a, nomor=1, rw="Dusun 1", nama_ketua="Rusdi Anwar")
+    return RTFactory(desa=desa_a, nomor=1, rw="Dusun 1", nama_ketua="Rusdi Anwar")
 
 
 @pytest.fixture
 def rt_a2(desa_a):
-    return RT.objects.create(desa=desa_a, nomor=2, rw="Dusun 1", nama_ketua="Siti Aminah")
+    return RTFactory(desa=desa_a, nomor=2, rw="Dusun 1", nama_ketua="Siti Aminah")
 
 
 @pytest.fixture
 def rt_b1(desa_b):
-    return RT.objects.create(desa=desa_b, nomor=1, nama_ketua="Basri Yusuf")
+    return RTFactory(desa=desa_b, nomor=1, nama_ketua="Basri Yusuf")
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.urls import reverse
 from desa import ledger
 from desa.models.laporan import JenisLaporan
 from laporan_rt.models import KejadianRT, LaporanRT, TamuWajibLapor
-from tests.laporan_rt.factories import PERIODE, form_data, make_laporan
+from tests.factories.laporan_rt import PERIODE, form_data, make_laporan
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from desa.models import RT
 from laporan_rt.models import LaporanRT
-from tests.laporan_rt.factories import PERIODE, form_data, make_laporan
+from tests.factories.laporan_rt import PERIODE, form_data, make_laporan
 
 pytestmark = pytest.mark.django_db
 

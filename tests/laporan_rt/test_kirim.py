@@ -7,7 +7,7 @@ from desa.ledger import TransisiDitolak
 from desa.models import LaporanBulanan
 from desa.models.laporan import Status
 from laporan_rt.kirim import check_send
-from tests.laporan_rt.factories import PERIODE, make_laporan
+from tests.factories.laporan_rt import PERIODE, make_laporan
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from laporan_rt.models import KejadianRT, TamuWajibLapor
-from tests.laporan_rt.factories import PERIODE, make_laporan
+from tests.factories.laporan_rt import PERIODE, make_laporan
 
 pytestmark = pytest.mark.django_db
 

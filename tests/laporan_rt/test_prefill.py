@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from laporan_rt.models import LaporanRT
 from laporan_rt.prefill import acuan_for
-from tests.laporan_rt.factories import PERIODE, form_data, make_laporan, make_peristiwa
+from tests.factories.kependudukan import make_peristiwa
+from tests.factories.laporan_rt import PERIODE, form_data, make_laporan
 
 pytestmark = pytest.mark.django_db
 

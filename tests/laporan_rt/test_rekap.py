@@ -14,7 +14,7 @@ from laporan_rt.rekap import (
     masalah_rt,
     rekap_laporan_rt,
 )
-from tests.laporan_rt.factories import PERIODE, make_laporan
+from tests.factories.laporan_rt import PERIODE, make_laporan
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,8 @@ from laporan_rt.temuan import (
     peristiwa_per_rt,
     temuan_laporan_rt,
 )
-from tests.laporan_rt.factories import PERIODE, make_laporan, make_peristiwa
+from tests.factories.kependudukan import make_peristiwa
+from tests.factories.laporan_rt import PERIODE, make_laporan
 
 pytestmark = pytest.mark.django_db
 

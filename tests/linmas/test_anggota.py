@@ -7,14 +7,15 @@ from django.utils import timezone
 
 from linmas.forms import AnggotaForm
 from linmas.models import AnggotaLinmas, Jabatan, Regu
-from tests.linmas.conftest import make_anggota, nik_for
+from tests.factories.identitas import make_nik
+from tests.factories.linmas import make_anggota
 
 LAHIR = datetime.date(1990, 5, 12)
 
 
 def form_data(**overrides):
     data = {
-        "nik": nik_for(LAHIR, serial=77),
+        "nik": make_nik(lahir=LAHIR, serial=77),
         "nama": "Hendra Saputra",
         "jenis_kelamin": "L",
         "tanggal_lahir": "1990-05-12",
@@ -63,19 +64,22 @@ class TestFieldRules:
         assert any("perempuan" in text or "laki-laki" in text for text in form.peringatan)
 
     def test_a_member_under_18_on_the_sk_date_is_refused(self, desa_a):
-        form = form_for(desa_a, tanggal_lahir="2006-02-01", nik=nik_for(datetime.date(2006, 2, 1)))
+        form = form_for(desa_a, tanggal_lahir="2006-02-01", nik=make_nik(lahir=datetime.date(2006, 2, 1)))
         assert not form.is_valid()
         assert "paling sedikit berumur 18 tahun" in form.errors["tanggal_lahir"][0]
         assert "umurnya baru 17 tahun" in form.errors["tanggal_lahir"][0]
 
     def test_a_married_member_under_18_is_accepted(self, desa_a):
         form = form_for(
-            desa_a, tanggal_lahir="2006-02-01", nik=nik_for(datetime.date(2006, 2, 1)), sudah_menikah="on"
+            desa_a,
+            tanggal_lahir="2006-02-01",
+            nik=make_nik(lahir=datetime.date(2006, 2, 1)),
+            sudah_menikah="on",
         )
         assert form.is_valid(), form.errors
 
     def test_the_18th_birthday_on_the_sk_date_is_old_enough(self, desa_a):
-        form = form_for(desa_a, tanggal_lahir="2006-01-15", nik=nik_for(datetime.date(2006, 1, 15)))
+        form = form_for(desa_a, tanggal_lahir="2006-01-15", nik=make_nik(lahir=datetime.date(2006, 1, 15)))
         assert form.is_valid(), form.errors
 
     def test_dates_in_the_future_are_refused(self, desa_a):
@@ -123,33 +127,36 @@ class TestFieldRules:
 
 class TestOneMembership:
     def test_a_person_active_in_another_kecamatan_is_refused_with_its_name(self, desa_a, desa_luar):
-        make_anggota(desa_luar, nik=nik_for(LAHIR, serial=77))
+        make_anggota(desa_luar, nik=make_nik(lahir=LAHIR, serial=77))
         form = form_for(desa_a)
         assert not form.is_valid()
         assert "Desa Juai" in form.errors["nik"][0]
         assert "hanya boleh aktif di satu Satlinmas" in form.errors["nik"][0]
 
     def test_the_same_person_twice_in_one_desa_is_refused(self, desa_a):
-        make_anggota(desa_a, nik=nik_for(LAHIR, serial=77), nama="Hendra S.")
+        make_anggota(desa_a, nik=make_nik(lahir=LAHIR, serial=77), nama="Hendra S.")
         form = form_for(desa_a)
         assert not form.is_valid()
         assert "sudah terdaftar di Satlinmas desa ini atas nama Hendra S." in form.errors["nik"][0]
 
     def test_a_former_member_elsewhere_may_join(self, desa_a, desa_b):
         make_anggota(
-            desa_b, nik=nik_for(LAHIR, serial=77), aktif=False, tanggal_berhenti=datetime.date(2025, 1, 1)
+            desa_b,
+            nik=make_nik(lahir=LAHIR, serial=77),
+            aktif=False,
+            tanggal_berhenti=datetime.date(2025, 1, 1),
         )
         assert form_for(desa_a).is_valid()
 
     def test_saving_an_existing_member_does_not_clash_with_itself(self, desa_a):
-        anggota = make_anggota(desa_a, nik=nik_for(LAHIR, serial=77))
+        anggota = make_anggota(desa_a, nik=make_nik(lahir=LAHIR, serial=77))
         form = form_for(desa_a, instance=anggota, nama="Nama Baru")
         assert form.is_valid(), form.errors
 
     def test_the_database_refuses_two_active_memberships(self, desa_a, desa_b):
-        make_anggota(desa_a, nik=nik_for(LAHIR, serial=78))
+        make_anggota(desa_a, nik=make_nik(lahir=LAHIR, serial=78))
         with pytest.raises(IntegrityError), transaction.atomic():
-            make_anggota(desa_b, nik=nik_for(LAHIR, serial=78))
+            make_anggota(desa_b, nik=make_nik(lahir=LAHIR, serial=78))
 
 
 class TestOneLeader:
@@ -240,7 +247,7 @@ class TestRosterViews:
         assert not AnggotaLinmas.objects.exists()
 
     def test_stopping_a_member(self, client_for, operator_a, desa_a):
-        anggota = make_anggota(desa_a, nik=nik_for(LAHIR, serial=77))
+        anggota = make_anggota(desa_a, nik=make_nik(lahir=LAHIR, serial=77))
         client_for(operator_a).post(
             reverse("linmas:anggota_update", args=[desa_a.kode, anggota.pk]),
             form_data(aktif=None, tanggal_berhenti="2025-06-30"),

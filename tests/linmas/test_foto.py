@@ -10,7 +10,7 @@ from PIL import ExifTags, Image
 from linmas import services
 from linmas.foto import FotoDitolak, foto_siapkan
 from linmas.models import FotoKegiatan, Kegiatan
-from tests.linmas.conftest import image_bytes, last_month, send, upload
+from tests.factories.linmas import image_bytes, last_month, send, upload
 
 GPS = {
     ExifTags.GPS.GPSLatitudeRef: "S",
@@ -94,12 +94,12 @@ def kegiatan_a(desa_a, roster_a, day_last_month):
 
 
 class TestStorage:
-    def test_photos_live_under_the_private_media_root(self, kegiatan_a, media_root):
+    def test_photos_live_under_the_private_media_root(self, kegiatan_a, private_media):
         foto = kegiatan_a.foto_set.get()
         for field in (foto.berkas, foto.kecil):
             path = Path(field.path)
             assert path.is_file()
-            assert path.is_relative_to(media_root)
+            assert path.is_relative_to(private_media)
             assert not path.is_relative_to(Path(settings.BASE_DIR) / "static")
         assert foto.berkas.name.startswith(f"linmas/{kegiatan_a.desa_id}/")
         assert "satu" not in foto.berkas.name  # random names, not the uploaded one

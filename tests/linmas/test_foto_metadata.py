@@ -9,7 +9,7 @@ from PIL import ExifTags, Image
 from linmas import services
 from linmas.foto import foto_siapkan
 from linmas.models import Kegiatan
-from tests.linmas.conftest import upload
+from tests.factories.linmas import upload
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from desa.ledger import PeriodeTerkunci, laporan_kembalikan
 from linmas import services
 from linmas.models import FotoKegiatan, Kegiatan
-from tests.linmas.conftest import image_bytes, last_month, make_anggota, make_kegiatan, send, upload
+from tests.factories.linmas import image_bytes, last_month, make_anggota, make_kegiatan, send, upload
 
 
 def kegiatan_data(tanggal, peserta, **overrides):

@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from linmas.models import Kejadian, Penyerahan
-from tests.linmas.conftest import last_month, make_kejadian, send, wita
+from tests.factories.linmas import last_month, make_kejadian, send
+from tests.factories.waktu import wita
 
 
 def kejadian_data(waktu, **overrides):

@@ -11,15 +11,8 @@ from desa.registry import available_kinds, monthly_report_url
 from linmas import services
 from linmas.foto import foto_siapkan
 from linmas.kirim import check_send
-from tests.linmas.conftest import (
-    last_month,
-    make_anggota,
-    make_kegiatan,
-    make_kejadian,
-    set_program,
-    upload,
-    wita,
-)
+from tests.factories.linmas import last_month, make_anggota, make_kegiatan, make_kejadian, set_program, upload
+from tests.factories.waktu import wita
 
 
 def page_url(desa, periode):

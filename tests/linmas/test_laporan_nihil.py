@@ -4,7 +4,8 @@ import pytest
 
 from desa.models import LaporanBulanan
 from desa.models.laporan import Status
-from tests.linmas.conftest import last_month, make_kegiatan, make_kejadian, wita
+from tests.factories.linmas import last_month, make_kegiatan, make_kejadian
+from tests.factories.waktu import wita
 from tests.linmas.test_laporan import kirim_url, page_url
 
 

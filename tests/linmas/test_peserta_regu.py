@@ -7,7 +7,7 @@ import pytest
 from linmas.forms import KegiatanForm
 from linmas.forms.kegiatan import PIMPINAN
 from linmas.models import Kegiatan, Regu
-from tests.linmas.conftest import make_kegiatan, make_satlinmas
+from tests.factories.linmas import make_kegiatan, make_satlinmas
 from tests.linmas.test_kegiatan import create_url, kegiatan_data
 
 

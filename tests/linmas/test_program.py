@@ -9,8 +9,8 @@ from desa.scoping import Peran
 from linmas.forms.program import JENIS_WAJIB
 from linmas.models import ButirProgram, ProgramLinmas
 from linmas.ringkasan import periksa_program, program_berlaku
+from tests.factories.linmas import make_kegiatan, set_program
 from tests.factories.pengguna import make_user
-from tests.linmas.conftest import make_kegiatan, set_program
 
 JANUARI = Periode(2026, 1)
 

@@ -9,7 +9,8 @@ from linmas import services
 from linmas.foto import foto_siapkan
 from linmas.models import Jabatan, Regu
 from linmas.ringkasan import kegiatan_bulan, kejadian_bulan, ringkasan_linmas
-from tests.linmas.conftest import make_anggota, make_kegiatan, make_kejadian, set_program, upload, wita
+from tests.factories.linmas import make_anggota, make_kegiatan, make_kejadian, set_program, upload
+from tests.factories.waktu import wita
 
 MEI = Periode(2026, 5)
 

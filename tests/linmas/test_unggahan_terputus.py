@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from kudapanmas.unggahan import PESAN
 from linmas.models import FotoKegiatan, Kegiatan
-from tests.linmas.conftest import image_bytes, upload
+from tests.factories.linmas import image_bytes, upload
 from tests.linmas.test_kegiatan import create_url, kegiatan_data
 
 
@@ -40,10 +40,10 @@ def two_photos(tanggal, roster):
     )
 
 
-def assert_nothing_saved(media_root):
+def assert_nothing_saved(private_media):
     assert not Kegiatan.objects.exists()
     assert not FotoKegiatan.objects.exists()
-    assert not any(path.is_file() for path in media_root.rglob("*")) if media_root.exists() else True
+    assert not any(path.is_file() for path in private_media.rglob("*")) if private_media.exists() else True
 
 
 class TestShortBody:
@@ -60,16 +60,16 @@ class TestShortBody:
 
     @pytest.mark.parametrize("where", ["a third", "between the photos"])
     def test_a_cut_body_saves_nothing(
-        self, where, client_for, operator_a, desa_a, roster_a, day_last_month, media_root
+        self, where, client_for, operator_a, desa_a, roster_a, day_last_month, private_media
     ):
         body = body_of(two_photos(day_last_month, roster_a))
         response = self.post_cut(client_for(operator_a), desa_a, body, cut_at(body, where))
         assert response.status_code == 400
         assert PESAN in response.content.decode()
-        assert_nothing_saved(media_root)
+        assert_nothing_saved(private_media)
 
     def test_a_body_without_its_closing_boundary_saves_nothing(
-        self, client_for, operator_a, desa_a, roster_a, day_last_month, media_root
+        self, client_for, operator_a, desa_a, roster_a, day_last_month, private_media
     ):
         # A proxy that passed on what it got, with a Content-Length to match.
         body = body_of(two_photos(day_last_month, roster_a))
@@ -77,10 +77,10 @@ class TestShortBody:
         response = self.post_cut(client_for(operator_a), desa_a, body, cut, content_length=cut)
         assert response.status_code == 400
         assert PESAN in response.content.decode()
-        assert_nothing_saved(media_root)
+        assert_nothing_saved(private_media)
 
     def test_a_broken_connection_is_a_400_not_a_server_error(
-        self, client_for, operator_a, desa_a, roster_a, day_last_month, media_root
+        self, client_for, operator_a, desa_a, roster_a, day_last_month, private_media
     ):
         class Broken(BytesIO):
             def read(self, size=-1):
@@ -98,7 +98,7 @@ class TestShortBody:
         )
         assert response.status_code == 400
         assert PESAN in response.content.decode()
-        assert_nothing_saved(media_root)
+        assert_nothing_saved(private_media)
 
     def test_the_page_says_so_in_bahasa_indonesia_and_leads_back_to_the_form(
         self, client_for, operator_a, desa_a, roster_a, day_last_month
@@ -151,14 +151,14 @@ class TestCutConnection:
 
     @pytest.mark.parametrize("where", ["a third", "between the photos"])
     def test_a_cut_upload_saves_nothing(
-        self, where, live_server, client, operator_a, desa_a, roster_a, day_last_month, media_root
+        self, where, live_server, client, operator_a, desa_a, roster_a, day_last_month, private_media
     ):
         csrf, cookies = self.login(client, operator_a)
         body = body_of({**two_photos(day_last_month, roster_a), "csrfmiddlewaretoken": csrf})
         answer = self.send_part(live_server, create_url(desa_a), cookies, body, cut_at(body, where))
         assert answer.startswith("HTTP/1.1 400")
         assert PESAN in answer
-        assert_nothing_saved(media_root)
+        assert_nothing_saved(private_media)
 
     def test_the_same_upload_whole_is_saved(
         self, live_server, client, operator_a, desa_a, roster_a, day_last_month

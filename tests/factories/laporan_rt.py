@@ -1,39 +1,38 @@
-"""Small factories for RT reports, population events and the RT report form."""
+"""RT reports and the RT report form; the RT's events come from tests.factories.kependudukan."""
 
 import datetime
 
+import factory
+from factory.django import DjangoModelFactory
+
 from desa.periode import Periode
-from kependudukan.models import Peristiwa
 from laporan_rt.models import LaporanRT
+from tests.factories.wilayah import RTFactory
 
 # Last month: its report may be sent, and it is never in the future.
 PERIODE = Periode.current().previous()
 
 
+class LaporanRTFactory(DjangoModelFactory):
+    """A balanced report of last month, not yet sent."""
+
+    class Meta:
+        model = LaporanRT
+
+    rt = factory.SubFactory(RTFactory)
+    desa = factory.SelfAttribute("rt.desa")
+    periode = PERIODE.awal
+    awal_kk = 30
+    awal_l = 50
+    awal_p = 48
+    akhir_kk = 30
+
+
 def make_laporan(rt, periode=PERIODE, *, sent=True, **fields):
     """A saved RT report; `sent` marks it reported to the desa."""
-    values = {"awal_kk": 30, "awal_l": 50, "awal_p": 48, "akhir_kk": 30, **fields}
-    laporan = LaporanRT(rt=rt, desa=rt.desa, periode=periode.awal, **values)
     if sent:
-        laporan.dikirim_at = datetime.datetime(periode.tahun, periode.bulan, 28, tzinfo=datetime.UTC)
-    laporan.save()
-    return laporan
-
-
-def make_peristiwa(desa, jenis, *, nomor_rt=None, jenis_kelamin="L", periode=PERIODE, nama=None, **fields):
-    day = periode.awal + datetime.timedelta(days=9)
-    peristiwa = Peristiwa(
-        desa=desa,
-        jenis=jenis,
-        nomor_rt=nomor_rt,
-        jenis_kelamin=jenis_kelamin,
-        tanggal_peristiwa=day,
-        tanggal_lapor=day,
-        nama=nama or f"{jenis} {nomor_rt} {jenis_kelamin} {Peristiwa.objects.count()}",
-        **fields,
-    )
-    peristiwa.save()
-    return peristiwa
+        fields["dikirim_at"] = datetime.datetime(periode.tahun, periode.bulan, 28, tzinfo=datetime.UTC)
+    return LaporanRTFactory(rt=rt, periode=periode.awal, **fields)
 
 
 def form_data(**overrides):
