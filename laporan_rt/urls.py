@@ -1,7 +1,7 @@
 from django.shortcuts import redirect
 from django.urls import path
 
-from laporan_rt import views, views_isi
+from laporan_rt.views import isi, laporan
 
 app_name = "laporan_rt"
 
@@ -16,11 +16,11 @@ def _moved_to(pattern_name):
 
 
 urlpatterns = [
-    path("", views.saya, name="saya"),
-    path("rt-saya/", views.beranda_rt, name="beranda_rt"),
-    path("<kode:kode>/<periode:periode>/", views.laporan_bulanan, name="laporan_bulanan"),
-    path("<kode:kode>/<periode:periode>/rt/<int:nomor>/", views_isi.laporan_rt_detail, name="detail"),
-    path("<kode:kode>/<periode:periode>/rt/<int:nomor>/isi/", views_isi.laporan_rt_isi, name="isi"),
+    path("", laporan.saya, name="saya"),
+    path("rt-saya/", laporan.beranda_rt, name="beranda_rt"),
+    path("<kode:kode>/<periode:periode>/", laporan.laporan_bulanan, name="laporan_bulanan"),
+    path("<kode:kode>/<periode:periode>/rt/<int:nomor>/", isi.laporan_rt_detail, name="detail"),
+    path("<kode:kode>/<periode:periode>/rt/<int:nomor>/isi/", isi.laporan_rt_isi, name="isi"),
     path("<kode:kode>/akun-rt/", _moved_to("desa:akun_rt_list")),
     path("<kode:kode>/akun-rt/tambah/", _moved_to("desa:akun_rt_create")),
     path("<kode:kode>/akun-rt/<int:pk>/aktif/", _moved_to("desa:akun_rt_toggle_active")),

@@ -13,7 +13,7 @@ from desa.models.laporan import JenisLaporan
 from desa.periode import Periode
 from desa.scoping import is_ketua_rt
 from laporan_rt.akses import may_fill, rt_for_user
-from laporan_rt.forms import KejadianFormSet, LaporanRTForm, TamuFormSet
+from laporan_rt.forms.isi import KejadianFormSet, LaporanRTForm, TamuFormSet
 from laporan_rt.models import KEGIATAN_FIELDS, LABEL_PERISTIWA, PERISTIWA_FIELDS, LaporanRT
 from laporan_rt.prefill import acuan_for
 from laporan_rt.services import laporan_rt_simpan

@@ -1,4 +1,4 @@
-"""The monthly report of one RT (laporan bulanan RT) and its lists of guests and incidents.
+"""The monthly report of one RT (laporan bulanan RT).
 
 An RT report belongs to one RT and one month. It counts as *reported* once it is sent
 (`dikirim_at`): by its Ketua RT, or by the desa operator on the RT's behalf. The desa sends
@@ -162,67 +162,3 @@ class LaporanRT(models.Model):
             - getattr(self, f"pindah_{jk}")
             for jk in ("l", "p")
         )
-
-
-class TamuWajibLapor(models.Model):
-    """A guest staying more than 24 hours in the RT (the B.4 book's wajib lapor)."""
-
-    laporan = models.ForeignKey(LaporanRT, on_delete=models.CASCADE, related_name="tamu")
-    nama = models.CharField("nama", max_length=100)
-    nomor_identitas = models.CharField(
-        "NIK/nomor identitas", max_length=30, help_text="NIK (16 angka) atau nomor paspor tamu asing."
-    )
-    asal = models.CharField("asal (alamat)", max_length=200)
-    keperluan = models.CharField("keperluan", max_length=200)
-    tanggal_datang = models.DateField("tanggal datang")
-    tanggal_pergi = models.DateField(
-        "tanggal pergi", null=True, blank=True, help_text="Kosong: masih tinggal."
-    )
-
-    scope_desa_path = "laporan__desa"
-    objects = ScopedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["tanggal_datang", "pk"]
-        verbose_name = "tamu wajib lapor"
-        verbose_name_plural = "tamu wajib lapor"
-
-    def __str__(self):
-        return self.nama
-
-    @property
-    def scope_desa(self):
-        return self.laporan.desa
-
-
-class JenisKejadian(models.TextChoices):
-    PENCURIAN = "pencurian", "Pencurian"
-    PERKELAHIAN = "perkelahian", "Perkelahian/keributan"
-    KEBAKARAN = "kebakaran", "Kebakaran"
-    BENCANA = "bencana", "Bencana alam (banjir, longsor, angin)"
-    KECELAKAAN = "kecelakaan", "Kecelakaan"
-    LAINNYA = "lainnya", "Lainnya"
-
-
-class KejadianRT(models.Model):
-    """A security or disaster incident in the RT during the month."""
-
-    laporan = models.ForeignKey(LaporanRT, on_delete=models.CASCADE, related_name="kejadian")
-    jenis = models.CharField("jenis kejadian", max_length=20, choices=JenisKejadian.choices)
-    tanggal = models.DateField("tanggal")
-    uraian = models.CharField("uraian singkat", max_length=500)
-
-    scope_desa_path = "laporan__desa"
-    objects = ScopedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["tanggal", "pk"]
-        verbose_name = "kejadian di RT"
-        verbose_name_plural = "kejadian di RT"
-
-    def __str__(self):
-        return f"{self.get_jenis_display()} ({self.tanggal:%d-%m-%Y})"
-
-    @property
-    def scope_desa(self):
-        return self.laporan.desa
