@@ -74,8 +74,8 @@ def main():
         from desa.models import Desa
         from desa.periode import Periode
         from kependudukan.b3 import rekap_b3, rekap_b3_deret
-        from kependudukan.impor.periksa import periksa_impor
-        from kependudukan.impor.simpan import impor_kependudukan
+        from kependudukan.impor.periksa import periksa_berkas
+        from kependudukan.impor.simpan import simpan_berkas
         from kependudukan.models import Peristiwa
 
         desa_list = list(Desa.objects.filter(kecamatan_id="63.11.06").select_related("kecamatan"))
@@ -89,7 +89,7 @@ def main():
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         started = time.perf_counter()
         with open(path, "rb") as source:
-            hasil = impor_kependudukan(source, user=None, desa_boleh=None, nama_berkas=path.name)
+            hasil = simpan_berkas(source, user=None, desa_boleh=None, nama_berkas=path.name)
         elapsed = time.perf_counter() - started
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         if not hasil.ok:
@@ -105,7 +105,7 @@ def main():
         tracemalloc.start()
         started = time.perf_counter()
         with open(path, "rb") as source:
-            again = periksa_impor(source, desa_boleh=None)
+            again = periksa_berkas(source, desa_boleh=None)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         print(

@@ -8,7 +8,7 @@ urlpatterns = [
     path("", laporan.index, name="index"),
     # Fixed words first: a desa code never looks like them. /kependudukan/ekonomi/ is the
     # ekonomi namespace, included by the project next to this one.
-    path("impor/", impor.impor_unggah, name="impor"),
+    path("impor/", impor.impor_unggah, name="impor_unggah"),
     path("impor/templat/", impor.impor_templat, name="impor_templat"),
     path("impor/<int:pk>/", impor.impor_pratinjau, name="impor_pratinjau"),
     path("impor/<int:pk>/simpan/", impor.impor_simpan, name="impor_simpan"),

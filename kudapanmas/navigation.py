@@ -62,7 +62,7 @@ NAV_BY_ROLE = {
         NavGroup(
             "Data desa",
             (
-                NavItem("Impor kependudukan", "kependudukan:impor"),
+                NavItem("Impor kependudukan", "kependudukan:impor_unggah"),
                 NavItem("Pindah belum cocok", "kependudukan:pindah_belum_cocok"),
                 NavItem("Program Linmas", "linmas:program", halaman=("linmas:program",)),
             ),

@@ -51,6 +51,11 @@ TANPA_SHEET = (
 SHEET_KOSONG = "Sheet 'Data Awal' dan 'Peristiwa' kosong: tidak ada baris data untuk diimpor."
 
 
+def baca_berkas(source):
+    """The sheets of `impor-kependudukan.xlsx`: ({sheet name: Lembar}, [Kesalahan]); raises BerkasDitolak."""
+    return baca_workbook(source)
+
+
 def baca_workbook(source, sheets=SHEETS, *, pesan_tanpa_sheet=TANPA_SHEET, pesan_kosong=SHEET_KOSONG):
     """({sheet name: Lembar}, [Kesalahan about missing columns]); raises BerkasDitolak.
 

@@ -14,6 +14,16 @@ MAKS_DITAMPILKAN = 500  # errors and warnings kept for the page; the count is al
 CONTOH = 30  # event rows shown in the preview
 
 
+def ringkasan_temuan(kesalahan, peringatan):
+    """The errors and warnings of a check as kept with the upload: every count, the first few."""
+    return {
+        "jumlah_kesalahan": len(kesalahan),
+        "kesalahan": [k.as_dict() for k in kesalahan[:MAKS_DITAMPILKAN]],
+        "jumlah_peringatan": len(peringatan),
+        "peringatan": [k.as_dict() for k in peringatan[:MAKS_DITAMPILKAN]],
+    }
+
+
 @dataclass
 class BarisDataAwal:
     baris: int
@@ -53,10 +63,7 @@ class HasilImpor:
 
     def ringkasan(self):
         return {
-            "jumlah_kesalahan": len(self.kesalahan),
-            "kesalahan": [k.as_dict() for k in self.kesalahan[:MAKS_DITAMPILKAN]],
-            "jumlah_peringatan": len(self.peringatan),
-            "peringatan": [k.as_dict() for k in self.peringatan[:MAKS_DITAMPILKAN]],
+            **ringkasan_temuan(self.kesalahan, self.peringatan),
             "data_awal": [_data_awal(row) for row in self.data_awal],
             "jumlah_peristiwa": len(self.peristiwa),
             "sudah_ada": self.sudah_ada,

@@ -16,7 +16,7 @@ from desa.periode import Periode
 from desa.scoping import may_write
 from kependudukan import aturan
 from kependudukan.impor import nilai
-from kependudukan.impor.baca import baca_workbook
+from kependudukan.impor.baca import baca_berkas
 from kependudukan.impor.hasil import BarisDataAwal, HasilImpor
 from kependudukan.impor.kolom import (
     JENIS_ALIASES,
@@ -36,12 +36,12 @@ _CHUNK = 500
 _MAX_LENGTH = {name: Peristiwa._meta.get_field(name).max_length for name in TRACKED_FIELDS}
 
 
-def periksa_impor(source, *, desa_boleh, hari_ini=None):
+def periksa_berkas(source, *, desa_boleh, hari_ini=None):
     """Check a workbook; `desa_boleh` is the set of desa codes the importer may write (None: all).
 
     Raises baca.BerkasDitolak when the file as a whole cannot be read.
     """
-    return _Pemeriksaan(desa_boleh, hari_ini).run(*baca_workbook(source))
+    return _Pemeriksaan(desa_boleh, hari_ini).run(*baca_berkas(source))
 
 
 @dataclass

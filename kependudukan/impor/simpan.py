@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from desa import gerbang
 from desa.models.laporan import JenisLaporan
-from kependudukan.impor.periksa import periksa_impor
+from kependudukan.impor.periksa import periksa_berkas
 from kependudukan.models import DataAwal, Peristiwa, RiwayatPeristiwa
 from kependudukan.models.peristiwa import AksiRiwayat
 from kependudukan.pindah import cocokkan_pindah
@@ -13,7 +13,7 @@ from kependudukan.services.peristiwa import ringkasan
 _BATCH = 500
 
 
-def impor_kependudukan(source, *, user, desa_boleh, nama_berkas="", hari_ini=None):
+def simpan_berkas(source, *, user, desa_boleh, nama_berkas="", hari_ini=None):
     """Check the workbook again and, when every row is right, save it; returns the HasilImpor.
 
     The check runs inside the transaction that saves, after the rows of the desa it may write
@@ -21,17 +21,17 @@ def impor_kependudukan(source, *, user, desa_boleh, nama_berkas="", hari_ini=Non
     confirmed twice, an event of the same NIK saved by hand).
     """
     with gerbang.tulis_banyak(JenisLaporan.KEPENDUDUKAN, desa_boleh) as impor:
-        hasil = periksa_impor(source, desa_boleh=desa_boleh, hari_ini=hari_ini or timezone.localdate())
+        hasil = periksa_berkas(source, desa_boleh=desa_boleh, hari_ini=hari_ini or timezone.localdate())
         if hasil.ok:
             impor.bulan(
                 [(event.desa_id, event.periode) for event in hasil.peristiwa]
                 + [(row.desa.pk, row.periode) for row in hasil.data_awal_baru]
             )
-            _save(hasil, user, nama_berkas)
+            _simpan_baris(hasil, user, nama_berkas)
     return hasil
 
 
-def _save(hasil, user, nama_berkas):
+def _simpan_baris(hasil, user, nama_berkas):
     for row in hasil.data_awal_baru:
         DataAwal.objects.update_or_create(
             desa=row.desa,

@@ -1,6 +1,6 @@
 """Excel import of data awal and events in the browser: template, upload and check, preview, confirm.
 
-The steps are kependudukan.impor.alur's, shared with the economic import.
+The steps are kependudukan.views.impor_langkah's, shared with the economic import.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -8,11 +8,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from desa.models import Desa
-from kependudukan.impor import alur
-from kependudukan.impor.periksa import periksa_impor
-from kependudukan.impor.simpan import impor_kependudukan
+from kependudukan.impor.periksa import periksa_berkas
+from kependudukan.impor.simpan import simpan_berkas
 from kependudukan.impor.templat import NAMA_BERKAS, templat_workbook
 from kependudukan.models import ImporBerkas
+from kependudukan.views.impor_langkah import (
+    JenisImpor,
+    langkah_pratinjau,
+    langkah_simpan,
+    langkah_unggah,
+    workbook_response,
+)
 
 
 def _pesan_selesai(hasil):
@@ -21,12 +27,12 @@ def _pesan_selesai(hasil):
     )
 
 
-KEPENDUDUKAN = alur.JenisImpor(
+KEPENDUDUKAN = JenisImpor(
     model=ImporBerkas,
-    periksa=periksa_impor,
-    simpan=impor_kependudukan,
+    periksa_berkas=periksa_berkas,
+    simpan_berkas=simpan_berkas,
     pesan_selesai=_pesan_selesai,
-    url_unggah="kependudukan:impor",
+    url_unggah="kependudukan:impor_unggah",
     url_pratinjau="kependudukan:impor_pratinjau",
     url_simpan="kependudukan:impor_simpan",
     template_unggah="kependudukan/impor_unggah.html",
@@ -43,20 +49,20 @@ def impor_templat(request):
         codes = [request.user.desa_id, *[code for code in codes if code != request.user.desa_id]]
     kode = codes[0] if codes else "63.11.06.2005"
     lain = "63.11.06.2014" if kode != "63.11.06.2014" else "63.11.06.2005"
-    return alur.workbook_response(templat_workbook(kode, lain, timezone.localdate()), NAMA_BERKAS)
+    return workbook_response(templat_workbook(kode, lain, timezone.localdate()), NAMA_BERKAS)
 
 
 @login_required
 def impor_unggah(request):
-    return alur.unggah(request, KEPENDUDUKAN)
+    return langkah_unggah(request, KEPENDUDUKAN)
 
 
 @login_required
 def impor_pratinjau(request, pk):
-    return alur.pratinjau(request, KEPENDUDUKAN, pk)
+    return langkah_pratinjau(request, KEPENDUDUKAN, pk)
 
 
 @require_POST
 @login_required
 def impor_simpan(request, pk):
-    return alur.simpan(request, KEPENDUDUKAN, pk)
+    return langkah_simpan(request, KEPENDUDUKAN, pk)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from desa.periode import Periode
 from kependudukan.ekonomi.forms import KeluargaForm, PenerimaForm
-from kependudukan.ekonomi.impor_periksa import periksa_ekonomi
+from kependudukan.ekonomi.impor.periksa import periksa_berkas
 from kependudukan.ekonomi.models import ProgramBantuan
 from tests.kependudukan.test_ekonomi_impor import KODE_A, keluarga_row, penerima_row, workbook_bytes
 
@@ -20,7 +20,7 @@ KELUARGA = {"no_kk": "6311060101200021", "nik_kepala": "6311061203800001", "nama
 
 
 def import_errors(content):
-    hasil = periksa_ekonomi(io.BytesIO(content), desa_boleh={KODE_A})
+    hasil = periksa_berkas(io.BytesIO(content), desa_boleh={KODE_A})
     return {(k.kolom, k.pesan) for k in hasil.kesalahan}
 
 

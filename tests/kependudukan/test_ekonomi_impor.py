@@ -9,8 +9,8 @@ from openpyxl import Workbook, load_workbook
 
 from desa import ledger
 from desa.models.laporan import JenisLaporan
-from kependudukan.ekonomi.impor_kolom import KOLOM_KELUARGA, KOLOM_PENERIMA
-from kependudukan.ekonomi.impor_simpan import impor_ekonomi
+from kependudukan.ekonomi.impor.kolom import KOLOM_KELUARGA, KOLOM_PENERIMA
+from kependudukan.ekonomi.impor.simpan import simpan_berkas
 from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, RiwayatKeluarga
 from tests.factories.kependudukan import recent
 
@@ -51,7 +51,7 @@ def workbook_bytes(keluarga=None, penerima=None):
 
 
 def run(content, user=None, desa_boleh=None):
-    return impor_ekonomi(io.BytesIO(content), user=user, desa_boleh=desa_boleh)
+    return simpan_berkas(io.BytesIO(content), user=user, desa_boleh=desa_boleh)
 
 
 def test_a_clean_file_saves_households_and_recipients_linked(desa_a):

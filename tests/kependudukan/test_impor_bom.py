@@ -38,7 +38,7 @@ def build(template, folder, sheet_chunks, shared_strings=None, sheet=PERISTIWA):
     return path
 
 
-def upload(client, path, url="kependudukan:impor"):
+def upload(client, path, url="kependudukan:impor_unggah"):
     return client.post(
         reverse(url), {"berkas": SimpleUploadedFile("data.xlsx", path.read_bytes())}, follow=True
     )

@@ -9,8 +9,8 @@ from django.utils import timezone
 from desa.models.laporan import JenisLaporan, LaporanBulanan, Status
 from desa.periode import Periode
 from kependudukan.impor.baca import BerkasDitolak
-from kependudukan.impor.periksa import desa_boleh_for, periksa_impor
-from kependudukan.impor.simpan import impor_kependudukan
+from kependudukan.impor.periksa import desa_boleh_for, periksa_berkas
+from kependudukan.impor.simpan import simpan_berkas
 from kependudukan.models import DataAwal, Peristiwa
 from tests.factories.identitas import make_nik
 from tests.factories.kependudukan import make_peristiwa
@@ -26,7 +26,7 @@ EARLY = MONTH.shift(-5).awal
 
 
 def check(content, desa_boleh=None):
-    return periksa_impor(io.BytesIO(content), desa_boleh=desa_boleh)
+    return periksa_berkas(io.BytesIO(content), desa_boleh=desa_boleh)
 
 
 def only_error(hasil):
@@ -260,7 +260,7 @@ def test_the_kasi_trantib_imports_for_the_kecamatan_only(kasi_trantib, desa_luar
 
 def test_one_wrong_row_saves_nothing(operator_a):
     content = with_start(event_row(A, "LAHIR", DAY), event_row(A, "LAHIR", DAY, Nama=""))
-    hasil = impor_kependudukan(io.BytesIO(content), user=operator_a, desa_boleh={A})
+    hasil = simpan_berkas(io.BytesIO(content), user=operator_a, desa_boleh={A})
     assert not hasil.ok
     assert not DataAwal.objects.exists() and not Peristiwa.objects.exists()
 
@@ -269,10 +269,10 @@ def test_importing_the_same_file_twice_adds_nothing(operator_a):
     content = with_start(
         event_row(A, "LAHIR", DAY, Nama="Aisyah"), event_row(A, "DATANG", DAY, NIK=make_nik())
     )
-    first = impor_kependudukan(io.BytesIO(content), user=operator_a, desa_boleh={A}, nama_berkas="a.xlsx")
+    first = simpan_berkas(io.BytesIO(content), user=operator_a, desa_boleh={A}, nama_berkas="a.xlsx")
     assert first.ok and Peristiwa.objects.count() == 2
     assert Peristiwa.objects.first().riwayat.get().aksi == "diimpor"
-    second = impor_kependudukan(io.BytesIO(content), user=operator_a, desa_boleh={A})
+    second = simpan_berkas(io.BytesIO(content), user=operator_a, desa_boleh={A})
     assert second.ok and not second.ada_perubahan
     assert second.sudah_ada == 2
     assert [row.status for row in second.data_awal] == ["sama"]
@@ -281,7 +281,7 @@ def test_importing_the_same_file_twice_adds_nothing(operator_a):
 
 def test_a_saved_row_of_a_month_sent_since_is_skipped_not_refused(operator_a, desa_a):
     content = with_start(event_row(A, "LAHIR", DAY))
-    impor_kependudukan(io.BytesIO(content), user=operator_a, desa_boleh={A})
+    simpan_berkas(io.BytesIO(content), user=operator_a, desa_boleh={A})
     # The import locked (and so made) the month's ledger row; the month is sent since.
     LaporanBulanan.objects.filter(desa=desa_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=MONTH.awal).update(
         status=Status.DIKIRIM

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 A, B = "63.11.06.2005", "63.11.06.2014"
 MONTH = Periode.current().previous()
 DAY = MONTH.awal.replace(day=10)
-UPLOAD = reverse("kependudukan:impor")
+UPLOAD = reverse("kependudukan:impor_unggah")
 
 
 def upload(client, content, name="data.xlsx"):

@@ -180,7 +180,7 @@ def test_every_page_needs_a_login(client, started_a):
         reverse("kependudukan:index"),
         page_url(started_a),
         reverse("kependudukan:desa", args=[started_a.pk]),
-        reverse("kependudukan:impor"),
+        reverse("kependudukan:impor_unggah"),
         reverse("kependudukan:impor_templat"),
         reverse("kependudukan:pindah_belum_cocok"),
     ):

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from desa.models import Desa, Kabupaten, Kecamatan
 from desa.scoping import Peran
-from kependudukan.ekonomi.impor_periksa import periksa_ekonomi
+from kependudukan.ekonomi.impor.periksa import periksa_berkas
 from kependudukan.ekonomi.laporan import rekap_ekonomi
 from kependudukan.ekonomi.models import ProgramBantuan
 from tests.factories.kependudukan import recent
@@ -77,7 +77,7 @@ def test_an_import_knows_only_the_programmes_of_its_desa_kabupaten(desa_a, tabal
     kabupaten, _, _ = tabalong
     ProgramBantuan.objects.create(kabupaten=kabupaten, kode="JAMSOS-TBL", nama="Jaminan Sosial Tabalong")
     content = workbook_bytes(penerima=[penerima_row(program="JAMSOS-TBL")])
-    hasil = periksa_ekonomi(io.BytesIO(content), desa_boleh=None)
+    hasil = periksa_berkas(io.BytesIO(content), desa_boleh=None)
     assert not hasil.ok
     assert "Program 'JAMSOS-TBL' tidak dikenal" in hasil.kesalahan[0].pesan
     assert "JAMSOS-TBL" not in hasil.kesalahan[0].pesan.split("Pakai salah satu:")[1]

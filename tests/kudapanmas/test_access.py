@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.akses import role_page_tests
 from tests.factories.wilayah import KODE_DESA_A
 
 pytestmark = pytest.mark.django_db
@@ -42,23 +43,7 @@ PAGES = {
         },
     ),
 }
-ROLES = ["operator_a", "operator_b", "operator_luar", "kasi_trantib", "camat", "kabupaten", "admin"]
-
-
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("page", PAGES)
-def test_each_role_gets_exactly_what_it_may(cast, client_for, role, page):
-    url_of, expected = PAGES[page]
-    response = client_for(cast[role]).get(url_of())
-    assert response.status_code == expected.get(role, 200)
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_anonymous_users_are_sent_to_login(client, page):
-    url_of, _ = PAGES[page]
-    response = client.get(url_of())
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+test_each_role_gets_exactly_what_it_may, test_anonymous_users_are_sent_to_login = role_page_tests(PAGES)
 
 
 def test_the_navigation_shows_only_what_the_role_may_use(cast, client_for):
@@ -102,7 +87,7 @@ def _active(response):
     [
         (lambda: reverse("kependudukan:index"), ["Kependudukan"]),
         (lambda: reverse("kependudukan:peristiwa_list", args=[KODE_DESA_A, "2026-01"]), ["Kependudukan"]),
-        (lambda: reverse("kependudukan:impor"), ["Kependudukan"]),
+        (lambda: reverse("kependudukan:impor_unggah"), ["Kependudukan"]),
         (lambda: reverse("ekonomi:index"), ["Ekonomi"]),
         (lambda: reverse("ekonomi:impor_unggah"), ["Ekonomi"]),
         (lambda: reverse("ekonomi:penerima_list", args=[KODE_DESA_A]), ["Ekonomi"]),
@@ -119,7 +104,7 @@ def test_the_menu_marks_the_section_of_the_page(cast, client_for, url, expected)
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        (lambda: reverse("kependudukan:impor"), ["Data desa", "Impor kependudukan"]),
+        (lambda: reverse("kependudukan:impor_unggah"), ["Data desa", "Impor kependudukan"]),
         (lambda: reverse("desa:operator_create"), ["Kelola", "Operator"]),
         (lambda: reverse("dasbor"), ["Dasbor"]),
         (lambda: reverse("rapor"), ["Rapor desa"]),

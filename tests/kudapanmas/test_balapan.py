@@ -23,7 +23,7 @@ from desa.gerbang import TransisiDitolak
 from desa.models import LaporanBulanan, RiwayatLaporan
 from desa.models.laporan import JenisLaporan, Status
 from desa.periode import Periode
-from kependudukan.impor.simpan import impor_kependudukan
+from kependudukan.impor.simpan import simpan_berkas
 from kependudukan.models import Peristiwa
 from kependudukan.services.peristiwa import peristiwa_create
 from kudapanmas.rekap.scope import scope_kecamatan
@@ -136,7 +136,7 @@ def test_a_send_and_an_import_of_the_same_month_never_both_land_as_nihil(desa_a,
             return ledger.laporan_kirim(desa=desa_a, jenis=KEPENDUDUKAN, periode=periode, user=operator_a)
 
         def impor(content=content):
-            return impor_kependudukan(io.BytesIO(content), user=operator_a, desa_boleh={desa_a.pk})
+            return simpan_berkas(io.BytesIO(content), user=operator_a, desa_boleh={desa_a.pk})
 
         sent, imported = race(send, impor)
         report = LaporanBulanan.objects.get(desa=desa_a, jenis=KEPENDUDUKAN, periode=periode.awal)

@@ -1,7 +1,7 @@
 """The impor-ekonomi.xlsx import in the browser: template, upload and check, preview, confirm.
 
-The steps are kependudukan.impor.alur's, shared with the kependudukan import, with its own upload
-record so that each import's preview page shows its own kind of rows.
+The steps are kependudukan.views.impor_langkah's, shared with the kependudukan import, with its own
+upload record so that each import's preview page shows its own kind of rows.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -9,21 +9,27 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from desa.models import Desa
-from kependudukan.ekonomi.impor_periksa import periksa_ekonomi
-from kependudukan.ekonomi.impor_simpan import impor_ekonomi
-from kependudukan.ekonomi.impor_templat import NAMA_BERKAS, templat_workbook
+from kependudukan.ekonomi.impor.periksa import periksa_berkas
+from kependudukan.ekonomi.impor.simpan import simpan_berkas
+from kependudukan.ekonomi.impor.templat import NAMA_BERKAS, templat_workbook
 from kependudukan.ekonomi.models import ImporEkonomi
-from kependudukan.impor import alur
+from kependudukan.views.impor_langkah import (
+    JenisImpor,
+    langkah_pratinjau,
+    langkah_simpan,
+    langkah_unggah,
+    workbook_response,
+)
 
 
 def _pesan_selesai(hasil):
     return "Impor selesai: data keluarga dan penerima bantuan disimpan."
 
 
-EKONOMI = alur.JenisImpor(
+EKONOMI = JenisImpor(
     model=ImporEkonomi,
-    periksa=periksa_ekonomi,
-    simpan=impor_ekonomi,
+    periksa_berkas=periksa_berkas,
+    simpan_berkas=simpan_berkas,
     pesan_selesai=_pesan_selesai,
     url_unggah="ekonomi:impor_unggah",
     url_pratinjau="ekonomi:impor_pratinjau",
@@ -40,20 +46,20 @@ def impor_templat(request):
     if not kode:
         first = Desa.objects.for_user(request.user).order_by("kode").first()
         kode = first.pk if first else "63.11.06.2005"
-    return alur.workbook_response(templat_workbook(kode, timezone.localdate()), NAMA_BERKAS)
+    return workbook_response(templat_workbook(kode, timezone.localdate()), NAMA_BERKAS)
 
 
 @login_required
 def impor_unggah(request):
-    return alur.unggah(request, EKONOMI)
+    return langkah_unggah(request, EKONOMI)
 
 
 @login_required
 def impor_pratinjau(request, pk):
-    return alur.pratinjau(request, EKONOMI, pk)
+    return langkah_pratinjau(request, EKONOMI, pk)
 
 
 @require_POST
 @login_required
 def impor_simpan(request, pk):
-    return alur.simpan(request, EKONOMI, pk)
+    return langkah_simpan(request, EKONOMI, pk)

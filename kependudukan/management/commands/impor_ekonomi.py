@@ -2,8 +2,7 @@
 
 from django.core.management.base import CommandError
 
-from kependudukan.ekonomi.impor_periksa import periksa_ekonomi
-from kependudukan.ekonomi.impor_simpan import impor_ekonomi
+from kependudukan.ekonomi.impor import periksa, simpan
 from kependudukan.impor.perintah import ImporCommand
 
 
@@ -18,10 +17,10 @@ class Command(ImporCommand):
             raise CommandError(f"Peran {user.get_peran_display()} hanya dapat melihat data, tidak mengimpor.")
 
     def periksa_berkas(self, source, *, desa_boleh):
-        return periksa_ekonomi(source, desa_boleh=desa_boleh)
+        return periksa.periksa_berkas(source, desa_boleh=desa_boleh)
 
     def simpan_berkas(self, source, *, user, desa_boleh, nama_berkas):
-        return impor_ekonomi(source, user=user, desa_boleh=desa_boleh, nama_berkas=nama_berkas)
+        return simpan.simpan_berkas(source, user=user, desa_boleh=desa_boleh, nama_berkas=nama_berkas)
 
     def ringkasan(self, hasil, verb):
         ringkasan = hasil.ringkasan()

@@ -1,8 +1,7 @@
 """`python manage.py impor_kependudukan FILE.xlsx`: the browser import's checks and saving, from a shell."""
 
-from kependudukan.impor.periksa import periksa_impor
+from kependudukan.impor import periksa, simpan
 from kependudukan.impor.perintah import ImporCommand
-from kependudukan.impor.simpan import impor_kependudukan
 
 
 class Command(ImporCommand):
@@ -12,10 +11,10 @@ class Command(ImporCommand):
     )
 
     def periksa_berkas(self, source, *, desa_boleh):
-        return periksa_impor(source, desa_boleh=desa_boleh)
+        return periksa.periksa_berkas(source, desa_boleh=desa_boleh)
 
     def simpan_berkas(self, source, *, user, desa_boleh, nama_berkas):
-        return impor_kependudukan(source, user=user, desa_boleh=desa_boleh, nama_berkas=nama_berkas)
+        return simpan.simpan_berkas(source, user=user, desa_boleh=desa_boleh, nama_berkas=nama_berkas)
 
     def ringkasan(self, hasil, verb):
         return (

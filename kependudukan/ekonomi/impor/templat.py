@@ -8,7 +8,7 @@ import datetime
 from openpyxl import Workbook
 
 from desa.periode import Periode
-from kependudukan.ekonomi.impor_kolom import KOLOM_KELUARGA, KOLOM_PENERIMA, SHEET_KELUARGA, SHEET_PENERIMA
+from kependudukan.ekonomi.impor.kolom import KOLOM_KELUARGA, KOLOM_PENERIMA, SHEET_KELUARGA, SHEET_PENERIMA
 from kependudukan.impor.kolom import SHEET_PETUNJUK
 from kependudukan.impor.templat import format_columns, write_header, write_instructions
 

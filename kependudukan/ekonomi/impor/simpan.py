@@ -4,19 +4,19 @@ from django.utils import timezone
 
 from desa import gerbang
 from desa.models.laporan import JenisLaporan
-from kependudukan.ekonomi.impor_periksa import periksa_ekonomi
+from kependudukan.ekonomi.impor.periksa import periksa_berkas
 from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, RiwayatKeluarga
 
 _BATCH = 500
 
 
-def impor_ekonomi(source, *, user, desa_boleh, nama_berkas="", hari_ini=None):
+def simpan_berkas(source, *, user, desa_boleh, nama_berkas="", hari_ini=None):
     """Check the workbook again inside the saving transaction and, when every row is right, save it."""
     with gerbang.tulis_banyak(JenisLaporan.EKONOMI, desa_boleh) as impor:
-        hasil = periksa_ekonomi(source, desa_boleh=desa_boleh, hari_ini=hari_ini or timezone.localdate())
+        hasil = periksa_berkas(source, desa_boleh=desa_boleh, hari_ini=hari_ini or timezone.localdate())
         if hasil.ok:
             impor.bulan(_bulan_ditulis(hasil), periksa=False)
-            _save(hasil, user, nama_berkas)
+            _simpan_baris(hasil, user, nama_berkas)
     return hasil
 
 
@@ -29,7 +29,7 @@ def _bulan_ditulis(hasil):
     return pasangan
 
 
-def _save(hasil, user, nama_berkas):
+def _simpan_baris(hasil, user, nama_berkas):
     source = [{"kolom": "berkas", "dari": "", "ke": nama_berkas}] if nama_berkas else []
     new = [row.obj for row in hasil.keluarga if row.status == "baru"]
     for item in new:

@@ -5,26 +5,22 @@ and desa updates that recipient; a row equal to what is saved is left alone, so 
 same file twice changes nothing the second time.
 """
 
-from dataclasses import dataclass, field
-from itertools import islice
-
 from desa.identitas import check_nik, check_no_kk
 from desa.periode import Periode
-from desa.templatetags.format_id import nik_samar
 from kependudukan.ekonomi import aturan
-from kependudukan.ekonomi.impor_kolom import (
+from kependudukan.ekonomi.impor.baca import baca_berkas
+from kependudukan.ekonomi.impor.hasil import Baris, HasilEkonomi
+from kependudukan.ekonomi.impor.kolom import (
     KATEGORI_KS_ALIASES,
     PROGRAM_ALIASES,
     SHEET_KELUARGA,
     SHEET_PENERIMA,
     SHEETS,
-    baca_ekonomi,
     desil,
 )
 from kependudukan.ekonomi.kunci import bulan_terkunci
 from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, ProgramBantuan
 from kependudukan.impor import nilai
-from kependudukan.impor.hasil import CONTOH, MAKS_DITAMPILKAN
 from kependudukan.impor.pemeriksaan import Pemeriksaan
 
 KELUARGA_FIELDS = ["nomor_rt", "nik_kepala", "nama_kepala", "jumlah_anggota", "desil", "kategori_ks",
@@ -33,75 +29,12 @@ SNAPSHOT_FIELDS = {"jumlah_anggota", "desil", "kategori_ks", "tanggal_pemutakhir
 PENERIMA_FIELDS = ["nama", "no_kk", "mulai", "selesai", "keterangan"]
 
 
-@dataclass
-class Baris:
-    baris: int
-    obj: object  # an unsaved or changed Keluarga / PenerimaBantuan
-    status: str  # baru, diubah or sama
-    snapshot: bool = False  # a Keluarga row whose economic data changed: a new dated check
-
-
-@dataclass
-class HasilEkonomi:
-    kesalahan: list = field(default_factory=list)
-    peringatan: list = field(default_factory=list)
-    keluarga: list = field(default_factory=list)
-    penerima: list = field(default_factory=list)
-
-    @property
-    def ok(self):
-        return not self.kesalahan
-
-    @property
-    def ada_perubahan(self):
-        return any(row.status != "sama" for row in self.keluarga + self.penerima)
-
-    def jumlah(self, rows, status):
-        return sum(row.status == status for row in rows)
-
-    def ringkasan(self):
-        return {
-            "jumlah_kesalahan": len(self.kesalahan),
-            "kesalahan": [k.as_dict() for k in self.kesalahan[:MAKS_DITAMPILKAN]],
-            "jumlah_peringatan": len(self.peringatan),
-            "peringatan": [k.as_dict() for k in self.peringatan[:MAKS_DITAMPILKAN]],
-            "keluarga": {s: self.jumlah(self.keluarga, s) for s in ("baru", "diubah", "sama")},
-            "penerima": {s: self.jumlah(self.penerima, s) for s in ("baru", "diubah", "sama")},
-            "contoh_keluarga": [_contoh_keluarga(row) for row in _changed(self.keluarga)],
-            "contoh_penerima": [_contoh_penerima(row) for row in _changed(self.penerima)],
-        }
-
-
-def _changed(rows):
-    """The first CONTOH new or changed rows, for the summary's samples."""
-    return list(islice((row for row in rows if row.status != "sama"), CONTOH))
-
-
-def _contoh_keluarga(row):
-    item = row.obj
-    return {"baris": row.baris, "desa_nama": item.desa.nama, "nama": item.nama_kepala,
-            "no_kk": nik_samar(item.no_kk), "desil": item.desil or "–", "status": row.status}  # fmt: skip
-
-
-def _contoh_penerima(row):
-    item = row.obj
-    return {
-        "baris": row.baris,
-        "desa_nama": item.desa.nama,
-        "nama": item.nama,
-        "nik": nik_samar(item.nik),
-        "program": item.program.kode,
-        "mulai": item.mulai_periode.label,
-        "status": row.status,
-    }
-
-
-def periksa_ekonomi(source, *, desa_boleh, hari_ini=None):
+def periksa_berkas(source, *, desa_boleh, hari_ini=None):
     """Check a workbook; `desa_boleh` is the set of desa codes the importer may write (None: all).
 
     Raises kependudukan.impor.baca.BerkasDitolak when the file as a whole cannot be read.
     """
-    return _Pemeriksaan(desa_boleh, hari_ini).run(*baca_ekonomi(source))
+    return _Pemeriksaan(desa_boleh, hari_ini).run(*baca_berkas(source))
 
 
 class _Pemeriksaan(Pemeriksaan):

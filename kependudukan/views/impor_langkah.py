@@ -1,8 +1,8 @@
-"""The browser steps both Excel imports share: upload and check, preview, confirm.
+"""The browser steps both Excel imports share: upload and check, preview, confirm and save.
 
-An uploaded file waits in a private folder under MEDIA_ROOT (never in memory between
-requests), bound to the person who uploaded it; confirming checks it again and saves it
-all or nothing, then deletes the file. Each import describes itself as a `JenisImpor`.
+Each import describes itself as a `JenisImpor`; its views (impor_unggah, impor_pratinjau,
+impor_simpan) call langkah_unggah, langkah_pratinjau and langkah_simpan with it. What happens
+to the stored upload between the requests is kependudukan.impor.unggahan's.
 """
 
 import io
@@ -20,13 +20,11 @@ from django.utils import timezone
 from kependudukan.forms.impor import ImporForm
 from kependudukan.impor.baca import BerkasDitolak
 from kependudukan.impor.periksa import desa_boleh_for
+from kependudukan.impor.unggahan import PESAN_BERKAS_HILANG, check_upload, discard_stale
 from kependudukan.models.impor import StatusImpor
 
 logger = logging.getLogger(__name__)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-PESAN_BERKAS_HILANG = "Berkas unggahan sudah tidak tersimpan lagi; unggah ulang berkasnya."
 
 
 @dataclass(frozen=True)
@@ -34,8 +32,8 @@ class JenisImpor:
     """One kind of import: its upload record, its check and save functions, its pages."""
 
     model: type
-    periksa: Callable  # (source, *, desa_boleh) -> hasil
-    simpan: Callable  # (source, *, user, desa_boleh, nama_berkas) -> hasil
+    periksa_berkas: Callable  # (source, *, desa_boleh) -> hasil
+    simpan_berkas: Callable  # (source, *, user, desa_boleh, nama_berkas) -> hasil
     pesan_selesai: Callable  # hasil -> the message after a successful save
     url_unggah: str
     url_pratinjau: str
@@ -58,7 +56,7 @@ def workbook_response(workbook, nama_berkas):
     return response
 
 
-def unggah(request, jenis):
+def langkah_unggah(request, jenis):
     require_importer(request.user)
     form = ImporForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -66,7 +64,7 @@ def unggah(request, jenis):
         upload = form.cleaned_data["berkas"]
         impor = jenis.model(pengguna=request.user, nama_berkas=upload.name[:255], status=StatusImpor.DITOLAK)
         impor.berkas.save("impor.xlsx", upload, save=False)
-        check(jenis, impor, request.user)
+        check_upload(impor, jenis.periksa_berkas, desa_boleh=desa_boleh_for(request.user))
         impor.save()
         return redirect(jenis.url_pratinjau, pk=impor.pk)
     recent = jenis.model.objects.for_user(request.user).filter(status=StatusImpor.DISIMPAN)[:5]
@@ -74,7 +72,7 @@ def unggah(request, jenis):
     return render(request, jenis.template_unggah, context)
 
 
-def pratinjau(request, jenis, pk):
+def langkah_pratinjau(request, jenis, pk):
     impor = get_object_or_404(jenis.model.objects.for_user(request.user), pk=pk)
     context = {
         "impor": impor,
@@ -85,7 +83,7 @@ def pratinjau(request, jenis, pk):
     return render(request, jenis.template_pratinjau, context)
 
 
-def simpan(request, jenis, pk):
+def langkah_simpan(request, jenis, pk):
     impor = get_object_or_404(jenis.model.objects.for_user(request.user), pk=pk)
     require_importer(request.user)
     if impor.status != StatusImpor.SIAP or not impor.berkas:
@@ -93,7 +91,7 @@ def simpan(request, jenis, pk):
         return redirect(jenis.url_pratinjau, pk=impor.pk)
     try:
         with impor.berkas.open("rb") as source:
-            hasil = jenis.simpan(
+            hasil = jenis.simpan_berkas(
                 source,
                 user=request.user,
                 desa_boleh=desa_boleh_for(request.user),
@@ -124,28 +122,3 @@ def simpan(request, jenis, pk):
         request, "Data berubah sejak pemeriksaan; tidak ada yang disimpan. Lihat kesalahan di bawah."
     )
     return redirect(jenis.url_pratinjau, pk=impor.pk)
-
-
-def check(jenis, impor, user):
-    """Sets the upload's status and findings; a file that will never be saved is deleted now."""
-    try:
-        with impor.berkas.open("rb") as source:
-            hasil = jenis.periksa(source, desa_boleh=desa_boleh_for(user))
-    except BerkasDitolak as error:
-        impor.hasil = {"berkas": str(error)}
-        impor.discard_file()
-        return
-    impor.hasil = hasil.ringkasan()
-    if hasil.ok and hasil.ada_perubahan:
-        impor.status = StatusImpor.SIAP
-        return
-    if hasil.ok:
-        impor.status = StatusImpor.TIDAK_ADA_BARU
-    impor.discard_file()
-
-
-def discard_stale(model, user):
-    """Uploads never confirmed are removed after a day, with their files."""
-    for old in model.objects.for_user(user).stale().exclude(status=StatusImpor.DISIMPAN):
-        old.discard_file()
-        old.delete()

@@ -4,7 +4,6 @@ Header matching, cell readers and error reporting are kependudukan.impor's.
 """
 
 from kependudukan.impor import nilai
-from kependudukan.impor.baca import baca_workbook
 from kependudukan.impor.kolom import Kolom
 
 SHEET_KELUARGA = "Keluarga"
@@ -61,14 +60,3 @@ def desil(value):
     if not raw.isdigit() or not 1 <= int(raw) <= 10:
         raise ValueError(f"'{nilai.text(value)}' bukan desil; isi angka 1 sampai 10, atau kosongkan.")
     return int(raw)
-
-
-def baca_ekonomi(source):
-    """({sheet name: Lembar}, [Kesalahan about missing columns]); raises BerkasDitolak."""
-    return baca_workbook(
-        source,
-        SHEETS,
-        pesan_tanpa_sheet="Berkas tidak berisi sheet 'Keluarga' maupun 'Penerima Bantuan'. Pakai templat "
-        "impor ekonomi (unduh dari halaman ini) dan jangan ubah nama sheet-nya.",
-        pesan_kosong="Sheet 'Keluarga' dan 'Penerima Bantuan' kosong: tidak ada baris data untuk diimpor.",
-    )
