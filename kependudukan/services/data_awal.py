@@ -43,7 +43,7 @@ def data_awal_save(*, desa, user, periode, wni_l, wni_p, wna_l, wna_p, jumlah_kk
     return data_awal
 
 
-def koreksi_create(*, desa, user, koreksi):
+def koreksi_record(*, desa, user, koreksi):
     """Record a reasoned correction in the month of its date; the month must be open."""
     periode = Periode.of(koreksi.tanggal_lapor)
     with gerbang.tulis(desa, JenisLaporan.KEPENDUDUKAN, periode):
@@ -65,6 +65,6 @@ def koreksi_create(*, desa, user, koreksi):
     return koreksi
 
 
-def koreksi_delete(*, koreksi):
+def koreksi_remove(*, koreksi):
     with gerbang.tulis(koreksi.desa, JenisLaporan.KEPENDUDUKAN, koreksi.periode_obj):
         koreksi.delete()

@@ -20,7 +20,7 @@ TRACKED_FIELDS = [
 _MOVE_FIELDS = {"jenis", "nik", "tanggal_peristiwa", "desa_asal_tujuan"}
 
 
-def peristiwa_create(*, desa, user, peristiwa, token=None):
+def peristiwa_record(*, desa, user, peristiwa, token=None):
     """Save a new event of `desa` recorded by `user`.
 
     Raises PeriodeTerkunci for a locked month, ValidationError ({field: message}) when a rule
@@ -48,7 +48,7 @@ def _check_records(peristiwa):
         raise ValidationError({field or "__all__": message for field, message in errors.items()})
 
 
-def peristiwa_update(*, peristiwa, user):
+def peristiwa_amend(*, peristiwa, user):
     """Save the changes made to `peristiwa` (its old state is read back from the database).
 
     Both the month it leaves and the month it enters must be open; the desa's rules are
@@ -75,7 +75,7 @@ def peristiwa_update(*, peristiwa, user):
     return peristiwa
 
 
-def peristiwa_delete(*, peristiwa, user):
+def peristiwa_remove(*, peristiwa, user):
     with gerbang.tulis(peristiwa.desa, JenisLaporan.KEPENDUDUKAN, peristiwa.periode):
         _record(peristiwa, AksiRiwayat.DIHAPUS, user)
         partner_id = peristiwa.pasangan_id

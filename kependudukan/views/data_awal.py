@@ -11,7 +11,7 @@ from desa.models import Desa
 from desa.scoping import object_for_user
 from kependudukan.forms.data_awal import DataAwalForm, KoreksiForm
 from kependudukan.models import DataAwal, Koreksi
-from kependudukan.services.data_awal import PESAN_BEKU, data_awal_save, koreksi_create, koreksi_delete
+from kependudukan.services.data_awal import PESAN_BEKU, data_awal_save, koreksi_record, koreksi_remove
 
 
 def _desa(request, kode):
@@ -19,12 +19,12 @@ def _desa(request, kode):
 
 
 @login_required
-def data_awal_form(request, kode):
+def data_awal_update(request, kode):
     desa = _desa(request, kode)
     data_awal = DataAwal.objects.filter(desa=desa).first()
     if data_awal and DataAwal.is_frozen(desa):
         messages.error(request, PESAN_BEKU)
-        return redirect("kependudukan:desa", kode=desa.pk)
+        return redirect("kependudukan:desa_beranda", kode=desa.pk)
     form = DataAwalForm(request.POST or None, instance=data_awal)
     if request.method == "POST" and form.is_valid():
         counts = {name: form.cleaned_data[name] for name in ("wni_l", "wni_p", "wna_l", "wna_p", "jumlah_kk")}
@@ -36,19 +36,19 @@ def data_awal_form(request, kode):
             form.add_error(None, str(error))
         else:
             messages.success(request, "Data awal kependudukan disimpan.")
-            return redirect("kependudukan:desa", kode=desa.pk)
+            return redirect("kependudukan:desa_beranda", kode=desa.pk)
     return render(
-        request, "kependudukan/data_awal_form.html", {"form": form, "desa": desa, "data_awal": data_awal}
+        request, "kependudukan/data_awal_update.html", {"form": form, "desa": desa, "data_awal": data_awal}
     )
 
 
 @login_required
-def koreksi_form(request, kode):
+def koreksi_create(request, kode):
     desa = _desa(request, kode)
     form = KoreksiForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            koreksi = koreksi_create(desa=desa, user=request.user, koreksi=form.instance)
+            koreksi = koreksi_record(desa=desa, user=request.user, koreksi=form.instance)
         except ValidationError as error:
             form.add_error(None, error)
         except TransisiDitolak as error:
@@ -56,17 +56,17 @@ def koreksi_form(request, kode):
         else:
             messages.success(request, f"Koreksi dicatat pada laporan {koreksi.periode_obj.label}.")
             return redirect("kependudukan:laporan_bulanan", kode=desa.pk, periode=str(koreksi.periode_obj))
-    return render(request, "kependudukan/koreksi_form.html", {"form": form, "desa": desa})
+    return render(request, "kependudukan/koreksi_create.html", {"form": form, "desa": desa})
 
 
 @require_POST
 @login_required
-def koreksi_hapus(request, kode, pk):
+def koreksi_delete(request, kode, pk):
     koreksi = object_for_user(
         Koreksi.objects.select_related("desa"), request.user, write=True, pk=pk, desa_id=kode
     )
     try:
-        koreksi_delete(koreksi=koreksi)
+        koreksi_remove(koreksi=koreksi)
     except TransisiDitolak as error:
         messages.error(request, str(error))
     else:

@@ -37,10 +37,10 @@ def _desa(request, kode, periode=None):
 def index(request):
     user = request.user
     if user.desa_id:
-        return redirect("kependudukan:desa", kode=user.desa_id)
+        return redirect("kependudukan:desa_beranda", kode=user.desa_id)
     if user.kecamatan_id:
         return redirect(
-            "kependudukan:kecamatan", kode=user.kecamatan_id, periode=Periode.current().previous()
+            "kependudukan:laporan_kecamatan", kode=user.kecamatan_id, periode=Periode.current().previous()
         )
     raise Http404("Pilih kecamatan dari beranda.")
 
@@ -117,7 +117,7 @@ def laporan_cetak(request, kode, periode):
 
 
 @login_required
-def rekap_kecamatan(request, kode, periode):
+def laporan_kecamatan(request, kode, periode):
     if not periode_in_range(periode):
         raise Http404("Periode di luar jangkauan.")
     kecamatan = get_object_or_404(Kecamatan.objects.for_user(request.user), pk=kode)
@@ -130,7 +130,7 @@ def rekap_kecamatan(request, kode, periode):
     }
     return render(
         request,
-        "kependudukan/rekap_kecamatan.html",
+        "kependudukan/laporan_kecamatan.html",
         {
             "kecamatan": kecamatan,
             "periode": periode,

@@ -113,7 +113,7 @@ def peristiwa_create(request, kode, jenis):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            event = services.peristiwa_create(
+            event = services.peristiwa_record(
                 desa=desa, user=request.user, peristiwa=form.instance, token=form.cleaned_data[kiriman.FIELD]
             )
         except SudahTersimpan as saved:  # the same form posted twice at the same instant
@@ -168,7 +168,7 @@ def peristiwa_update(request, kode, pk):
     form = PeristiwaForm(request.POST or None, desa=event.desa, jenis=event.jenis, instance=event)
     if request.method == "POST" and form.is_valid():
         try:
-            services.peristiwa_update(peristiwa=form.instance, user=request.user)
+            services.peristiwa_amend(peristiwa=form.instance, user=request.user)
         except TransisiDitolak as error:
             form.add_error(None, str(error))
         except ValidationError as error:
@@ -191,7 +191,7 @@ def peristiwa_delete(request, kode, pk):
     event = _event(request, kode, pk, write=True)
     periode = event.periode_obj
     try:
-        services.peristiwa_delete(peristiwa=event, user=request.user)
+        services.peristiwa_remove(peristiwa=event, user=request.user)
     except TransisiDitolak as error:
         messages.error(request, str(error))
         return redirect(event)

@@ -19,7 +19,7 @@ LAST_MONTH = Periode.current().previous()
 # One URL of each app that takes a wilayah code, with the code first.
 KODE_URLS = [
     ("desa:detail", []),
-    ("kependudukan:desa", []),
+    ("kependudukan:desa_beranda", []),
     ("ekonomi:keluarga_list", []),
     ("linmas:anggota_list", []),
     ("laporan_rt:laporan_bulanan", [str(LAST_MONTH)]),

@@ -22,7 +22,7 @@ DATA = {
 
 
 def url(desa):
-    return reverse("kependudukan:data_awal", args=[desa.pk])
+    return reverse("kependudukan:data_awal_update", args=[desa.pk])
 
 
 def sent(desa, periode, status=Status.DIKIRIM):
@@ -81,7 +81,7 @@ def test_the_first_month_cannot_move_after_recorded_events(client_for, operator_
 def test_a_correction_is_counted_in_its_month_with_its_reason(client_for, operator_a, started_a):
     data = {"tanggal_lapor": day(recent(1), 15).isoformat(), "wni_l": "-2", "wni_p": "0", "wna_l": "0",
             "wna_p": "0", "jumlah_kk": "1", "alasan": "Konsolidasi Disdukcapil semester II"}  # fmt: skip
-    response = client_for(operator_a).post(reverse("kependudukan:koreksi_tambah", args=[started_a.pk]), data)
+    response = client_for(operator_a).post(reverse("kependudukan:koreksi_create", args=[started_a.pk]), data)
     assert response.status_code == 302
     row = rekap_b3([started_a], recent(1))[started_a.pk]
     before = rekap_b3([started_a], recent(2))[started_a.pk]
@@ -92,7 +92,7 @@ def test_a_correction_is_counted_in_its_month_with_its_reason(client_for, operat
 
 def test_a_correction_needs_a_reason_and_a_change(client_for, operator_a, started_a):
     client = client_for(operator_a)
-    add = reverse("kependudukan:koreksi_tambah", args=[started_a.pk])
+    add = reverse("kependudukan:koreksi_create", args=[started_a.pk])
     base = {"tanggal_lapor": timezone.localdate().isoformat(), "wni_l": "0", "wni_p": "0", "wna_l": "0",
             "wna_p": "0", "jumlah_kk": "0", "alasan": "x"}  # fmt: skip
     assert "paling sedikit satu selisih" in client.post(add, base).content.decode()
@@ -112,15 +112,15 @@ def test_a_correction_in_a_sent_month_is_refused_and_so_is_its_deletion(client_f
             "wna_p": "0", "jumlah_kk": "0", "alasan": "Salah hitung"}  # fmt: skip
     assert (
         "sudah terkirim"
-        in client.post(reverse("kependudukan:koreksi_tambah", args=[started_a.pk]), data).content.decode()
+        in client.post(reverse("kependudukan:koreksi_create", args=[started_a.pk]), data).content.decode()
     )
-    client.post(reverse("kependudukan:koreksi_hapus", args=[started_a.pk, koreksi.pk]))
+    client.post(reverse("kependudukan:koreksi_delete", args=[started_a.pk, koreksi.pk]))
     assert Koreksi.objects.count() == 1
 
 
 def test_a_correction_can_be_removed_while_its_month_is_open(client_for, operator_a, started_a):
     koreksi = make_koreksi(started_a, timezone.localdate(), wni_l=1)
-    client_for(operator_a).post(reverse("kependudukan:koreksi_hapus", args=[started_a.pk, koreksi.pk]))
+    client_for(operator_a).post(reverse("kependudukan:koreksi_delete", args=[started_a.pk, koreksi.pk]))
     assert not Koreksi.objects.exists()
 
 
@@ -129,22 +129,22 @@ def test_read_only_roles_and_other_desa_cannot_write(client_for, camat, operator
     camat_client = client_for(camat)
     assert camat_client.get(url(started_a)).status_code == 403
     assert (
-        camat_client.post(reverse("kependudukan:koreksi_tambah", args=[started_a.pk]), {}).status_code == 403
+        camat_client.post(reverse("kependudukan:koreksi_create", args=[started_a.pk]), {}).status_code == 403
     )
     assert (
-        camat_client.post(reverse("kependudukan:koreksi_hapus", args=[started_a.pk, koreksi.pk])).status_code
+        camat_client.post(reverse("kependudukan:koreksi_delete", args=[started_a.pk, koreksi.pk])).status_code
         == 403
     )
     other = client_for(operator_b)
     assert (
-        other.post(reverse("kependudukan:koreksi_hapus", args=[started_a.pk, koreksi.pk])).status_code == 404
+        other.post(reverse("kependudukan:koreksi_delete", args=[started_a.pk, koreksi.pk])).status_code == 404
     )
 
 
 def test_deleting_a_correction_by_get_is_not_allowed(client_for, operator_a, started_a):
     koreksi = make_koreksi(started_a, timezone.localdate(), wni_l=1)
     response = client_for(operator_a).get(
-        reverse("kependudukan:koreksi_hapus", args=[started_a.pk, koreksi.pk])
+        reverse("kependudukan:koreksi_delete", args=[started_a.pk, koreksi.pk])
     )
     assert response.status_code == 405
     assert Koreksi.objects.exists()
@@ -157,7 +157,7 @@ def test_absurd_months_and_dates_get_a_message(client_for, operator_a, started_a
     )
     data = {"tanggal_lapor": "1800-05-01", "wni_l": "1", "wni_p": "0", "wna_l": "0",
             "wna_p": "0", "jumlah_kk": "0", "alasan": "x"}  # fmt: skip
-    response = client.post(reverse("kependudukan:koreksi_tambah", args=[started_a.pk]), data)
+    response = client.post(reverse("kependudukan:koreksi_create", args=[started_a.pk]), data)
     assert response.status_code == 200 and "terlalu lama" in response.content.decode()
 
 

@@ -50,7 +50,7 @@ def test_a_correction_and_a_late_registration_are_visible(client_for, operator_a
 def test_a_desa_without_data_awal_is_asked_for_it(client_for, operator_a, desa_a):
     page = client_for(operator_a).get(page_url(desa_a)).content.decode()
     assert "Data awal kependudukan belum diisi" in page
-    assert reverse("kependudukan:data_awal", args=[desa_a.pk]) in page
+    assert reverse("kependudukan:data_awal_update", args=[desa_a.pk]) in page
 
 
 def test_a_month_without_events_is_sent_as_nihil(client_for, operator_a, started_a):
@@ -100,7 +100,7 @@ def test_the_print_layout_has_the_official_columns_and_a_signature(client_for, o
 
 
 def test_the_kecamatan_table_lists_every_desa(client_for, kasi_trantib, started_a, started_b):
-    url = reverse("kependudukan:kecamatan", args=["63.11.06", str(LAST)])
+    url = reverse("kependudukan:laporan_kecamatan", args=["63.11.06", str(LAST)])
     page = client_for(kasi_trantib).get(url).content.decode()
     assert "Balang" in page and "Lok Batung" in page and "JUMLAH" in page
     assert "2.801" in page  # 1.211 + 1.590
@@ -108,7 +108,8 @@ def test_the_kecamatan_table_lists_every_desa(client_for, kasi_trantib, started_
 
 
 def test_the_desa_overview_lists_the_last_twelve_months(client_for, operator_a, started_a):
-    page = client_for(operator_a).get(reverse("kependudukan:desa", args=[started_a.pk])).content.decode()
+    url = reverse("kependudukan:desa_beranda", args=[started_a.pk])
+    page = client_for(operator_a).get(url).content.decode()
     assert Periode.current().label in page and Periode.current().shift(-11).label in page
     assert "sebelum bulan pertama data desa ini" in page
     assert "Catat peristiwa" in page
@@ -116,7 +117,7 @@ def test_the_desa_overview_lists_the_last_twelve_months(client_for, operator_a, 
 
 def test_index_sends_each_role_to_its_page(client_for, operator_a, kasi_trantib, kabupaten):
     assert client_for(operator_a).get(reverse("kependudukan:index")).url == reverse(
-        "kependudukan:desa", args=[operator_a.desa_id]
+        "kependudukan:desa_beranda", args=[operator_a.desa_id]
     )
     assert "/kecamatan/63.11.06/" in client_for(kasi_trantib).get(reverse("kependudukan:index")).url
     assert client_for(kabupaten).get(reverse("kependudukan:index")).status_code == 404
@@ -127,15 +128,15 @@ def test_pages_of_another_desa_are_404(client_for, operator_b, started_a):
     for url in (
         page_url(started_a),
         reverse("kependudukan:laporan_cetak", args=[started_a.pk, str(LAST)]),
-        reverse("kependudukan:desa", args=[started_a.pk]),
-        reverse("kependudukan:data_awal", args=[started_a.pk]),
-        reverse("kependudukan:koreksi_tambah", args=[started_a.pk]),
+        reverse("kependudukan:desa_beranda", args=[started_a.pk]),
+        reverse("kependudukan:data_awal_update", args=[started_a.pk]),
+        reverse("kependudukan:koreksi_create", args=[started_a.pk]),
     ):
         assert client.get(url).status_code == 404, url
 
 
 def test_the_other_kecamatans_table_is_404(client_for, operator_luar):
-    url = reverse("kependudukan:kecamatan", args=["63.11.06", str(LAST)])
+    url = reverse("kependudukan:laporan_kecamatan", args=["63.11.06", str(LAST)])
     assert client_for(operator_luar).get(url).status_code == 404
 
 
@@ -179,7 +180,7 @@ def test_every_page_needs_a_login(client, started_a):
     for url in (
         reverse("kependudukan:index"),
         page_url(started_a),
-        reverse("kependudukan:desa", args=[started_a.pk]),
+        reverse("kependudukan:desa_beranda", args=[started_a.pk]),
         reverse("kependudukan:impor_unggah"),
         reverse("kependudukan:impor_templat"),
         reverse("kependudukan:pindah_belum_cocok"),

@@ -92,9 +92,9 @@ def test_a_form_records_both_halves_and_they_match(client_for, operator_a, opera
 def test_editing_a_matched_move_rematches_it(client_for, operator_b, started_a, started_b):
     pindah, datang = move(started_a, started_b, make_nik(), days_ago(20), days_ago(12))
     datang.nik = make_nik()
-    from kependudukan.services.peristiwa import peristiwa_update
+    from kependudukan.services.peristiwa import peristiwa_amend
 
-    peristiwa_update(peristiwa=datang, user=operator_b)
+    peristiwa_amend(peristiwa=datang, user=operator_b)
     pindah.refresh_from_db()
     assert pindah.pasangan_id is None
 

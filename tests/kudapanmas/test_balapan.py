@@ -25,7 +25,7 @@ from desa.models.laporan import JenisLaporan, Status
 from desa.periode import Periode
 from kependudukan.impor.simpan import simpan_berkas
 from kependudukan.models import Peristiwa
-from kependudukan.services.peristiwa import peristiwa_create
+from kependudukan.services.peristiwa import peristiwa_record
 from kudapanmas.rekap.scope import scope_kecamatan
 from kudapanmas.rekap.workbook import write_rekap
 from tests.factories.identitas import make_nik
@@ -185,7 +185,7 @@ def test_an_event_racing_a_send_and_verification_never_slips_into_the_verified_m
                 nama_ibu="Ibu", tanggal_peristiwa=periode.awal.replace(day=3),
                 tanggal_lapor=periode.awal.replace(day=3),
             )  # fmt: skip
-            return peristiwa_create(desa=desa_a, user=operator_a, peristiwa=event)
+            return peristiwa_record(desa=desa_a, user=operator_a, peristiwa=event)
 
         race(send_and_verify, record)
         report = LaporanBulanan.objects.get(desa=desa_a, jenis=KEPENDUDUKAN, periode=periode.awal)
@@ -210,7 +210,7 @@ def test_a_recap_written_while_operators_post_agrees_with_itself(desa_a, desa_b,
                     nama_ibu="Ibu", tanggal_peristiwa=periode.awal.replace(day=2),
                     tanggal_lapor=periode.awal.replace(day=2),
                 )  # fmt: skip
-                peristiwa_create(desa=desa_a, user=operator_a, peristiwa=event)
+                peristiwa_record(desa=desa_a, user=operator_a, peristiwa=event)
             return count
 
         return run
