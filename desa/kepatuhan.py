@@ -50,11 +50,6 @@ class Sel:
         return self.is_sent and self.laporan.pertama_dikirim_at < self.batas
 
     @property
-    def is_late(self):
-        """Sent after the deadline, or still unsent after it."""
-        return self.hari_terlambat > 0
-
-    @property
     def is_extended(self):
         return self.laporan is not None and self.laporan.batas_waktu_perpanjangan is not None
 
