@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories.pengguna import PASSWORD
-from tests.kudapanmas.surel import wait_for_background_mail
+from tests.factories.surel import wait_for_background_mail
 
 pytestmark = pytest.mark.django_db
 

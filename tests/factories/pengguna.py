@@ -1,7 +1,7 @@
 """Users with a role; every one of them logs in with PASSWORD."""
 
 import factory
-from factory.django import DjangoModelFactory, Password
+from factory.django import DjangoModelFactory
 
 from desa.models import Pengguna
 from desa.scoping import Peran
@@ -15,16 +15,23 @@ class PenggunaFactory(DjangoModelFactory):
 
     class Meta:
         model = Pengguna
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"pengguna.{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@contoh.id")
-    password = Password(PASSWORD)
     peran = Peran.OPERATOR_DESA
     desa = factory.Maybe(
         factory.LazyAttribute(lambda user: user.peran == Peran.OPERATOR_DESA),
         yes_declaration=factory.SubFactory(DesaFactory),
         no_declaration=None,
     )
+
+    @factory.post_generation
+    def password(user, create, extracted, **kwargs):
+        # set_password, as a form would, so that the password validators hear of the change.
+        user.set_password(extracted or PASSWORD)
+        if create:
+            user.save()
 
 
 def make_user(username, **fields):

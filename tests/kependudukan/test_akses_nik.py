@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from desa.models import AksesNIK
+from tests.factories.ekonomi import make_keluarga, make_penerima
 from tests.factories.kependudukan import day, make_peristiwa, recent
-from tests.kependudukan.factories_ekonomi import make_keluarga, make_penerima
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from desa.models import Desa
 from kependudukan.ekonomi.models import JenisTanda, Keputusan
 from kependudukan.ekonomi.services import bantuan_hentikan, bantuan_pertahankan
 from kependudukan.ekonomi.tanda import tanda_penerima, temuan_ekonomi
+from tests.factories.ekonomi import make_keluarga, make_penerima
 from tests.factories.identitas import make_nik
 from tests.factories.kependudukan import day, make_peristiwa, recent
-from tests.kependudukan.factories_ekonomi import make_keluarga, make_penerima
 
 MONTH = recent(2)
 

@@ -11,10 +11,10 @@ from desa.models.laporan import JenisLaporan
 from desa.scoping import Peran
 from kependudukan.ekonomi.laporan import rekap_ekonomi
 from kependudukan.ekonomi.models import EksporData, Keluarga, TindakLanjut
+from tests.factories.ekonomi import make_keluarga, make_penerima
 from tests.factories.identitas import make_nik
 from tests.factories.kependudukan import day, make_peristiwa, recent
 from tests.factories.pengguna import make_user
-from tests.kependudukan.factories_ekonomi import make_keluarga, make_penerima
 
 PAGES = ["ekonomi:keluarga_list", "ekonomi:penerima_list", "ekonomi:keluarga_create"]
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from kudapanmas import sandi
-from tests.kudapanmas.surel import LAMBAT, wait_for_background_mail
+from tests.factories.surel import LAMBAT, wait_for_background_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ UNKNOWN = "tidak.ada@contoh.id"
 
 @pytest.fixture
 def slow_mail(settings):
-    settings.EMAIL_BACKEND = "tests.kudapanmas.surel.SlowBackend"
+    settings.EMAIL_BACKEND = "tests.factories.surel.SlowBackend"
 
 
 def ask_reset(client, email):
@@ -72,7 +72,7 @@ def test_a_sending_thread_starts_after_every_reset_request_whoever_asks(client, 
 
 
 def test_a_failing_mail_server_does_not_fail_the_answer(client, operator_a, settings, caplog):
-    settings.EMAIL_BACKEND = "tests.kudapanmas.surel.BrokenBackend"
+    settings.EMAIL_BACKEND = "tests.factories.surel.BrokenBackend"
     response, _ = ask_reset(client, operator_a.email)
     assert response.status_code == 302
     wait_for_background_mail()
