@@ -4,12 +4,12 @@ import pytest
 from django.urls import reverse
 
 from desa.periode import Periode
+from tests.akses import role_page_tests
 
 pytestmark = pytest.mark.django_db
 
 PARINGIN = "63.11.06"
 JUAI = "63.11.01"
-ROLES = ["operator_a", "operator_b", "operator_luar", "kasi_trantib", "camat", "kabupaten", "admin"]
 PERIODE = Periode.current().previous()
 CLOSED = Periode.current().shift(-2)
 
@@ -47,20 +47,7 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("page", PAGES)
-def test_each_role_gets_exactly_what_it_may(cast, client_for, role, page):
-    url_of, expected = PAGES[page]
-    response = client_for(cast[role]).get(url_of())
-    assert response.status_code == expected.get(role, 200)
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_anonymous_users_are_sent_to_login(client, wilayah, page):
-    url_of, _ = PAGES[page]
-    response = client.get(url_of())
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+test_each_role_gets_exactly_what_it_may, test_anonymous_users_are_sent_to_login = role_page_tests(PAGES)
 
 
 SHORTCUTS = {

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tests.akses import role_page_tests
 from tests.factories.wilayah import KODE_DESA_A
 from tests.kudapanmas.rekap_contoh import PERIODE, isi_semua
 
@@ -39,21 +40,9 @@ DOWNLOADS = {
         {"operator_a": 403, "operator_b": 403, "operator_luar": 403, "kasi_trantib": 403, "camat": 403},
     ),
 }
-ROLES = ["operator_a", "operator_b", "operator_luar", "kasi_trantib", "camat", "kabupaten"]
-
-
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("download", DOWNLOADS)
-def test_each_role_downloads_exactly_what_it_may(cast, client_for, role, download):
-    url_of, expected = DOWNLOADS[download]
-    response = client_for(cast[role]).get(url_of())
-    assert response.status_code == expected.get(role, 200)
-
-
-def test_anonymous_users_are_sent_to_login(client, wilayah):
-    response = client.get(bulan(PARINGIN))
-    assert response.status_code == 302
-    assert reverse("login") in response["Location"]
+test_each_role_downloads_exactly_what_it_may, test_anonymous_users_are_sent_to_login = role_page_tests(
+    DOWNLOADS
+)
 
 
 def test_a_post_is_refused(client_for, camat):
