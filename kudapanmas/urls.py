@@ -8,65 +8,65 @@ from desa.periode import PeriodeConverter
 register_converter(KodeWilayahConverter, "kode")
 register_converter(PeriodeConverter, "periode")
 
-from kudapanmas import views, views_dasbor, views_pengingat, views_pengumuman, views_rekap  # noqa: E402
+from kudapanmas.views import beranda, dasbor, pengingat, pengumuman, rekap  # noqa: E402
 
 urlpatterns = [
-    path("", views.beranda, name="beranda"),
-    path("panduan/", views.panduan, name="panduan"),
-    path("dasbor/", views_dasbor.dasbor_saya, name="dasbor"),
+    path("", beranda.beranda, name="beranda"),
+    path("panduan/", beranda.panduan, name="panduan"),
+    path("dasbor/", dasbor.dasbor_saya, name="dasbor"),
     path(
         "kecamatan/<kode:kode>/dasbor/<periode:periode>/",
-        views_dasbor.dasbor_kecamatan,
+        dasbor.dasbor_kecamatan,
         name="dasbor_kecamatan",
     ),
     path(
         "kabupaten/<kode:kode>/dasbor/<periode:periode>/",
-        views_dasbor.dasbor_kabupaten,
+        dasbor.dasbor_kabupaten,
         name="dasbor_kabupaten",
     ),
-    path("antrean/", views_dasbor.antrean_saya, name="antrean"),
-    path("kecamatan/<kode:kode>/antrean/", views_dasbor.antrean_kecamatan, name="antrean_kecamatan"),
+    path("antrean/", dasbor.antrean_saya, name="antrean"),
+    path("kecamatan/<kode:kode>/antrean/", dasbor.antrean_kecamatan, name="antrean_kecamatan"),
     path(
         "kecamatan/<kode:kode>/antrean/verifikasi/",
-        views_dasbor.antrean_verifikasi,
+        dasbor.antrean_verifikasi,
         name="antrean_verifikasi",
     ),
-    path("rapor/", views_dasbor.rapor_saya, name="rapor"),
+    path("rapor/", dasbor.rapor_saya, name="rapor"),
     path(
         "kecamatan/<kode:kode>/rapor/<periode:periode>/",
-        views_dasbor.rapor_kecamatan,
+        dasbor.rapor_kecamatan,
         name="rapor_kecamatan",
     ),
     path(
         "kecamatan/<kode:kode>/rekap/<periode:periode>/",
-        views_rekap.rekap_kecamatan,
+        rekap.rekap_kecamatan,
         name="rekap_kecamatan",
     ),
     path(
         "kecamatan/<kode:kode>/rekap/tahun/<int:tahun>/",
-        views_rekap.rekap_kecamatan_tahun,
+        rekap.rekap_kecamatan_tahun,
         name="rekap_kecamatan_tahun",
     ),
     path(
         "kabupaten/<kode:kode>/rekap/<periode:periode>/",
-        views_rekap.rekap_kabupaten,
+        rekap.rekap_kabupaten,
         name="rekap_kabupaten",
     ),
     path(
         "kabupaten/<kode:kode>/rekap/tahun/<int:tahun>/",
-        views_rekap.rekap_kabupaten_tahun,
+        rekap.rekap_kabupaten_tahun,
         name="rekap_kabupaten_tahun",
     ),
-    path("pengingat/", views_pengingat.pengingat_saya, name="pengingat"),
+    path("pengingat/", pengingat.pengingat_saya, name="pengingat"),
     path(
         "kecamatan/<kode:kode>/pengingat/<periode:periode>/",
-        views_pengingat.pengingat_kecamatan,
+        pengingat.pengingat_kecamatan,
         name="pengingat_kecamatan",
     ),
-    path("pengumuman/", views_pengumuman.pengumuman_saya, name="pengumuman_saya"),
-    path("kecamatan/<kode:kode>/pengumuman/", views_pengumuman.pengumuman, name="pengumuman"),
-    path("pengumuman/<int:pk>/hapus/", views_pengumuman.pengumuman_hapus, name="pengumuman_hapus"),
-    path("pengumuman/<int:pk>/lampiran/", views_pengumuman.pengumuman_lampiran, name="pengumuman_lampiran"),
+    path("pengumuman/", pengumuman.pengumuman_saya, name="pengumuman_saya"),
+    path("kecamatan/<kode:kode>/pengumuman/", pengumuman.pengumuman, name="pengumuman"),
+    path("pengumuman/<int:pk>/hapus/", pengumuman.pengumuman_hapus, name="pengumuman_hapus"),
+    path("pengumuman/<int:pk>/lampiran/", pengumuman.pengumuman_lampiran, name="pengumuman_lampiran"),
     path("akun/", include("kudapanmas.auth_urls")),
     path("desa/", include("desa.urls")),
     path("kependudukan/ekonomi/", include("kependudukan.ekonomi.urls")),
@@ -76,6 +76,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler403 = "kudapanmas.views.error_403"
-handler404 = "kudapanmas.views.error_404"
-handler500 = "kudapanmas.views.error_500"
+handler403 = "kudapanmas.views.galat.error_403"
+handler404 = "kudapanmas.views.galat.error_404"
+handler500 = "kudapanmas.views.galat.error_500"

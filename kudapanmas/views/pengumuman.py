@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kudapanmas import dasbor
-from kudapanmas.forms import PengumumanForm
+from kudapanmas.forms.pengumuman import PengumumanForm
 from kudapanmas.models import Pengumuman
 
 

@@ -12,7 +12,7 @@ from desa.kepatuhan import last_closed_periode
 from desa.models import Kabupaten
 from desa.scoping import Peran
 from kudapanmas import dasbor, rapor
-from kudapanmas.views_rekap import dengan_nik
+from kudapanmas.views.rekap import dengan_nik
 
 
 def _home_kecamatan(user):

@@ -1,0 +1,3 @@
+from kudapanmas.models.pengumuman import Pengumuman
+
+__all__ = ["Pengumuman"]
