@@ -67,6 +67,12 @@ def kasi_trantib(kecamatan):
 
 
 @pytest.fixture
+def kasi_trantib_luar(desa_luar):
+    """The Kasi Trantib of Kecamatan Juai, the kecamatan of desa luar."""
+    return make_user("trantib.juai", peran=Peran.KASI_TRANTIB, kecamatan=desa_luar.kecamatan)
+
+
+@pytest.fixture
 def camat(kecamatan):
     return make_user("camat", peran=Peran.CAMAT, kecamatan=kecamatan)
 
@@ -82,12 +88,15 @@ def admin_user(db):
 
 
 @pytest.fixture
-def cast(operator_a, operator_b, operator_luar, kasi_trantib, camat, kabupaten, admin_user):
+def cast(
+    operator_a, operator_b, operator_luar, kasi_trantib, kasi_trantib_luar, camat, kabupaten, admin_user
+):
     return {
         "operator_a": operator_a,
         "operator_b": operator_b,
         "operator_luar": operator_luar,
         "kasi_trantib": kasi_trantib,
+        "kasi_trantib_luar": kasi_trantib_luar,
         "camat": camat,
         "kabupaten": kabupaten,
         "admin": admin_user,
