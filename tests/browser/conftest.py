@@ -15,6 +15,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from kudapanmas.demo import akun, ledger  # noqa: E402
 from tests.factories.pengguna import PASSWORD  # noqa: E402
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
@@ -79,6 +80,15 @@ def _after_load(page, read):
         return read(*args, **kwargs)
 
     return read_loaded
+
+
+@pytest.fixture
+def demo(wilayah):
+    """The demo's accounts and its year of ledger history."""
+    context = {"rng": akun.new_rng()}
+    akun.fill(context)
+    ledger.fill(context)
+    return context
 
 
 def login(page, username, password=PASSWORD):

@@ -5,7 +5,6 @@ import pytest
 from desa.periode import Periode
 from kudapanmas.demo import akun
 from tests.browser.conftest import DESKTOP, login
-from tests.browser.test_dasbor_pages import demo  # noqa: F401 (the fixture: the demo's ledger year)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("demo")]
 

@@ -9,14 +9,6 @@ from tests.browser.conftest import DESKTOP, PHONE, login, open_menu, screenshot
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def demo(wilayah):
-    context = {"rng": akun.new_rng()}
-    akun.fill(context)
-    ledger.fill(context)
-    return context
-
-
 def fits(page, viewport):
     """Nothing wider than the window: readable on a phone without sideways scrolling."""
     return page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]

@@ -8,7 +8,7 @@ from desa import ledger as desa_ledger
 from desa.models import Desa, LaporanBulanan, Pengguna, RiwayatLaporan
 from desa.models.laporan import Status
 from desa.periode import Periode
-from kudapanmas.demo import akun, ledger
+from kudapanmas.demo import akun
 from tests.browser.conftest import DESKTOP, PHONE, login, screenshot
 from tests.factories.ledger import laporan
 
@@ -17,14 +17,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PARINGIN = "63.11.06"
 # At 360 px a phone shows about 740 px at a time: "about two screens" for sixteen desa.
 TINGGI_DASBOR_HP = 2 * PHONE["height"] + 200
-
-
-@pytest.fixture
-def demo(wilayah):
-    context = {"rng": akun.new_rng()}
-    akun.fill(context)
-    ledger.fill(context)
-    return context
 
 
 def height(page):

@@ -4,21 +4,14 @@ import datetime
 
 import pytest
 
-from desa import kepatuhan, ledger, registry
+from desa import kepatuhan, ledger
 from desa.models import LaporanBulanan
-from desa.models.laporan import JenisLaporan, Keadaan, Status
+from desa.models.laporan import Keadaan, Status
 from desa.periode import Periode
 from tests.factories.ledger import laporan
 from tests.factories.waktu import clock, wita
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def any_content(monkeypatch):
-    """The ledger's own rules: floor 1 knows no content, so the kind's send check accepts any month
-    (the apps' content checks have their own tests)."""
-    monkeypatch.setitem(registry._send_checks, JenisLaporan.KEPENDUDUKAN, registry.default_check_send)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("any_content")]
 
 
 AGUSTUS = Periode(2026, 8)
