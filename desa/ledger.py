@@ -23,7 +23,8 @@ __all__ = ["PERIODE_PERTAMA", "PeriodeTerkunci", "TransisiDitolak", "lock_messag
 # An extension is for a desa in trouble (no signal, an operator ill), not a second calendar.
 PERPANJANGAN_MAKSIMUM_HARI = 60
 KOMENTAR_MAKSIMUM = 2000
-# Reports verified after one confirmation: a kecamatan's sixteen desa, four kinds, three months.
+# Reports verified after one confirmation: about a kecamatan-month (Paringin's sixteen desa, four
+# kinds, three months make 192); a kecamatan of more desa verifies in more than one round.
 VERIFIKASI_BANYAK_MAKSIMUM = 200
 
 
@@ -164,7 +165,7 @@ def laporan_berikut_terkirim(laporan):
     )
 
 
-def laporan_kirim(*, desa, jenis, periode, user, data=None, nihil=False, keterangan="", versi=None):
+def kirim(*, desa, jenis, periode, user, data=None, nihil=False, keterangan="", versi=None):
     """The operator sends the month's report (or a nihil report with a statement).
 
     `data` is the posted send form; without it, `nihil` and `keterangan` stand for it. Every
@@ -206,7 +207,7 @@ def laporan_kirim(*, desa, jenis, periode, user, data=None, nihil=False, keteran
     return laporan
 
 
-def laporan_verifikasi(*, laporan, user, versi=None):
+def verifikasi(*, laporan, user, versi=None):
     _require_verifier(user, laporan)
     with transaction.atomic():
         laporan = _lock_row(laporan, versi)
@@ -236,11 +237,11 @@ class HasilVerifikasi:
         return not self.alasan
 
 
-def laporan_verifikasi_banyak(*, kecamatan, pilihan, user):
+def verifikasi_banyak(*, kecamatan, pilihan, user):
     """Verify the reports the Kasi Trantib confirmed together, each on its own.
 
     `pilihan` is [(pk, versi)], the version each report had on the confirmation page. Each report
-    goes through laporan_verifikasi in its own transaction with its own history entry, so one
+    goes through verifikasi in its own transaction with its own history entry, so one
     returned or re-sent meanwhile is refused with its reason and the others are still verified.
     An id outside the user's scope or the kecamatan is refused without a word about that report.
     Call it outside a transaction: an outer one would make the reports stand or fall together.
@@ -260,7 +261,7 @@ def laporan_verifikasi_banyak(*, kecamatan, pilihan, user):
             hasil.append(HasilVerifikasi(pk, alasan="Laporan ini tidak ada di antrean kecamatan Anda."))
             continue
         try:
-            laporan = laporan_verifikasi(laporan=laporan, user=user, versi=versi)
+            laporan = verifikasi(laporan=laporan, user=user, versi=versi)
         except TransisiDitolak as error:
             hasil.append(HasilVerifikasi(pk, laporan, _alasan_tidak_diverifikasi(laporan, versi, error)))
         else:
@@ -281,7 +282,7 @@ def _alasan_tidak_diverifikasi(laporan, versi, error):
     return str(error)
 
 
-def laporan_kembalikan(*, laporan, user, catatan, versi=None):
+def kembalikan(*, laporan, user, catatan, versi=None):
     """Return a sent report to the desa; later sent months of a chained kind go back with it."""
     _require_verifier(user, laporan)
     catatan = catatan or ""
@@ -303,7 +304,7 @@ def laporan_kembalikan(*, laporan, user, catatan, versi=None):
     return laporan
 
 
-def laporan_buka_kembali(*, laporan, user, alasan, versi=None):
+def buka_kembali(*, laporan, user, alasan, versi=None):
     """Reopen a verified report: it goes back to the desa as returned, with the reason.
 
     A verified month's numbers never change while it stays verified: when the kind's numbers
@@ -344,7 +345,7 @@ def _kembalikan_berikut(laporan, user, sebab):
     return ikut
 
 
-def laporan_perpanjang(*, desa, jenis, periode, user, tanggal, alasan):
+def perpanjang(*, desa, jenis, periode, user, tanggal, alasan):
     """Extend one desa's deadline for one kind and month (before its first send)."""
     if not is_verifier(user, desa):
         raise TransisiDitolak("Hanya Kasi Trantib kecamatan ini yang dapat memberi perpanjangan.")
@@ -378,7 +379,7 @@ def laporan_perpanjang(*, desa, jenis, periode, user, tanggal, alasan):
     return laporan
 
 
-def laporan_komentar(*, desa, jenis, periode, user, isi):
+def komentari(*, desa, jenis, periode, user, isi):
     """Add to the consultation thread of a report: its desa's operator and the Kasi Trantib."""
     if not may_write(user, desa):
         raise TransisiDitolak("Peran Anda hanya dapat membaca laporan ini.")

@@ -52,7 +52,7 @@ def laporan_kirim(request, kode, jenis, periode):
 
     _run(
         request,
-        lambda: ledger.laporan_kirim(
+        lambda: ledger.kirim(
             desa=desa,
             jenis=jenis,
             periode=periode,
@@ -72,7 +72,7 @@ def laporan_kembalikan(request, kode, jenis, periode):
     laporan = ledger.laporan_for(desa, jenis, periode)
     _run(
         request,
-        lambda: ledger.laporan_kembalikan(
+        lambda: ledger.kembalikan(
             laporan=laporan,
             user=request.user,
             catatan=_teks(request, "catatan"),
@@ -90,7 +90,7 @@ def laporan_buka_kembali(request, kode, jenis, periode):
     laporan = ledger.laporan_for(desa, jenis, periode)
     _run(
         request,
-        lambda: ledger.laporan_buka_kembali(
+        lambda: ledger.buka_kembali(
             laporan=laporan,
             user=request.user,
             alasan=_teks(request, "alasan"),
@@ -112,7 +112,7 @@ def laporan_perpanjang(request, kode, jenis, periode):
         return _back(desa, jenis, periode)
     _run(
         request,
-        lambda: ledger.laporan_perpanjang(
+        lambda: ledger.perpanjang(
             desa=desa,
             jenis=jenis,
             periode=periode,
@@ -132,7 +132,7 @@ def laporan_komentar(request, kode, jenis, periode):
     desa = _target(request, kode, jenis, periode)
     _run(
         request,
-        lambda: ledger.laporan_komentar(
+        lambda: ledger.komentari(
             desa=desa, jenis=jenis, periode=periode, user=request.user, isi=_teks(request, "isi")
         ),
         "Komentar terkirim.",

@@ -140,7 +140,7 @@ def antrean_verifikasi(request, kode):
 
 def _verifikasi(request, kecamatan, data, pilihan):
     ids = [sel.laporan.pk for sel in pilihan.items + pilihan.lain]
-    hasil = ledger.laporan_verifikasi_banyak(
+    hasil = ledger.verifikasi_banyak(
         kecamatan=kecamatan,
         pilihan=[(pk, data.get(f"versi-{pk}", "")) for pk in ids],
         user=request.user,

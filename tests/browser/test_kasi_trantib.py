@@ -73,7 +73,7 @@ def test_the_queue_filtered_chosen_confirmed_and_verified(page_for, demo, viewpo
 
     # Someone returns the second report from its own page while the confirmation is open.
     kasi = Pengguna.objects.get(username="trantib.paringin")
-    desa_ledger.laporan_kembalikan(laporan=chosen[1], user=kasi, catatan="KK ganda di RT 2.")
+    desa_ledger.kembalikan(laporan=chosen[1], user=kasi, catatan="KK ganda di RT 2.")
     page.get_by_role("button", name="Verifikasi 3 laporan").click()
     page.wait_for_load_state()
     assert "/antrean/verifikasi/" in page.url  # the browser asks for the tick first, no JS needed

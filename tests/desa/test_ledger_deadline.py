@@ -24,7 +24,7 @@ def cell(desa, now):
 
 def send_at(moment, desa, operator):
     with clock(moment):
-        return ledger.laporan_kirim(desa=desa, jenis="kependudukan", periode=AGUSTUS, user=operator)
+        return ledger.kirim(desa=desa, jenis="kependudukan", periode=AGUSTUS, user=operator)
 
 
 def test_a_send_at_235959_on_the_deadline_day_is_on_time(desa_a, operator_a):
@@ -76,7 +76,7 @@ def test_an_unsent_report_is_not_due_until_the_deadline_passes(desa_a):
 def test_a_resend_after_a_return_is_judged_by_the_first_send(desa_a, operator_a, kasi_trantib):
     send_at(wita(2026, 9, 4, 10), desa_a, operator_a)
     with clock(wita(2026, 9, 7)):
-        ledger.laporan_kembalikan(
+        ledger.kembalikan(
             laporan=ledger.laporan_for(desa_a, "kependudukan", AGUSTUS), user=kasi_trantib, catatan="Perbaiki"
         )
     send_at(wita(2026, 9, 15, 9), desa_a, operator_a)  # ten days after the deadline
@@ -90,7 +90,7 @@ def test_a_resend_after_a_return_is_judged_by_the_first_send(desa_a, operator_a,
 def test_a_late_first_send_stays_late_after_a_return_and_resend(desa_a, operator_a, kasi_trantib):
     send_at(wita(2026, 9, 7, 10), desa_a, operator_a)
     with clock(wita(2026, 9, 8)):
-        ledger.laporan_kembalikan(
+        ledger.kembalikan(
             laporan=ledger.laporan_for(desa_a, "kependudukan", AGUSTUS), user=kasi_trantib, catatan="Perbaiki"
         )
     send_at(wita(2026, 9, 9), desa_a, operator_a)
@@ -111,7 +111,7 @@ def test_a_verified_or_returned_report_keeps_its_timeliness_in_the_rates(desa_a,
 
 def extend(desa, user, tanggal, alasan="Jaringan putus seminggu"):
     with clock(wita(2026, 9, 4)):
-        return ledger.laporan_perpanjang(
+        return ledger.perpanjang(
             desa=desa, jenis="kependudukan", periode=AGUSTUS, user=user, tanggal=tanggal, alasan=alasan
         )
 
@@ -214,5 +214,5 @@ def test_locked_periods_lists_every_locked_month_at_once(desa_a, desa_b):
 
 def test_a_reopened_month_accepts_writes_again(desa_a, kasi_trantib):
     verified = laporan(desa_a, AGUSTUS, Status.DIVERIFIKASI)
-    ledger.laporan_buka_kembali(laporan=verified, user=kasi_trantib, alasan="Ralat")
+    ledger.buka_kembali(laporan=verified, user=kasi_trantib, alasan="Ralat")
     ledger.ensure_unlocked(desa_a, "kependudukan", AGUSTUS)

@@ -33,7 +33,7 @@ def any_content(monkeypatch):
 
 
 def kirim(desa, user, periode, jenis="kependudukan"):
-    return ledger.laporan_kirim(desa=desa, jenis=jenis, periode=periode, user=user)
+    return ledger.kirim(desa=desa, jenis=jenis, periode=periode, user=user)
 
 
 def status_of(desa, periode, jenis="kependudukan"):
@@ -112,7 +112,7 @@ def test_reopening_a_month_returns_the_later_sent_months_of_a_chained_kind(
     agustus = laporan(desa_a, AGUSTUS, Status.DIVERIFIKASI)
     laporan(desa_a, SEPTEMBER, Status.DIVERIFIKASI)
     laporan(desa_a, OKTOBER, Status.DIKIRIM)
-    ledger.laporan_buka_kembali(laporan=agustus, user=kasi_trantib, alasan="Kelahiran terlewat.")
+    ledger.buka_kembali(laporan=agustus, user=kasi_trantib, alasan="Kelahiran terlewat.")
     for periode in (AGUSTUS, SEPTEMBER, OKTOBER):
         assert status_of(desa_a, periode) == Status.DIKEMBALIKAN
     september = LaporanBulanan.objects.get(periode=SEPTEMBER.awal)
@@ -130,14 +130,14 @@ def test_reopening_a_month_returns_the_later_sent_months_of_a_chained_kind(
 def test_returning_a_month_returns_the_later_verified_month_too(desa_a, kasi_trantib):
     agustus = laporan(desa_a, AGUSTUS, Status.DIKIRIM)
     laporan(desa_a, SEPTEMBER, Status.DIVERIFIKASI)
-    ledger.laporan_kembalikan(laporan=agustus, user=kasi_trantib, catatan="Angka KK keliru.")
+    ledger.kembalikan(laporan=agustus, user=kasi_trantib, catatan="Angka KK keliru.")
     assert status_of(desa_a, SEPTEMBER) == Status.DIKEMBALIKAN
 
 
 def test_a_kind_whose_months_stand_alone_reopens_one_month(desa_a, kasi_trantib):
     agustus = laporan(desa_a, AGUSTUS, Status.DIVERIFIKASI, jenis="linmas")
     laporan(desa_a, SEPTEMBER, Status.DIVERIFIKASI, jenis="linmas")
-    ledger.laporan_buka_kembali(laporan=agustus, user=kasi_trantib, alasan="Foto salah.")
+    ledger.buka_kembali(laporan=agustus, user=kasi_trantib, alasan="Foto salah.")
     assert status_of(desa_a, AGUSTUS, "linmas") == Status.DIKEMBALIKAN
     assert status_of(desa_a, SEPTEMBER, "linmas") == Status.DIVERIFIKASI
 
@@ -146,6 +146,6 @@ def test_earlier_and_other_desa_months_are_untouched_by_a_reopen(desa_a, desa_b,
     laporan(desa_a, JULI, Status.DIVERIFIKASI)
     agustus = laporan(desa_a, AGUSTUS, Status.DIVERIFIKASI)
     laporan(desa_b, SEPTEMBER, Status.DIVERIFIKASI)
-    ledger.laporan_buka_kembali(laporan=agustus, user=kasi_trantib, alasan="Periksa lagi.")
+    ledger.buka_kembali(laporan=agustus, user=kasi_trantib, alasan="Periksa lagi.")
     assert status_of(desa_a, JULI) == Status.DIVERIFIKASI
     assert status_of(desa_b, SEPTEMBER) == Status.DIVERIFIKASI

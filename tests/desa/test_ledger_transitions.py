@@ -34,7 +34,7 @@ def trantib_juai(wilayah):
 
 
 def kirim(desa, user, **kwargs):
-    return ledger.laporan_kirim(desa=desa, jenis="kependudukan", periode=AGUSTUS, user=user, **kwargs)
+    return ledger.kirim(desa=desa, jenis="kependudukan", periode=AGUSTUS, user=user, **kwargs)
 
 
 def row(desa):
@@ -86,7 +86,7 @@ def test_a_nihil_report_keeps_its_statement(desa_a, operator_a):
 @pytest.mark.parametrize("periode", [Periode(2026, 9), Periode(2026, 10)], ids=["running", "not begun"])
 def test_a_month_that_is_not_over_cannot_be_sent(desa_a, operator_a, periode):
     with pytest.raises(ledger.TransisiDitolak, match="baru dapat dikirim mulai 1 (Oktober|November) 2026"):
-        ledger.laporan_kirim(desa=desa_a, jenis="kependudukan", periode=periode, user=operator_a)
+        ledger.kirim(desa=desa_a, jenis="kependudukan", periode=periode, user=operator_a)
     assert not LaporanBulanan.objects.exists()
 
 
@@ -118,7 +118,7 @@ def test_a_returned_report_is_sent_again_and_keeps_its_first_send(desa_a, operat
 
 def test_the_kasi_trantib_verifies_a_sent_report(desa_a, kasi_trantib):
     sent = laporan(desa_a, AGUSTUS, Status.DIKIRIM)
-    ledger.laporan_verifikasi(laporan=sent, user=kasi_trantib, versi=0)
+    ledger.verifikasi(laporan=sent, user=kasi_trantib, versi=0)
     fresh = row(desa_a)
     assert fresh.status == Status.DIVERIFIKASI
     assert fresh.diverifikasi_oleh == kasi_trantib and fresh.diverifikasi_at == NOW
@@ -135,20 +135,20 @@ def test_the_kasi_trantib_verifies_a_sent_report(desa_a, kasi_trantib):
 def test_only_the_kasi_trantib_verifies(cast, desa_a, role):
     sent = laporan(desa_a, AGUSTUS, Status.DIKIRIM)
     with pytest.raises(ledger.TransisiDitolak, match="Hanya Kasi Trantib"):
-        ledger.laporan_verifikasi(laporan=sent, user=cast[role])
+        ledger.verifikasi(laporan=sent, user=cast[role])
     assert row(desa_a).status == Status.DIKIRIM
 
 
 def test_the_kasi_trantib_of_another_kecamatan_cannot_verify(desa_a, trantib_juai):
     sent = laporan(desa_a, AGUSTUS, Status.DIKIRIM)
     with pytest.raises(ledger.TransisiDitolak, match="Hanya Kasi Trantib"):
-        ledger.laporan_verifikasi(laporan=sent, user=trantib_juai)
+        ledger.verifikasi(laporan=sent, user=trantib_juai)
 
 
 def test_an_unsent_report_cannot_be_verified(desa_a, kasi_trantib):
     blank = ledger.laporan_for(desa_a, "kependudukan", AGUSTUS)
     with pytest.raises(ledger.TransisiDitolak, match="belum pernah dikirim"):
-        ledger.laporan_verifikasi(laporan=blank, user=kasi_trantib)
+        ledger.verifikasi(laporan=blank, user=kasi_trantib)
     assert not LaporanBulanan.objects.exists()
 
 
@@ -156,7 +156,7 @@ def test_an_unsent_report_cannot_be_verified(desa_a, kasi_trantib):
 def test_only_a_sent_report_can_be_verified(desa_a, kasi_trantib, status):
     existing = laporan(desa_a, AGUSTUS, status)
     with pytest.raises(ledger.TransisiDitolak, match="Hanya laporan yang terkirim"):
-        ledger.laporan_verifikasi(laporan=existing, user=kasi_trantib)
+        ledger.verifikasi(laporan=existing, user=kasi_trantib)
     assert row(desa_a).status == status
 
 
@@ -165,7 +165,7 @@ def test_only_a_sent_report_can_be_verified(desa_a, kasi_trantib, status):
 
 def test_the_kasi_trantib_returns_a_report_with_a_comment(desa_a, kasi_trantib):
     sent = laporan(desa_a, AGUSTUS, Status.DIKIRIM)
-    ledger.laporan_kembalikan(laporan=sent, user=kasi_trantib, catatan="  NIK ibu bayi salah.  ")
+    ledger.kembalikan(laporan=sent, user=kasi_trantib, catatan="  NIK ibu bayi salah.  ")
     fresh = row(desa_a)
     assert fresh.status == Status.DIKEMBALIKAN
     assert fresh.catatan_kembali == "NIK ibu bayi salah."
@@ -175,7 +175,7 @@ def test_the_kasi_trantib_returns_a_report_with_a_comment(desa_a, kasi_trantib):
 def test_returning_needs_a_comment(desa_a, kasi_trantib):
     sent = laporan(desa_a, AGUSTUS, Status.DIKIRIM)
     with pytest.raises(ledger.TransisiDitolak, match="Tulis catatan"):
-        ledger.laporan_kembalikan(laporan=sent, user=kasi_trantib, catatan=" ")
+        ledger.kembalikan(laporan=sent, user=kasi_trantib, catatan=" ")
     assert row(desa_a).status == Status.DIKIRIM
 
 
@@ -183,7 +183,7 @@ def test_returning_needs_a_comment(desa_a, kasi_trantib):
 def test_only_the_kasi_trantib_returns(cast, desa_a, role):
     sent = laporan(desa_a, AGUSTUS, Status.DIKIRIM)
     with pytest.raises(ledger.TransisiDitolak):
-        ledger.laporan_kembalikan(laporan=sent, user=cast[role], catatan="x")
+        ledger.kembalikan(laporan=sent, user=cast[role], catatan="x")
     assert row(desa_a).status == Status.DIKIRIM
 
 
@@ -191,7 +191,7 @@ def test_only_the_kasi_trantib_returns(cast, desa_a, role):
 def test_only_a_sent_report_can_be_returned(desa_a, kasi_trantib, status):
     existing = laporan(desa_a, AGUSTUS, status)
     with pytest.raises(ledger.TransisiDitolak, match="Hanya laporan yang terkirim"):
-        ledger.laporan_kembalikan(laporan=existing, user=kasi_trantib, catatan="x")
+        ledger.kembalikan(laporan=existing, user=kasi_trantib, catatan="x")
 
 
 # --- buka kembali -------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ def test_a_verified_report_is_reopened_with_a_reason(desa_a, kasi_trantib):
     verified = laporan(
         desa_a, AGUSTUS, Status.DIVERIFIKASI, diverifikasi_at=NOW, diverifikasi_oleh=kasi_trantib
     )
-    ledger.laporan_buka_kembali(laporan=verified, user=kasi_trantib, alasan="Konsolidasi Disdukcapil")
+    ledger.buka_kembali(laporan=verified, user=kasi_trantib, alasan="Konsolidasi Disdukcapil")
     fresh = row(desa_a)
     assert fresh.status == Status.DIKEMBALIKAN
     assert fresh.diverifikasi_at is None and fresh.diverifikasi_oleh is None
@@ -212,7 +212,7 @@ def test_a_verified_report_is_reopened_with_a_reason(desa_a, kasi_trantib):
 def test_reopening_needs_a_reason(desa_a, kasi_trantib):
     verified = laporan(desa_a, AGUSTUS, Status.DIVERIFIKASI)
     with pytest.raises(ledger.TransisiDitolak, match="alasan"):
-        ledger.laporan_buka_kembali(laporan=verified, user=kasi_trantib, alasan="")
+        ledger.buka_kembali(laporan=verified, user=kasi_trantib, alasan="")
     assert row(desa_a).status == Status.DIVERIFIKASI
 
 
@@ -220,14 +220,14 @@ def test_reopening_needs_a_reason(desa_a, kasi_trantib):
 def test_only_a_verified_report_can_be_reopened(desa_a, kasi_trantib, status):
     existing = laporan(desa_a, AGUSTUS, status)
     with pytest.raises(ledger.TransisiDitolak, match="Hanya laporan yang terverifikasi"):
-        ledger.laporan_buka_kembali(laporan=existing, user=kasi_trantib, alasan="x")
+        ledger.buka_kembali(laporan=existing, user=kasi_trantib, alasan="x")
 
 
 @pytest.mark.parametrize("role", ["operator_a", "camat", "kabupaten"])
 def test_only_the_kasi_trantib_reopens(cast, desa_a, role):
     verified = laporan(desa_a, AGUSTUS, Status.DIVERIFIKASI)
     with pytest.raises(ledger.TransisiDitolak, match="Hanya Kasi Trantib"):
-        ledger.laporan_buka_kembali(laporan=verified, user=cast[role], alasan="x")
+        ledger.buka_kembali(laporan=verified, user=cast[role], alasan="x")
 
 
 # --- stale forms and atomicity ------------------------------------------------------------------
@@ -243,9 +243,9 @@ def test_a_send_form_posted_twice_sends_once(desa_a, operator_a):
 def test_a_stale_review_form_changes_nothing(desa_a, kasi_trantib):
     sent = laporan(desa_a, AGUSTUS, Status.DIKIRIM, versi=2)
     with pytest.raises(ledger.TransisiDitolak, match="sudah berubah"):
-        ledger.laporan_verifikasi(laporan=sent, user=kasi_trantib, versi=1)
+        ledger.verifikasi(laporan=sent, user=kasi_trantib, versi=1)
     with pytest.raises(ledger.TransisiDitolak, match="sudah berubah"):
-        ledger.laporan_kembalikan(laporan=sent, user=kasi_trantib, catatan="x", versi="1")
+        ledger.kembalikan(laporan=sent, user=kasi_trantib, catatan="x", versi="1")
     fresh = row(desa_a)
     assert (fresh.status, fresh.versi) == (Status.DIKIRIM, 2)
 
@@ -253,7 +253,7 @@ def test_a_stale_review_form_changes_nothing(desa_a, kasi_trantib):
 def test_a_garbled_version_is_refused_not_a_crash(desa_a, kasi_trantib):
     sent = laporan(desa_a, AGUSTUS, Status.DIKIRIM)
     with pytest.raises(ledger.TransisiDitolak, match="sudah berubah"):
-        ledger.laporan_verifikasi(laporan=sent, user=kasi_trantib, versi="abc")
+        ledger.verifikasi(laporan=sent, user=kasi_trantib, versi="abc")
     assert row(desa_a).status == Status.DIKIRIM
 
 
@@ -261,9 +261,9 @@ def test_a_review_uses_the_fresh_row_not_the_callers_copy(desa_a, kasi_trantib):
     """Two reviewers on one report: the second acts on what the first left, and is refused."""
     sent = laporan(desa_a, AGUSTUS, Status.DIKIRIM)
     copy = LaporanBulanan.objects.get(pk=sent.pk)
-    ledger.laporan_verifikasi(laporan=sent, user=kasi_trantib)
+    ledger.verifikasi(laporan=sent, user=kasi_trantib)
     with pytest.raises(ledger.TransisiDitolak, match="Terverifikasi"):
-        ledger.laporan_kembalikan(laporan=copy, user=kasi_trantib, catatan="x")
+        ledger.kembalikan(laporan=copy, user=kasi_trantib, catatan="x")
     assert row(desa_a).status == Status.DIVERIFIKASI
 
 
@@ -278,10 +278,10 @@ def test_a_transition_that_fails_half_way_leaves_nothing_behind(desa_a, operator
 
 def test_the_history_keeps_the_whole_story_in_order(desa_a, operator_a, kasi_trantib):
     kirim(desa_a, operator_a)
-    ledger.laporan_kembalikan(laporan=row(desa_a), user=kasi_trantib, catatan="Lengkapi")
+    ledger.kembalikan(laporan=row(desa_a), user=kasi_trantib, catatan="Lengkapi")
     kirim(desa_a, operator_a)
-    ledger.laporan_verifikasi(laporan=row(desa_a), user=kasi_trantib)
-    ledger.laporan_buka_kembali(laporan=row(desa_a), user=kasi_trantib, alasan="Ralat")
+    ledger.verifikasi(laporan=row(desa_a), user=kasi_trantib)
+    ledger.buka_kembali(laporan=row(desa_a), user=kasi_trantib, alasan="Ralat")
     story = [(h.aksi, h.dari, h.ke) for h in row(desa_a).riwayat.all()]
     assert story == [
         ("kirim", "belum_dikirim", "dikirim"),
@@ -309,21 +309,21 @@ def test_returning_emails_the_desa_operators_with_the_comment(
     desa_a, operator_a, operator_b, kasi_trantib, mailoutbox
 ):
     sent = laporan(desa_a, AGUSTUS, Status.DIKIRIM)
-    ledger.laporan_kembalikan(laporan=sent, user=kasi_trantib, catatan="Tanggal lahir bayi kosong")
+    ledger.kembalikan(laporan=sent, user=kasi_trantib, catatan="Tanggal lahir bayi kosong")
     assert [mail.to for mail in mailoutbox] == [[operator_a.email]]
     assert "dikembalikan" in mailoutbox[0].subject
     assert "Tanggal lahir bayi kosong" in mailoutbox[0].body
 
 
 def test_verifying_emails_the_desa_operators(desa_a, operator_a, operator_b, kasi_trantib, mailoutbox):
-    ledger.laporan_verifikasi(laporan=laporan(desa_a, AGUSTUS, Status.DIKIRIM), user=kasi_trantib)
+    ledger.verifikasi(laporan=laporan(desa_a, AGUSTUS, Status.DIKIRIM), user=kasi_trantib)
     assert [mail.to for mail in mailoutbox] == [[operator_a.email]]
     assert "terverifikasi" in mailoutbox[0].subject
 
 
 def test_reopening_emails_the_operators_with_the_reason(desa_a, operator_a, kasi_trantib, mailoutbox):
     verified = laporan(desa_a, AGUSTUS, Status.DIVERIFIKASI)
-    ledger.laporan_buka_kembali(laporan=verified, user=kasi_trantib, alasan="Data semester baru")
+    ledger.buka_kembali(laporan=verified, user=kasi_trantib, alasan="Data semester baru")
     assert [mail.to for mail in mailoutbox] == [[operator_a.email]]
     assert "dibuka kembali" in mailoutbox[0].subject
     assert "Data semester baru" in mailoutbox[0].body
@@ -331,32 +331,30 @@ def test_reopening_emails_the_operators_with_the_reason(desa_a, operator_a, kasi
 
 def test_a_refused_transition_sends_no_email(desa_a, kasi_trantib, operator_a, mailoutbox):
     with pytest.raises(ledger.TransisiDitolak):
-        ledger.laporan_verifikasi(laporan=laporan(desa_a, AGUSTUS, Status.DIVERIFIKASI), user=kasi_trantib)
+        ledger.verifikasi(laporan=laporan(desa_a, AGUSTUS, Status.DIVERIFIKASI), user=kasi_trantib)
     assert mailoutbox == []
 
 
 def test_an_operator_without_email_is_skipped(desa_a, operator_a, kasi_trantib, mailoutbox):
     operator_a.email = ""
     operator_a.save()
-    ledger.laporan_verifikasi(laporan=laporan(desa_a, AGUSTUS, Status.DIKIRIM), user=kasi_trantib)
+    ledger.verifikasi(laporan=laporan(desa_a, AGUSTUS, Status.DIKIRIM), user=kasi_trantib)
     assert mailoutbox == []
 
 
 def test_a_comment_from_the_desa_goes_to_the_kasi_trantib(desa_a, operator_a, kasi_trantib, mailoutbox):
-    ledger.laporan_komentar(desa=desa_a, jenis="kependudukan", periode=AGUSTUS, user=operator_a, isi="Sudah?")
+    ledger.komentari(desa=desa_a, jenis="kependudukan", periode=AGUSTUS, user=operator_a, isi="Sudah?")
     assert [mail.to for mail in mailoutbox] == [[kasi_trantib.email]]
     assert "Sudah?" in mailoutbox[0].body
 
 
 def test_a_comment_from_the_kecamatan_goes_to_the_desa(desa_a, operator_a, kasi_trantib, mailoutbox):
-    ledger.laporan_komentar(
-        desa=desa_a, jenis="kependudukan", periode=AGUSTUS, user=kasi_trantib, isi="Cek RT 3"
-    )
+    ledger.komentari(desa=desa_a, jenis="kependudukan", periode=AGUSTUS, user=kasi_trantib, isi="Cek RT 3")
     assert [mail.to for mail in mailoutbox] == [[operator_a.email]]
 
 
 @pytest.mark.parametrize("isi,reason", [("  ", "kosong"), ("x" * 2001, "terlalu panjang")])
 def test_an_empty_or_overlong_comment_is_refused(desa_a, operator_a, isi, reason):
     with pytest.raises(ledger.TransisiDitolak, match=reason):
-        ledger.laporan_komentar(desa=desa_a, jenis="kependudukan", periode=AGUSTUS, user=operator_a, isi=isi)
+        ledger.komentari(desa=desa_a, jenis="kependudukan", periode=AGUSTUS, user=operator_a, isi=isi)
     assert not LaporanBulanan.objects.exists()

@@ -228,8 +228,8 @@ def test_the_panel_shows_read_only_roles_no_actions(cast, client_for, desa_a, ro
 
 def test_the_panel_shows_the_return_comment_history_and_thread(cast, client_for, desa_a, kasi_trantib):
     sent = laporan(desa_a, PERIODE, Status.DIKIRIM)
-    ledger.laporan_kembalikan(laporan=sent, user=kasi_trantib, catatan="NIK bayi belum ada")
-    ledger.laporan_komentar(
+    ledger.kembalikan(laporan=sent, user=kasi_trantib, catatan="NIK bayi belum ada")
+    ledger.komentari(
         desa=desa_a, jenis="kependudukan", periode=PERIODE, user=kasi_trantib, isi="Hubungi saya"
     )
     content = client_for(cast["operator_a"]).get(page()).content.decode()
@@ -283,11 +283,11 @@ def test_the_panel_verifies_only_with_the_box_ticked(cast, client_for, desa_a):
 
 
 def test_the_panel_shows_one_timeline_of_sends_returns_and_comments(cast, client_for, desa_a, kasi_trantib):
-    sent = ledger.laporan_kirim(
+    sent = ledger.kirim(
         desa=desa_a, jenis="kependudukan", periode=PERIODE, user=cast["operator_a"], keterangan="Lengkap"
     )
-    ledger.laporan_kembalikan(laporan=sent, user=kasi_trantib, catatan="NIK bayi belum ada")
-    ledger.laporan_komentar(
+    ledger.kembalikan(laporan=sent, user=kasi_trantib, catatan="NIK bayi belum ada")
+    ledger.komentari(
         desa=desa_a, jenis="kependudukan", periode=PERIODE, user=cast["operator_a"], isi="Sudah kami lengkapi"
     )
     content = client_for(cast["kasi_trantib"]).get(page()).content.decode()
@@ -322,9 +322,7 @@ def test_read_only_roles_read_the_timeline_without_a_comment_box(
     cast, client_for, desa_a, kasi_trantib, role
 ):
     laporan(desa_a, PERIODE, Status.DIKIRIM)
-    ledger.laporan_komentar(
-        desa=desa_a, jenis="kependudukan", periode=PERIODE, user=kasi_trantib, isi="Cek RT 2"
-    )
+    ledger.komentari(desa=desa_a, jenis="kependudukan", periode=PERIODE, user=kasi_trantib, isi="Cek RT 2")
     content = client_for(cast[role]).get(page()).content.decode()
     assert "Cek RT 2" in content
     assert "Kirim komentar" not in content and 'id="id_isi_komentar"' not in content

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from factory.django import DjangoModelFactory
 from PIL import Image
 
-from desa.ledger import laporan_kirim
+from desa.ledger import kirim
 from desa.models.laporan import JenisLaporan
 from desa.periode import Periode
 from linmas import services
@@ -85,7 +85,7 @@ def set_program(kecamatan, periode, **minimum):
 
 
 def send(desa, periode, user, **fields):
-    return laporan_kirim(desa=desa, jenis=JenisLaporan.LINMAS, periode=periode, user=user, **fields)
+    return kirim(desa=desa, jenis=JenisLaporan.LINMAS, periode=periode, user=user, **fields)
 
 
 def image_bytes(size=(64, 48), fmt="JPEG", exif=None, mode="RGB", colour=(200, 30, 30)):

@@ -99,7 +99,7 @@ def test_another_desa_is_refused(desa_a, desa_b):
 
 def test_a_locked_month_is_refused(desa_a, operator_a):
     run(workbook_bytes([keluarga_row(tanggal=recent(2).awal)]))
-    ledger.laporan_kirim(desa=desa_a, jenis=JenisLaporan.EKONOMI, periode=recent(1), user=operator_a)
+    ledger.kirim(desa=desa_a, jenis=JenisLaporan.EKONOMI, periode=recent(1), user=operator_a)
     hasil = run(workbook_bytes([keluarga_row(desil=5, tanggal=recent(1).awal)]))
     assert "sudah terkirim" in hasil.kesalahan[0].pesan
     assert run(workbook_bytes([keluarga_row(desil=5, tanggal=recent(0).awal)])).ok

@@ -99,7 +99,7 @@ def test_the_kasi_trantib_stops_a_benefit(client_for, kasi_trantib, desa_a, flag
 
 def test_a_stop_in_a_sent_month_is_refused(client_for, operator_a, desa_a, flagged):
     make_keluarga(desa_a, recent(1).awal)
-    ledger.laporan_kirim(desa=desa_a, jenis=JenisLaporan.EKONOMI, periode=recent(1), user=operator_a)
+    ledger.kirim(desa=desa_a, jenis=JenisLaporan.EKONOMI, periode=recent(1), user=operator_a)
     url = reverse("ekonomi:penerima_hentikan", args=[desa_a.pk, flagged.pk])
     data = {"hentikan-tanggal": recent(1).awal.isoformat(), "hentikan-alasan": "Meninggal"}
     response = client_for(operator_a).post(url, data, follow=True)

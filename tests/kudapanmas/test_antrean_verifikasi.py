@@ -107,7 +107,7 @@ def test_confirmed_reports_are_verified_each_with_its_history(three, cast, clien
 
 def test_a_report_returned_meanwhile_is_refused_and_the_others_are_verified(three, cast, client_for):
     data = confirmed(three)  # the page was opened, then the report was returned from its own page
-    ledger.laporan_kembalikan(laporan=three[2], user=cast["kasi_trantib"], catatan="NIK belum lengkap")
+    ledger.kembalikan(laporan=three[2], user=cast["kasi_trantib"], catatan="NIK belum lengkap")
     response = client_for(cast["kasi_trantib"]).post(confirm_url(), data, follow=True)
     assert statuses(three) == [Status.DIVERIFIKASI, Status.DIVERIFIKASI, Status.DIKEMBALIKAN]
     assert RiwayatLaporan.objects.filter(aksi="verifikasi").count() == 2
@@ -122,7 +122,7 @@ def test_a_report_returned_meanwhile_is_refused_and_the_others_are_verified(thre
 
 def test_a_report_sent_again_since_the_confirmation_is_refused(three, cast, client_for):
     data = confirmed(three)
-    ledger.laporan_kembalikan(laporan=three[0], user=cast["kasi_trantib"], catatan="Perbaiki")
+    ledger.kembalikan(laporan=three[0], user=cast["kasi_trantib"], catatan="Perbaiki")
     LaporanBulanan.objects.filter(pk=three[0].pk).update(status=Status.DIKIRIM, versi=2)  # sent again
     response = client_for(cast["kasi_trantib"]).post(confirm_url(), data, follow=True)
     assert statuses(three) == [Status.DIKIRIM, Status.DIVERIFIKASI, Status.DIVERIFIKASI]
@@ -187,8 +187,8 @@ def test_the_filters_survive_the_round_trip(three, cast, client_for):
 
 
 def test_the_ledger_verifies_each_report_in_its_own_transaction(three, kasi_trantib, paringin):
-    ledger.laporan_kembalikan(laporan=three[1], user=kasi_trantib, catatan="Foto belum ada")
-    hasil = ledger.laporan_verifikasi_banyak(
+    ledger.kembalikan(laporan=three[1], user=kasi_trantib, catatan="Foto belum ada")
+    hasil = ledger.verifikasi_banyak(
         kecamatan=paringin, pilihan=[(row.pk, row.versi) for row in three] + [(10**12, 0)], user=kasi_trantib
     )
     assert [item.diverifikasi for item in hasil] == [True, False, True, False]
@@ -198,5 +198,5 @@ def test_the_ledger_verifies_each_report_in_its_own_transaction(three, kasi_tran
 @pytest.mark.parametrize("role", ["camat", "kabupaten"])
 def test_the_ledger_refuses_a_read_only_role(three, cast, paringin, role):
     with pytest.raises(ledger.TransisiDitolak):
-        ledger.laporan_verifikasi_banyak(kecamatan=paringin, pilihan=[(three[0].pk, 0)], user=cast[role])
+        ledger.verifikasi_banyak(kecamatan=paringin, pilihan=[(three[0].pk, 0)], user=cast[role])
     assert statuses(three) == [Status.DIKIRIM] * 3

@@ -133,7 +133,7 @@ def test_a_send_and_an_import_of_the_same_month_never_both_land_as_nihil(desa_a,
         )
 
         def send(periode=periode):
-            return ledger.laporan_kirim(desa=desa_a, jenis=KEPENDUDUKAN, periode=periode, user=operator_a)
+            return ledger.kirim(desa=desa_a, jenis=KEPENDUDUKAN, periode=periode, user=operator_a)
 
         def impor(content=content):
             return simpan_berkas(io.BytesIO(content), user=operator_a, desa_boleh={desa_a.pk})
@@ -152,8 +152,8 @@ def test_a_verification_and_a_return_at_the_same_instant_do_one_thing(desa_a, ka
     for periode in months(TRIES):
         sent = laporan(desa_a, periode, Status.DIKIRIM)
         outcome = race(
-            lambda sent=sent: ledger.laporan_verifikasi(laporan=sent, user=kasi_trantib, versi=sent.versi),
-            lambda sent=sent: ledger.laporan_kembalikan(
+            lambda sent=sent: ledger.verifikasi(laporan=sent, user=kasi_trantib, versi=sent.versi),
+            lambda sent=sent: ledger.kembalikan(
                 laporan=sent, user=kasi_trantib, catatan="Periksa lagi", versi=sent.versi
             ),
         )
@@ -174,8 +174,8 @@ def test_an_event_racing_a_send_and_verification_never_slips_into_the_verified_m
         laporan(desa_a, periode, Status.DIKEMBALIKAN)
 
         def send_and_verify(periode=periode):
-            sent = ledger.laporan_kirim(desa=desa_a, jenis=KEPENDUDUKAN, periode=periode, user=operator_a)
-            return ledger.laporan_verifikasi(laporan=sent, user=kasi_trantib)
+            sent = ledger.kirim(desa=desa_a, jenis=KEPENDUDUKAN, periode=periode, user=operator_a)
+            return ledger.verifikasi(laporan=sent, user=kasi_trantib)
 
         def record(periode=periode, number=number):
             from kependudukan.models import Peristiwa as Model

@@ -142,7 +142,7 @@ def test_a_guest_can_be_removed(client_for, operator_a, rt_a1):
 
 def test_a_sent_desa_month_locks_the_rt_reports(client_for, operator_a, rt_a1):
     laporan = make_laporan(rt_a1, masalah="Sebelum")
-    ledger.laporan_kirim(desa=rt_a1.desa, jenis=JenisLaporan.LAPORAN_RT, periode=PERIODE, user=operator_a)
+    ledger.kirim(desa=rt_a1.desa, jenis=JenisLaporan.LAPORAN_RT, periode=PERIODE, user=operator_a)
     client = client_for(operator_a)
     response = client.post(_isi(rt_a1), form_data(masalah="Sesudah"), follow=True)
     assert "sudah terkirim" in response.content.decode()

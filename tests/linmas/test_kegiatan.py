@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from desa.ledger import PeriodeTerkunci, laporan_kembalikan
+from desa.ledger import PeriodeTerkunci, kembalikan
 from linmas import services
 from linmas.models import FotoKegiatan, Kegiatan
 from tests.factories.linmas import image_bytes, last_month, make_anggota, make_kegiatan, send, upload
@@ -190,7 +190,7 @@ class TestLock:
     ):
         make_kegiatan(desa_a, day_last_month, peserta=roster_a)
         laporan = send(desa_a, last_month(), operator_a)
-        laporan_kembalikan(laporan=laporan, user=kasi_trantib, catatan="Tambah foto")
+        kembalikan(laporan=laporan, user=kasi_trantib, catatan="Tambah foto")
         response = client_for(operator_a).post(create_url(desa_a), kegiatan_data(day_last_month, roster_a))
         assert response.status_code == 302
         assert Kegiatan.objects.count() == 2
