@@ -101,7 +101,7 @@ def _render_program(request, kecamatan, form):
 
 
 @login_required
-def rekap_kecamatan(request, kode, periode):
+def laporan_kecamatan(request, kode, periode):
     """Every desa of the kecamatan in one month: roster, activities, incidents, programme, report state."""
     kecamatan = _kecamatan_for(request, kode)
     require_started(periode)
@@ -117,7 +117,7 @@ def rekap_kecamatan(request, kode, periode):
     sekarang = Periode.current()
     return render(
         request,
-        "linmas/rekap_kecamatan.html",
+        "linmas/laporan_kecamatan.html",
         {
             "kecamatan": kecamatan,
             "periode": periode,

@@ -97,7 +97,7 @@ class TestSendingThroughTheLedger:
         # The Kasi Trantib reads the explanation on the desa's page and on the kecamatan overview.
         trantib = client_for(kasi_trantib)
         assert "Pos ronda rusak" in trantib.get(page_url(desa_a, lalu)).content.decode()
-        rekap = trantib.get(reverse("linmas:rekap_kecamatan", args=[kecamatan.pk, str(lalu)]))
+        rekap = trantib.get(reverse("linmas:laporan_kecamatan", args=[kecamatan.pk, str(lalu)]))
         assert "Pos ronda rusak" in rekap.content.decode()
         assert "belum terpenuhi (Ronda/siskamling: 1 dari 4 kali)" in rekap.content.decode()
 
@@ -170,14 +170,14 @@ class TestMonthlyPage:
 class TestKecamatanOverview:
     def test_every_desa_of_the_kecamatan_is_listed(self, client_for, kasi_trantib, kecamatan, lalu):
         response = client_for(kasi_trantib).get(
-            reverse("linmas:rekap_kecamatan", args=[kecamatan.pk, str(lalu)])
+            reverse("linmas:laporan_kecamatan", args=[kecamatan.pk, str(lalu)])
         )
         assert response.status_code == 200
         assert len(response.context["rows"]) == 16
 
     def test_an_operator_sees_only_their_own_desa(self, client_for, operator_a, kecamatan, lalu):
         response = client_for(operator_a).get(
-            reverse("linmas:rekap_kecamatan", args=[kecamatan.pk, str(lalu)])
+            reverse("linmas:laporan_kecamatan", args=[kecamatan.pk, str(lalu)])
         )
         assert [desa.kode for desa, _, _ in response.context["rows"]] == ["63.11.06.2005"]
 
@@ -187,7 +187,7 @@ class TestOddAddresses:
         client = client_for(kasi_trantib)
         for periode in (Periode.current().next(), Periode(9999, 12)):
             assert client.get(page_url(desa_a, periode)).status_code == 404
-            url = reverse("linmas:rekap_kecamatan", args=[kecamatan.pk, str(periode)])
+            url = reverse("linmas:laporan_kecamatan", args=[kecamatan.pk, str(periode)])
             assert client.get(url).status_code == 404
 
     def test_a_far_periode_parameter_does_not_break_the_form(self, client_for, operator_a, desa_a):

@@ -161,7 +161,7 @@ class TestProgrammePage:
         client = client_for(trantib_juai)
         assert client.get(reverse("linmas:program_detail", args=[kecamatan.pk])).status_code == 404
         assert client.post(atur_url(kecamatan), program_data(Periode.current(), ronda=4)).status_code == 404
-        rekap = reverse("linmas:rekap_kecamatan", args=[kecamatan.pk, str(Periode.current())])
+        rekap = reverse("linmas:laporan_kecamatan", args=[kecamatan.pk, str(Periode.current())])
         assert client.get(rekap).status_code == 404
 
     def test_get_on_atur_is_405(self, client_for, kasi_trantib, kecamatan):
