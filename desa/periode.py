@@ -79,10 +79,6 @@ class Periode:
         index = self.tahun * 12 + self.bulan - 1 + months
         return Periode(index // 12, index % 12 + 1)
 
-    def months_until(self, other):
-        """How many months from self to other (negative when other is earlier)."""
-        return (other.tahun - self.tahun) * 12 + other.bulan - self.bulan
-
     def batas_waktu(self, hari):
         """The deadline for this month's report: the end of day `hari` of the next month, WITA.
 

@@ -175,14 +175,6 @@ class RingkasanLinmas:
             if self.kegiatan_per_jenis[jenis]
         ]
 
-    @property
-    def baris_kejadian(self):
-        return [
-            (jenis.label, self.kejadian_per_jenis[jenis])
-            for jenis in JenisKejadian
-            if self.kejadian_per_jenis[jenis]
-        ]
-
 
 def ringkasan_linmas(desa_list, periode):
     """{desa kode: RingkasanLinmas} for each desa (Desa objects) in one month; at most six queries."""

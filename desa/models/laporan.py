@@ -47,15 +47,9 @@ class LaporanBulananQuerySet(ScopedQuerySet):
     def of_month(self, periode):
         return self.filter(periode=periode.awal)
 
-    def sent(self):
-        return self.filter(pertama_dikirim_at__isnull=False)
-
     def terkunci(self):
         """Sent or verified now: the month's records are read-only."""
         return self.filter(status__in=[Status.DIKIRIM, Status.DIVERIFIKASI])
-
-    def waiting_verification(self):
-        return self.filter(status=Status.DIKIRIM).order_by("dikirim_at")
 
 
 class LaporanBulanan(models.Model):

@@ -102,11 +102,6 @@ class Desa(models.Model):
     def scope_desa(self):
         return self
 
-    @staticmethod
-    def jenis_from_kode(kode):
-        """The 4th segment of a Kemendagri code starts with 1 for a kelurahan, 2 for a desa."""
-        return Desa.Jenis.KELURAHAN if kode.split(".")[3].startswith("1") else Desa.Jenis.DESA
-
 
 class RT(models.Model):
     desa = models.ForeignKey(Desa, on_delete=models.CASCADE, related_name="rt_set")

@@ -137,14 +137,6 @@ class LaporanRT(models.Model):
     def is_sent(self):
         return self.dikirim_at is not None
 
-    @property
-    def awal_jumlah(self):
-        return self.awal_l + self.awal_p
-
-    @property
-    def akhir_jumlah(self):
-        return self.akhir_l + self.akhir_p
-
     def peristiwa(self):
         """{"LAHIR": {"L": n, "P": n}, ...}: the reported events, shaped as kependudukan counts them."""
         return {

@@ -23,7 +23,6 @@ def _serve(foto, berkas, suffix):
     except (FileNotFoundError, ValueError) as error:
         raise Http404("Berkas foto tidak ditemukan.") from error
     response = FileResponse(handle, content_type="image/jpeg", filename=f"foto-{foto.pk}{suffix}.jpg")
-    response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline")
     # Short: a photo removed or moved out of the user's scope stops showing within minutes.
     response["Cache-Control"] = "private, max-age=300"
     return response
