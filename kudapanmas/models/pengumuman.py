@@ -14,7 +14,7 @@ class PengumumanQuerySet(models.QuerySet):
         """Announcements of every kecamatan the user may see (a desa's operator: its kecamatan)."""
         return self.filter(kecamatan__in=Kecamatan.objects.for_user(user))
 
-    def active(self, today=None):
+    def aktif(self, today=None):
         return self.filter(berlaku_sampai__gte=today or timezone.localdate())
 
 

@@ -67,7 +67,7 @@ def _beranda_kabupaten(request):
 
 
 def _pengumuman(user):
-    return list(Pengumuman.objects.for_user(user).active())
+    return list(Pengumuman.objects.for_user(user).aktif())
 
 
 @login_required
