@@ -39,9 +39,9 @@ class NavGroup:
 
 BERANDA = NavItem("Beranda", "beranda")
 PANDUAN = NavItem("Panduan", "panduan")
-DASBOR = NavItem("Dasbor", "dasbor", halaman=("dasbor_",))
-ANTREAN = NavItem("Antrean verifikasi", "antrean", halaman=("antrean_",))
-RAPOR = NavItem("Rapor desa", "rapor", halaman=("rapor_",))
+DASBOR = NavItem("Dasbor", "dasbor_saya", halaman=("dasbor_",))
+ANTREAN = NavItem("Antrean verifikasi", "antrean_saya", halaman=("antrean_",))
+RAPOR = NavItem("Rapor desa", "rapor_saya", halaman=("rapor_",))
 
 NAV_BY_ROLE = {
     Peran.OPERATOR_DESA: [
@@ -58,7 +58,7 @@ NAV_BY_ROLE = {
         DASBOR,
         ANTREAN,
         RAPOR,
-        NavItem("Pengingat", "pengingat", halaman=("pengingat_",)),
+        NavItem("Pengingat", "pengingat_saya", halaman=("pengingat_",)),
         NavGroup(
             "Data desa",
             (

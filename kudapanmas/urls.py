@@ -13,7 +13,7 @@ from kudapanmas.views import beranda, dasbor, pengingat, pengumuman, rekap  # no
 urlpatterns = [
     path("", beranda.beranda, name="beranda"),
     path("panduan/", beranda.panduan, name="panduan"),
-    path("dasbor/", dasbor.dasbor_saya, name="dasbor"),
+    path("dasbor/", dasbor.dasbor_saya, name="dasbor_saya"),
     path(
         "kecamatan/<kode:kode>/dasbor/<periode:periode>/",
         dasbor.dasbor_kecamatan,
@@ -24,14 +24,14 @@ urlpatterns = [
         dasbor.dasbor_kabupaten,
         name="dasbor_kabupaten",
     ),
-    path("antrean/", dasbor.antrean_saya, name="antrean"),
+    path("antrean/", dasbor.antrean_saya, name="antrean_saya"),
     path("kecamatan/<kode:kode>/antrean/", dasbor.antrean_kecamatan, name="antrean_kecamatan"),
     path(
         "kecamatan/<kode:kode>/antrean/verifikasi/",
         dasbor.antrean_verifikasi,
         name="antrean_verifikasi",
     ),
-    path("rapor/", dasbor.rapor_saya, name="rapor"),
+    path("rapor/", dasbor.rapor_saya, name="rapor_saya"),
     path(
         "kecamatan/<kode:kode>/rapor/<periode:periode>/",
         dasbor.rapor_kecamatan,
@@ -57,7 +57,7 @@ urlpatterns = [
         rekap.rekap_kabupaten_tahun,
         name="rekap_kabupaten_tahun",
     ),
-    path("pengingat/", pengingat.pengingat_saya, name="pengingat"),
+    path("pengingat/", pengingat.pengingat_saya, name="pengingat_saya"),
     path(
         "kecamatan/<kode:kode>/pengingat/<periode:periode>/",
         pengingat.pengingat_kecamatan,

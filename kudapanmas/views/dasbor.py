@@ -89,7 +89,7 @@ def antrean_kecamatan(request, kode):
     items = dasbor.antrean(kecamatan, saringan)
     return render(
         request,
-        "kudapanmas/antrean.html",
+        "kudapanmas/antrean_kecamatan.html",
         {
             "kecamatan": kecamatan,
             "items": items,
@@ -189,7 +189,7 @@ def rapor_kecamatan(request, kode, periode):
     data = rapor.rapor_desa(kecamatan, periode)
     return render(
         request,
-        "kudapanmas/rapor.html",
+        "kudapanmas/rapor_kecamatan.html",
         {
             "rapor": data,
             "kecamatan": kecamatan,

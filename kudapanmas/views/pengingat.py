@@ -23,7 +23,7 @@ def pengingat_kecamatan(request, kode, periode):
     dasbor.periode_or_404(periode)
     return render(
         request,
-        "kudapanmas/pengingat.html",
+        "kudapanmas/pengingat_kecamatan.html",
         {
             "kecamatan": kecamatan,
             "periode": periode,

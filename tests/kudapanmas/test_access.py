@@ -106,8 +106,8 @@ def test_the_menu_marks_the_section_of_the_page(cast, client_for, url, expected)
     [
         (lambda: reverse("kependudukan:impor_unggah"), ["Data desa", "Impor kependudukan"]),
         (lambda: reverse("desa:operator_create"), ["Kelola", "Operator"]),
-        (lambda: reverse("dasbor"), ["Dasbor"]),
-        (lambda: reverse("rapor"), ["Rapor desa"]),
+        (lambda: reverse("dasbor_saya"), ["Dasbor"]),
+        (lambda: reverse("rapor_saya"), ["Rapor desa"]),
     ],
 )
 def test_the_kasi_trantib_menu_marks_the_page_behind_a_shortcut(cast, client_for, url, expected):

@@ -113,7 +113,7 @@ def test_the_kasi_trantib_home_shows_the_rates_and_every_entry_point(paringin, d
     for url in [
         reverse("dasbor_kecamatan", args=["63.11.06", "2026-08"]),
         reverse("antrean_kecamatan", args=["63.11.06"]),
-        reverse("rapor"),
+        reverse("rapor_saya"),
         reverse("pengingat_kecamatan", args=["63.11.06", "2026-08"]),
         reverse("pengumuman", args=["63.11.06"]),
         reverse("desa:kecamatan_pengaturan", args=["63.11.06"]),

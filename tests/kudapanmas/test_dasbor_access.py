@@ -51,10 +51,10 @@ test_each_role_gets_exactly_what_it_may, test_anonymous_users_are_sent_to_login 
 
 
 SHORTCUTS = {
-    "dasbor": {"operator_a": 403, "operator_luar": 403},
-    "antrean": {"operator_a": 403, "operator_luar": 403, "kabupaten": 403, "admin": 403},
-    "rapor": {"operator_a": 403, "operator_luar": 403, "kabupaten": 403, "admin": 403},
-    "pengingat": {"operator_a": 403, "operator_luar": 403, "camat": 403, "kabupaten": 403, "admin": 403},
+    "dasbor_saya": {"operator_a": 403, "operator_luar": 403},
+    "antrean_saya": {"operator_a": 403, "operator_luar": 403, "kabupaten": 403, "admin": 403},
+    "rapor_saya": {"operator_a": 403, "operator_luar": 403, "kabupaten": 403, "admin": 403},
+    "pengingat_saya": {"operator_a": 403, "operator_luar": 403, "camat": 403, "kabupaten": 403, "admin": 403},
     "pengumuman_saya": {
         "operator_a": 403,
         "operator_luar": 403,
@@ -84,12 +84,12 @@ def test_the_navigation_shortcuts_lead_to_the_users_own_area(cast, client_for, r
 
 
 def test_the_dashboard_shortcut_opens_the_kecamatan_of_the_kasi_trantib(cast, client_for):
-    response = client_for(cast["kasi_trantib"]).get(reverse("dasbor"))
+    response = client_for(cast["kasi_trantib"]).get(reverse("dasbor_saya"))
     assert response.url == reverse("dasbor_kecamatan", args=[PARINGIN, str(PERIODE)])
 
 
 def test_the_dashboard_shortcut_opens_the_kabupaten_overview_for_the_kabupaten(cast, client_for):
-    response = client_for(cast["kabupaten"]).get(reverse("dasbor"))
+    response = client_for(cast["kabupaten"]).get(reverse("dasbor_saya"))
     assert response.url == reverse("dasbor_kabupaten", args=["63.11", str(PERIODE)])
 
 
