@@ -5,7 +5,7 @@ from desa.views import akun, kecamatan, laporan, wilayah
 app_name = "desa"
 
 urlpatterns = [
-    path("saya/", wilayah.desa_saya, name="saya"),
+    path("saya/", wilayah.saya, name="saya"),
     path(
         "<kode:kode>/laporan/<slug:jenis>/<periode:periode>/kirim/",
         laporan.laporan_kirim,
@@ -31,7 +31,7 @@ urlpatterns = [
         laporan.laporan_komentar,
         name="laporan_komentar",
     ),
-    path("<kode:kode>/", wilayah.desa_detail, name="detail"),
+    path("<kode:kode>/", wilayah.detail, name="detail"),
     path("<kode:kode>/rt/tambah/", wilayah.rt_create, name="rt_create"),
     path("<kode:kode>/rt/<int:pk>/ubah/", wilayah.rt_update, name="rt_update"),
     path("<kode:kode>/akun-rt/", akun.akun_rt_list, name="akun_rt_list"),

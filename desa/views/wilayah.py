@@ -9,18 +9,18 @@ from desa.scoping import may_write, object_for_user
 
 
 @login_required
-def desa_saya(request):
+def saya(request):
     if not request.user.desa_id:
         raise Http404("Akun ini tidak terhubung dengan desa.")
     return redirect("desa:detail", kode=request.user.desa_id)
 
 
 @login_required
-def desa_detail(request, kode):
+def detail(request, kode):
     desa = object_for_user(Desa.objects.select_related("kecamatan"), request.user, pk=kode)
     return render(
         request,
-        "desa/desa_detail.html",
+        "desa/detail.html",
         {
             "desa": desa,
             "rt_list": desa.rt_set.all(),
