@@ -20,7 +20,7 @@ from laporan_rt.services import laporan_rt_simpan
 
 
 @login_required
-def laporan_rt_detail(request, kode, periode, nomor):
+def detail(request, kode, periode, nomor):
     rt = rt_for_user(request.user, kode=kode, nomor=nomor)
     laporan = LaporanRT.objects.filter(rt=rt, periode=periode.awal).select_related("dikirim_oleh").first()
     laporan_desa = ledger.laporan_for(rt.desa, JenisLaporan.LAPORAN_RT, periode)
@@ -50,20 +50,20 @@ def laporan_rt_detail(request, kode, periode, nomor):
             tamu_list=list(laporan.tamu.all()),
             kejadian_list=list(laporan.kejadian.all()),
         )
-    return render(request, "laporan_rt/laporan_rt_detail.html", context)
+    return render(request, "laporan_rt/detail.html", context)
 
 
 @login_required
-def laporan_rt_isi(request, kode, periode, nomor):
+def isi(request, kode, periode, nomor):
     rt = rt_for_user(request.user, kode=kode, nomor=nomor, write=True)
-    detail = redirect("laporan_rt:detail", kode=rt.desa_id, periode=periode, nomor=rt.nomor)
+    ke_detail = redirect("laporan_rt:detail", kode=rt.desa_id, periode=periode, nomor=rt.nomor)
     if periode > Periode.current():
         messages.error(request, f"Laporan {periode.label} belum dapat diisi: bulannya belum berjalan.")
-        return detail
+        return ke_detail
     laporan_desa = ledger.laporan_for(rt.desa, JenisLaporan.LAPORAN_RT, periode)
     if laporan_desa.is_locked:
         messages.error(request, ledger.lock_message_for(laporan_desa, request.user))
-        return detail
+        return ke_detail
     laporan = LaporanRT.objects.filter(rt=rt, periode=periode.awal).first()
     laporan = laporan or LaporanRT(rt=rt, desa=rt.desa, periode=periode.awal)
     data = request.POST if request.method == "POST" else None
@@ -85,13 +85,13 @@ def laporan_rt_isi(request, kode, periode, nomor):
                 )
             except ledger.TransisiDitolak as error:
                 messages.error(request, str(error))
-                return detail
+                return ke_detail
             if was_sent:
                 messages.success(request, f"Perubahan laporan {rt} {periode.label} disimpan.")
-                return detail
+                return ke_detail
             if kirim:
                 messages.success(request, f"Laporan {rt} {periode.label} terkirim ke desa. Terima kasih.")
-                return detail
+                return ke_detail
             messages.success(request, f"Draf laporan {rt} {periode.label} disimpan. Belum terkirim ke desa.")
             return redirect("laporan_rt:isi", kode=rt.desa_id, periode=periode, nomor=rt.nomor)
         messages.error(request, "Periksa isian yang ditandai merah. Belum ada yang disimpan.")
@@ -122,4 +122,4 @@ def laporan_rt_isi(request, kode, periode, nomor):
         "is_ketua_rt": is_ketua_rt(request.user),
         "buka_kegiatan": bool(form.errors) or any(getattr(laporan, name) for name in KEGIATAN_FIELDS),
     }
-    return render(request, "laporan_rt/laporan_rt_isi.html", context)
+    return render(request, "laporan_rt/isi.html", context)
