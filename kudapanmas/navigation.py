@@ -64,7 +64,7 @@ NAV_BY_ROLE = {
             (
                 NavItem("Impor kependudukan", "kependudukan:impor_unggah"),
                 NavItem("Pindah belum cocok", "kependudukan:pindah_belum_cocok"),
-                NavItem("Program Linmas", "linmas:program", halaman=("linmas:program",)),
+                NavItem("Program Linmas", "linmas:program_index", halaman=("linmas:program",)),
             ),
         ),
         NavGroup(

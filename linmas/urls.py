@@ -6,11 +6,11 @@ app_name = "linmas"
 
 urlpatterns = [
     path("", laporan.index, name="index"),
-    path("program/", program.program_index, name="program"),
+    path("program/", program.program_index, name="program_index"),
     path("program/<kode:kode>/", program.program_detail, name="program_detail"),
     path("program/<kode:kode>/atur/", program.program_atur, name="program_atur"),
     path("program/<kode:kode>/<periode:periode>/", program.laporan_kecamatan, name="laporan_kecamatan"),
-    path("foto/<int:pk>/", foto.foto_lihat, name="foto"),
+    path("foto/<int:pk>/", foto.foto_lihat, name="foto_lihat"),
     path("foto/<int:pk>/kecil/", foto.foto_kecil, name="foto_kecil"),
     path("foto/<int:pk>/hapus/", foto.foto_hapus, name="foto_hapus"),
     path("<kode:kode>/<periode:periode>/", laporan.laporan_bulanan, name="laporan_bulanan"),

@@ -128,7 +128,7 @@ class FotoKegiatan(models.Model):
 
     @property
     def url(self):
-        return reverse("linmas:foto", args=[self.pk])
+        return reverse("linmas:foto_lihat", args=[self.pk])
 
     @property
     def url_kecil(self):

@@ -16,7 +16,7 @@ def index(request):
     """The menu entry: an operator goes to this month's page, the kecamatan to the programme."""
     if request.user.desa_id:
         return redirect("linmas:laporan_bulanan", kode=request.user.desa_id, periode=Periode.current())
-    return redirect("linmas:program")
+    return redirect("linmas:program_index")
 
 
 @login_required

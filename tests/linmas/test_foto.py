@@ -120,7 +120,7 @@ class TestStorage:
 
 
 class TestServing:
-    @pytest.mark.parametrize("name", ["linmas:foto", "linmas:foto_kecil"])
+    @pytest.mark.parametrize("name", ["linmas:foto_lihat", "linmas:foto_kecil"])
     @pytest.mark.parametrize("role", ["operator_a", "kasi_trantib", "camat", "kabupaten"])
     def test_users_who_may_see_the_desa_get_the_photo(self, client_for, cast, kegiatan_a, role, name):
         foto = kegiatan_a.foto_set.get()
@@ -128,23 +128,23 @@ class TestServing:
         assert response.status_code == 200
         assert response["Content-Type"] == "image/jpeg"
         assert response["Cache-Control"] == "private, max-age=300"
-        stored = foto.berkas if name == "linmas:foto" else foto.kecil
+        stored = foto.berkas if name == "linmas:foto_lihat" else foto.kecil
         assert b"".join(response.streaming_content) == Path(stored.path).read_bytes()
 
-    @pytest.mark.parametrize("name", ["linmas:foto", "linmas:foto_kecil"])
+    @pytest.mark.parametrize("name", ["linmas:foto_lihat", "linmas:foto_kecil"])
     @pytest.mark.parametrize("role", ["operator_b", "operator_luar"])
     def test_another_desas_operator_gets_404(self, client_for, cast, kegiatan_a, role, name):
         foto = kegiatan_a.foto_set.get()
         assert client_for(cast[role]).get(reverse(name, args=[foto.pk])).status_code == 404
 
     def test_an_anonymous_visitor_gets_no_photo(self, client, kegiatan_a):
-        response = client.get(reverse("linmas:foto", args=[kegiatan_a.foto_set.get().pk]))
+        response = client.get(reverse("linmas:foto_lihat", args=[kegiatan_a.foto_set.get().pk]))
         assert response.status_code == 302
 
     def test_a_missing_file_is_404_not_500(self, client_for, operator_a, kegiatan_a):
         foto = kegiatan_a.foto_set.get()
         Path(foto.berkas.path).unlink()
-        assert client_for(operator_a).get(reverse("linmas:foto", args=[foto.pk])).status_code == 404
+        assert client_for(operator_a).get(reverse("linmas:foto_lihat", args=[foto.pk])).status_code == 404
 
     def test_media_files_have_no_public_url(self, client_for, operator_a, kegiatan_a):
         foto = kegiatan_a.foto_set.get()

@@ -138,12 +138,12 @@ class TestProgrammePage:
         assert not ProgramLinmas.objects.exists()
 
     def test_the_menu_entry_leads_to_the_own_kecamatan(self, client_for, kasi_trantib, kecamatan):
-        response = client_for(kasi_trantib).get(reverse("linmas:program"))
+        response = client_for(kasi_trantib).get(reverse("linmas:program_index"))
         assert response["Location"] == reverse("linmas:program_detail", args=[kecamatan.pk])
         assert "Program Linmas" in client_for(kasi_trantib).get(reverse("beranda")).content.decode()
 
     def test_the_kabupaten_chooses_a_kecamatan(self, client_for, kabupaten):
-        response = client_for(kabupaten).get(reverse("linmas:program"))
+        response = client_for(kabupaten).get(reverse("linmas:program_index"))
         assert response.status_code == 200
         assert len(response.context["kecamatan_list"]) == 8
 
