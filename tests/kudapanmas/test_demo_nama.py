@@ -4,8 +4,8 @@ import pytest
 
 from desa.models import RT, Desa, Pengguna
 from desa.scoping import Peran
-from kependudukan.models import Peristiwa
 from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan
+from kependudukan.models import Peristiwa
 from kudapanmas.demo.nama import NAMA_BELAKANG, NAMA_DEPAN, jenis_kelamin_nama
 from linmas.models import AnggotaLinmas
 
