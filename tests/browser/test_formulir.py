@@ -1,6 +1,7 @@
 """Every form on a phone: a refused form says so at the top, and a post in flight goes once."""
 
 import threading
+import time
 
 import pytest
 
@@ -90,29 +91,24 @@ def test_a_slow_post_is_sent_once_however_often_the_button_is_pressed(page_for, 
     jumlah = {"wni_l": "1204", "wni_p": "1187", "wna_l": "1", "wna_p": "0", "jumlah_kk": "712"}
     for name, value in jumlah.items():
         page.fill(f"input[name={name}]", value)
-    # While a navigation is pending Playwright reads nothing of the page still showing; the
-    # DevTools protocol does.
-    cdp = page.context.new_cdp_session(page)
+    # While the post is in flight the page still showing cannot be read from here, so the page
+    # itself notes what it shows (in sessionStorage, which outlives it) and presses again.
+    page.evaluate(
+        """() => document.addEventListener("submit", (event) => setTimeout(() => {
+            const form = event.target;
+            const button = form.querySelector("button[type=submit]");
+            const seen = {disabled: button.disabled, label: button.textContent};
+            sessionStorage.setItem("dalam-perjalanan", JSON.stringify(seen));
+            button.click();  // a second tap
+            form.requestSubmit();  // and a submit by another path (Enter in a field)
+        }, 100), {once: true})"""
+    )
     page.locator("main form button[type=submit]").click(no_wait_after=True)
-    in_flight = cdp.send(
-        "Runtime.evaluate",
-        {
-            "expression": """new Promise(done => setTimeout(() => {
-                const form = document.querySelector("main form");
-                const button = form.querySelector("button[type=submit]");
-                const state = {disabled: button.disabled, label: button.textContent};
-                button.click();  // a second tap
-                form.requestSubmit();  // and a submit by another path (Enter in a field)
-                done(state);
-            }, 100))""",
-            "awaitPromise": True,
-            "returnByValue": True,
-        },
-    )["result"]["value"]
-    assert in_flight == {"disabled": True, "label": "Mengirim…"}
-    page.wait_for_timeout(500)
+    time.sleep(1.5)
     release.set()
     page.wait_for_url(lambda current: url not in current)
     page.wait_for_load_state()
     assert "Data awal kependudukan disimpan" in page.content()
+    seen = page.evaluate("JSON.parse(sessionStorage.getItem('dalam-perjalanan'))")
+    assert seen == {"disabled": True, "label": "Mengirim…"}
     assert len(posts) == 1 and len(calls) == 1
