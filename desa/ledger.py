@@ -16,7 +16,7 @@ from desa import gerbang, notifikasi, registry
 from desa.gerbang import PeriodeTerkunci, TransisiDitolak, lock_message
 from desa.models.laporan import KomentarLaporan, LaporanBulanan, RiwayatLaporan, Status
 from desa.periode import PERIODE_PERTAMA, Periode, format_tanggal, periode_in_range
-from desa.scoping import Peran, may_write
+from desa.scoping import is_kasi_trantib_of, may_send, may_verify, may_write
 
 __all__ = ["PERIODE_PERTAMA", "PeriodeTerkunci", "TransisiDitolak", "lock_message", "periode_in_range"]
 
@@ -55,7 +55,7 @@ def lock_message_for(laporan, user):
     diperiksa kecamatan" is the operator's view, while the Kasi Trantib is the kecamatan."""
     judul = f"Laporan {laporan.get_jenis_display()} {laporan.periode_obj.label}"
     verified = laporan.status == Status.DIVERIFIKASI
-    if is_verifier(user, laporan.desa):
+    if may_verify(user, laporan.desa):
         if verified:
             return f"{judul} sudah terverifikasi dan terkunci. Buka kembali bila ada yang keliru."
         return f"{judul} menunggu verifikasi Anda; datanya terkunci sampai diverifikasi atau dikembalikan."
@@ -75,23 +75,6 @@ def locked_periods(desa_ids, jenis):
         .values_list("desa_id", "periode")
     )
     return set(rows)
-
-
-def is_verifier(user, desa):
-    """The Kasi Trantib of the desa's kecamatan (or a superuser) reviews its reports."""
-    return (user.is_superuser or user.peran == Peran.KASI_TRANTIB) and may_write(user, desa)
-
-
-def is_verifier_kecamatan(user, kecamatan):
-    """Whether the user reviews the reports of this kecamatan (is_verifier for each of its desa)."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or (user.peran == Peran.KASI_TRANTIB and user.kecamatan_id == kecamatan.pk)
-
-
-def is_sender(user, desa):
-    """Who sends a desa's report: its operator (a superuser may stand in), never the reviewer."""
-    return may_write(user, desa) and user.peran != Peran.KASI_TRANTIB
 
 
 def deadline_day(kecamatan, periode):
@@ -173,7 +156,7 @@ def kirim(*, desa, jenis, periode, user, data=None, nihil=False, keterangan="", 
     lock, inside the transaction that records the send: an event saved at the same instant
     either lands before the send and is counted, or is refused as locked.
     """
-    if not is_sender(user, desa):
+    if not may_send(user, desa):
         raise TransisiDitolak("Hanya operator desa yang dapat mengirim laporan desanya.")
     if data is None:
         data = {"nihil": "on" if nihil else "", "keterangan": keterangan or ""}
@@ -246,7 +229,7 @@ def verifikasi_banyak(*, kecamatan, pilihan, user):
     An id outside the user's scope or the kecamatan is refused without a word about that report.
     Call it outside a transaction: an outer one would make the reports stand or fall together.
     """
-    if not is_verifier_kecamatan(user, kecamatan):
+    if not is_kasi_trantib_of(user, kecamatan.pk):
         raise TransisiDitolak("Hanya Kasi Trantib kecamatan ini yang dapat memeriksa laporan.")
     found = {
         row.pk: row
@@ -347,7 +330,7 @@ def _kembalikan_berikut(laporan, user, sebab):
 
 def perpanjang(*, desa, jenis, periode, user, tanggal, alasan):
     """Extend one desa's deadline for one kind and month (before its first send)."""
-    if not is_verifier(user, desa):
+    if not may_verify(user, desa):
         raise TransisiDitolak("Hanya Kasi Trantib kecamatan ini yang dapat memberi perpanjangan.")
     alasan = (alasan or "").strip()
     if not alasan:
@@ -398,7 +381,7 @@ def komentari(*, desa, jenis, periode, user, isi):
 
 
 def _require_verifier(user, laporan):
-    if not is_verifier(user, laporan.desa):
+    if not may_verify(user, laporan.desa):
         raise TransisiDitolak("Hanya Kasi Trantib kecamatan ini yang dapat memeriksa laporan.")
 
 

@@ -1,13 +1,20 @@
-"""The one scoping rule: what part of the kabupaten each user may see and change.
+"""The one door to the scoping rule: who may see, write, send, verify or manage what.
 
 Every model holding a desa's data gets `objects.for_user(user)` from ScopedQuerySet;
-views fetch through `object_for_user`, so an object outside the user's scope is a 404
-and a write by a read-only role is a 403.
+views fetch through `object_for_user`, `desa_for_user` and `kecamatan_for_user`, so an
+object outside the user's scope is a 404 and a write by a read-only role is a 403. No
+other module derives a role check: they ask the functions here.
+
+The administrator policy, stated once: a superuser or an account with the Administrator
+role (`is_administrator`) sees every area and may do whatever the area's own roles may
+(write as its operator, verify and manage as its Kasi Trantib). Pages about "my own
+kecamatan" need an account that has one; the administrator works there through the admin site.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 
@@ -25,12 +32,28 @@ KECAMATAN_ROLES = {Peran.KASI_TRANTIB, Peran.CAMAT}
 DESA_ROLES = {Peran.OPERATOR_DESA}
 
 
+def is_administrator(user):
+    """The administrator of the whole installation (see the policy above)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.peran == Peran.ADMINISTRATOR
+
+
+def is_kasi_trantib_of(user, kecamatan_id):
+    """Whether the user verifies and manages this kecamatan: its Kasi Trantib, or an administrator."""
+    if is_administrator(user):
+        return True
+    if not user.is_authenticated or not user.is_active or user.peran != Peran.KASI_TRANTIB:
+        return False
+    return user.kecamatan_id is not None and user.kecamatan_id == kecamatan_id
+
+
 def desa_scope(user, desa_path):
     """A Q object limiting `desa_path` (a lookup that ends at a Desa) to the user's scope."""
     prefix = f"{desa_path}__" if desa_path else ""
     if not user.is_authenticated or not user.is_active:
         return Q(pk__in=[])
-    if user.is_superuser or user.peran == Peran.ADMINISTRATOR:
+    if is_administrator(user):
         return Q()
     if user.peran == Peran.KABUPATEN and user.kabupaten_id:
         return Q(**{f"{prefix}kecamatan__kabupaten_id": user.kabupaten_id})
@@ -43,7 +66,7 @@ def desa_scope(user, desa_path):
 
 def is_ketua_rt(user):
     """A Ketua RT has no desa scope: it reads and fills its own RT's report only (laporan_rt)."""
-    return user.is_authenticated and not user.is_superuser and user.peran == Peran.KETUA_RT
+    return user.is_authenticated and not is_administrator(user) and user.peran == Peran.KETUA_RT
 
 
 def kabupaten_of(user):
@@ -68,13 +91,19 @@ def may_write(user, desa):
     """Whether the user may change records of this desa (its scope is checked separately)."""
     if not user.is_authenticated or not user.is_active:
         return False
-    if user.is_superuser or user.peran == Peran.ADMINISTRATOR:
-        return True
-    if user.peran == Peran.OPERATOR_DESA:
+    if user.peran == Peran.OPERATOR_DESA and not user.is_superuser:
         return user.desa_id == desa.pk
-    if user.peran == Peran.KASI_TRANTIB:
-        return user.kecamatan_id == desa.kecamatan_id
-    return False
+    return is_kasi_trantib_of(user, desa.kecamatan_id)
+
+
+def may_verify(user, desa):
+    """Whether the user reviews (verifies, returns, reopens, extends) this desa's reports."""
+    return is_kasi_trantib_of(user, desa.kecamatan_id)
+
+
+def may_send(user, desa):
+    """Who sends a desa's report: its operator (an administrator may stand in), never the reviewer."""
+    return may_write(user, desa) and user.peran != Peran.KASI_TRANTIB
 
 
 def object_for_user(queryset, user, *, write=False, **lookup):
@@ -85,6 +114,45 @@ def object_for_user(queryset, user, *, write=False, **lookup):
     if write:
         require_write(user, obj.scope_desa)
     return obj
+
+
+def desa_for_user(user, kode, *, write=False):
+    """A desa through the user's scope: 404 outside it, 403 for a write by a read-only role."""
+    from desa.models import Desa
+
+    return object_for_user(Desa.objects.select_related("kecamatan__kabupaten"), user, write=write, pk=kode)
+
+
+def kecamatan_saya(user, pesan):
+    """The code of the Kasi Trantib's own kecamatan, for the pages reached from the menu ("…/saya/");
+    403 with `pesan` for anyone else (an administrator has no kecamatan of their own)."""
+    if not user.kecamatan_id or not is_kasi_trantib_of(user, user.kecamatan_id):
+        raise PermissionDenied(pesan)
+    return user.kecamatan_id
+
+
+def kecamatan_for_user(user, kode, *, manage=False, pesan=None):
+    """A kecamatan whose whole compliance the user may see: 404 outside the scope; 403 for an
+    operator (they see their own desa's row) and, for `manage`, for anyone but its Kasi Trantib."""
+    from desa.models import Kecamatan
+
+    kecamatan = get_object_or_404(Kecamatan.objects.for_user(user), pk=kode)
+    if user.peran == Peran.OPERATOR_DESA and not is_administrator(user):
+        raise PermissionDenied("Halaman ini untuk kecamatan dan kabupaten. Laporan desa Anda ada di Beranda.")
+    if manage and not is_kasi_trantib_of(user, kecamatan.pk):
+        raise PermissionDenied(pesan or "Hanya Kasi Trantib kecamatan ini yang dapat memakai halaman ini.")
+    return kecamatan
+
+
+def kabupaten_for_user(user, kode):
+    """The kabupaten overview: the Kabupaten role of that kabupaten and administrators."""
+    from desa.models import Kabupaten, Kecamatan
+
+    if is_administrator(user) or (user.peran == Peran.KABUPATEN and user.kabupaten_id == kode):
+        return get_object_or_404(Kabupaten, pk=kode)
+    if Kecamatan.objects.for_user(user).filter(kabupaten_id=kode).exists():
+        raise PermissionDenied("Ringkasan kabupaten hanya untuk peran Kabupaten.")
+    raise Http404("Kabupaten tidak ditemukan.")
 
 
 def require_write(user, desa):

@@ -7,18 +7,15 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from desa import kepatuhan, ledger
 from desa.forms.masukan import angka, filter_dari
-from desa.models import Desa, Kabupaten, Kecamatan
+from desa.models import Desa
 from desa.models.laporan import JenisLaporan, Keadaan, LaporanBulanan, Status
 from desa.periode import PERIODE_PERTAMA, Periode
 from desa.registry import available_kinds, required_kinds
-from desa.scoping import Peran
 from laporan_rt.rekap import cakupan_rt
 
 
@@ -31,28 +28,6 @@ def periode_or_404(periode):
 def default_periode():
     """The month people are working on: last month, whose deadline falls in this one."""
     return Periode.current().previous()
-
-
-def kecamatan_for_user(user, kode, *, manage=False):
-    """A kecamatan whose whole compliance the user may see: 404 outside the scope; 403 for an
-    operator (they see their own desa's row) and, for `manage`, for anyone but its Kasi Trantib."""
-    kecamatan = get_object_or_404(Kecamatan.objects.for_user(user), pk=kode)
-    if user.is_operator and not user.is_superuser:
-        raise PermissionDenied("Halaman ini untuk kecamatan dan kabupaten. Laporan desa Anda ada di Beranda.")
-    if manage and not (user.is_kasi_trantib and user.kecamatan_id == kecamatan.pk):
-        raise PermissionDenied("Hanya Kasi Trantib kecamatan ini yang dapat memakai halaman ini.")
-    return kecamatan
-
-
-def kabupaten_for_user(user, kode):
-    """The kabupaten overview: the Kabupaten role of that kabupaten and administrators."""
-    if user.is_superuser or user.peran == Peran.ADMINISTRATOR:
-        return get_object_or_404(Kabupaten, pk=kode)
-    if user.peran == Peran.KABUPATEN and user.kabupaten_id == kode:
-        return get_object_or_404(Kabupaten, pk=kode)
-    if Kecamatan.objects.for_user(user).filter(kabupaten_id=kode).exists():
-        raise PermissionDenied("Ringkasan kabupaten hanya untuk peran Kabupaten.")
-    raise Http404("Kabupaten tidak ditemukan.")
 
 
 def desa_of(kecamatan):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from desa.scoping import Peran
+from desa.scoping import Peran, is_administrator
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,6 @@ NAV_BY_ROLE = {
 def items_for(user):
     if not user.is_authenticated:
         return []
-    if user.is_superuser and user.peran not in NAV_BY_ROLE:
+    if is_administrator(user) and user.peran not in NAV_BY_ROLE:
         return NAV_BY_ROLE[Peran.ADMINISTRATOR]
     return NAV_BY_ROLE.get(user.peran, [BERANDA])

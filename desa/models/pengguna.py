@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from desa.models.wilayah import Desa, Kabupaten, Kecamatan
-from desa.scoping import READ_ONLY_ROLES, Peran
+from desa.scoping import READ_ONLY_ROLES, Peran, is_administrator
 
 _TELEPON = re.compile(r"^(\+?62|0)8\d{7,12}$")
 
@@ -21,7 +21,7 @@ class PenggunaQuerySet(models.QuerySet):
 
     def for_user(self, user):
         """The accounts a user manages: a Kasi Trantib sees the operators of their kecamatan."""
-        if user.is_superuser or user.peran == Peran.ADMINISTRATOR:
+        if is_administrator(user):
             return self.all()
         if user.peran == Peran.KASI_TRANTIB and user.kecamatan_id:
             return self.filter(peran=Peran.OPERATOR_DESA, desa__kecamatan_id=user.kecamatan_id)
@@ -101,7 +101,7 @@ class Pengguna(AbstractUser):
 
     @property
     def is_kabupaten_role(self):
-        return self.peran == Peran.KABUPATEN or self.is_superuser
+        return self.peran == Peran.KABUPATEN or is_administrator(self)
 
     @property
     def nomor_whatsapp(self):

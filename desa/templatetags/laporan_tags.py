@@ -13,7 +13,7 @@ from django import template
 from django.http import Http404
 from django.utils import timezone
 
-from desa import kepatuhan
+from desa import kepatuhan, scoping
 from desa.models.laporan import Status
 from desa.scoping import may_write
 
@@ -87,8 +87,8 @@ def panel_laporan(context, desa, jenis, periode, extra_template="", nihil_allowe
     user = context["request"].user
     laporan = ledger.laporan_for(desa, jenis, periode)
     sel = kepatuhan.make_sel(desa, jenis, periode, laporan if laporan.pk else None, timezone.now())
-    is_reviewer = ledger.is_verifier(user, desa)
-    is_sender = ledger.is_sender(user, desa)
+    is_reviewer = scoping.may_verify(user, desa)
+    is_sender = scoping.may_send(user, desa)
     may_send = is_sender and laporan.status in (Status.BELUM_DIKIRIM, Status.DIKEMBALIKAN)
     belum_bisa = ledger.alasan_belum_bisa_dikirim(desa, jenis, periode) if may_send else ""
     can_send = may_send and not belum_bisa

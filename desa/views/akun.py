@@ -6,15 +6,15 @@ only who manages them and where they belong differ.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from desa import scoping
 from desa.forms.akun import KetuaRTCreateForm, OperatorCreateForm, OperatorUpdateForm, ResetSandiForm
-from desa.models import Desa, Pengguna
+from desa.models import Pengguna
 from desa.periode import Periode
-from desa.scoping import Peran, object_for_user
+from desa.scoping import Peran, desa_for_user
 
 
 def _toggle_active(request, akun):
@@ -39,8 +39,8 @@ def _reset_password(request, akun, *, penerima, template, context, list_url):
 
 
 def _kecamatan_of_manager(user):
-    if not user.is_kasi_trantib or not user.kecamatan_id:
-        raise PermissionDenied("Hanya Kasi Trantib yang mengelola akun operator.")
+    """The manager's own kecamatan; an administrator, who has none, uses the admin site."""
+    scoping.kecamatan_saya(user, "Hanya Kasi Trantib yang mengelola akun operator.")
     return user.kecamatan
 
 
@@ -109,22 +109,18 @@ def operator_reset_password(request, pk):
 # The desa operator and the Ketua RT of its desa.
 
 
-def _desa(request, kode):
-    return object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=True, pk=kode)
-
-
 def _ketua_rt_of(desa):
     return Pengguna.objects.filter(peran=Peran.KETUA_RT, rt__desa=desa)
 
 
 def _akun_rt(request, kode, pk):
-    desa = _desa(request, kode)
+    desa = desa_for_user(request.user, kode, write=True)
     return desa, get_object_or_404(_ketua_rt_of(desa), pk=pk)
 
 
 @login_required
 def akun_rt_list(request, kode):
-    desa = _desa(request, kode)
+    desa = desa_for_user(request.user, kode, write=True)
     akun_list = _ketua_rt_of(desa).select_related("rt").order_by("rt__nomor")
     context = {"desa": desa, "akun_list": akun_list, "periode": Periode.current().previous()}
     return render(request, "desa/akun_rt_list.html", context)
@@ -132,7 +128,7 @@ def akun_rt_list(request, kode):
 
 @login_required
 def akun_rt_create(request, kode):
-    desa = _desa(request, kode)
+    desa = desa_for_user(request.user, kode, write=True)
     form = KetuaRTCreateForm(request.POST or None, desa=desa)
     if request.method == "POST" and form.is_valid():
         akun = form.save()

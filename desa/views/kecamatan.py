@@ -2,28 +2,22 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
-from desa import registry
+from desa import registry, scoping
 from desa.forms.kecamatan import KecamatanPengaturanForm
-from desa.models import Kecamatan
 
 FORBIDDEN = "Hanya Kasi Trantib kecamatan ini yang mengubah pengaturan laporan."
 
 
 @login_required
 def kecamatan_pengaturan_saya(request):
-    if not (request.user.is_kasi_trantib and request.user.kecamatan_id):
-        raise PermissionDenied(FORBIDDEN)
-    return redirect("desa:kecamatan_pengaturan", kode=request.user.kecamatan_id)
+    return redirect("desa:kecamatan_pengaturan", kode=scoping.kecamatan_saya(request.user, FORBIDDEN))
 
 
 @login_required
 def kecamatan_pengaturan(request, kode):
-    kecamatan = get_object_or_404(Kecamatan.objects.for_user(request.user), pk=kode)
-    if not (request.user.is_kasi_trantib and request.user.kecamatan_id == kecamatan.pk):
-        raise PermissionDenied(FORBIDDEN)
+    kecamatan = scoping.kecamatan_for_user(request.user, kode, manage=True, pesan=FORBIDDEN)
     form = KecamatanPengaturanForm(request.POST or None, instance=kecamatan)
     if request.method == "POST" and form.is_valid():
         form.save()

@@ -17,7 +17,7 @@ from django.urls import reverse
 from desa.identitas import validate_nik, validate_no_kk
 from desa.models import Desa, Kabupaten, Kecamatan
 from desa.periode import Periode
-from desa.scoping import Peran, ScopedQuerySet, kabupaten_of
+from desa.scoping import ScopedQuerySet, is_administrator, kabupaten_of
 from kependudukan.models.impor import BerkasUnggahan
 
 BULAN_BELUM_DIMUTAKHIRKAN = 6
@@ -58,7 +58,7 @@ class ProgramBantuanQuerySet(models.QuerySet):
 
     def for_user(self, user):
         """What a user's pages may list: national programmes, and those of the user's kabupaten."""
-        if user.is_superuser or user.peran == Peran.ADMINISTRATOR:
+        if is_administrator(user):
             return self.all()
         kabupaten_id = kabupaten_of(user)
         return self.untuk_kabupaten([kabupaten_id] if kabupaten_id else [])

@@ -13,7 +13,7 @@ from desa.ledger import locked_periods, periode_in_range
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan, LaporanBulanan
 from desa.periode import Periode
-from desa.scoping import may_write
+from desa.scoping import is_administrator, may_write
 from kependudukan import aturan
 from kependudukan.impor import nilai
 from kependudukan.impor.baca import baca_berkas
@@ -315,7 +315,7 @@ def _same(old, row):
 
 def desa_boleh_for(user):
     """The desa codes a user may import for: None means every desa (an administrator)."""
-    if user is None or user.is_superuser:
+    if user is None or is_administrator(user):
         return None
     return {
         desa.pk for desa in Desa.objects.for_user(user).select_related("kecamatan") if may_write(user, desa)

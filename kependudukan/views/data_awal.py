@@ -7,20 +7,15 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from desa.ledger import TransisiDitolak
-from desa.models import Desa
-from desa.scoping import object_for_user
+from desa.scoping import desa_for_user, object_for_user
 from kependudukan.forms.data_awal import DataAwalForm, KoreksiForm
 from kependudukan.models import DataAwal, Koreksi
 from kependudukan.services.data_awal import PESAN_BEKU, data_awal_save, koreksi_record, koreksi_remove
 
 
-def _desa(request, kode):
-    return object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=True, pk=kode)
-
-
 @login_required
 def data_awal_update(request, kode):
-    desa = _desa(request, kode)
+    desa = desa_for_user(request.user, kode, write=True)
     data_awal = DataAwal.objects.filter(desa=desa).first()
     if data_awal and DataAwal.is_frozen(desa):
         messages.error(request, PESAN_BEKU)
@@ -44,7 +39,7 @@ def data_awal_update(request, kode):
 
 @login_required
 def koreksi_create(request, kode):
-    desa = _desa(request, kode)
+    desa = desa_for_user(request.user, kode, write=True)
     form = KoreksiForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -13,7 +13,7 @@ from desa.ledger import periode_in_range
 from desa.models import Desa, Kecamatan
 from desa.models.laporan import JenisLaporan, LaporanBulanan
 from desa.periode import Periode
-from desa.scoping import may_write, object_for_user
+from desa.scoping import desa_for_user, may_write
 from kependudukan.b3 import GROUPS, jumlah_b3, rekap_b3, rekap_b3_deret
 from kependudukan.models import DataAwal, JenisPeristiwa, Koreksi
 from kependudukan.temuan import PELAPORAN_TERLAMBAT, temuan_kependudukan
@@ -25,12 +25,6 @@ EVENT_ROWS = [
     ("Meninggal", "meninggal", JenisPeristiwa.MATI),
     ("Pindah", "pindah", JenisPeristiwa.PINDAH),
 ]
-
-
-def _desa(request, kode, periode=None):
-    if periode is not None and not periode_in_range(periode):
-        raise Http404("Periode di luar jangkauan.")
-    return object_for_user(Desa.objects.select_related("kecamatan__kabupaten"), request.user, pk=kode)
 
 
 @login_required
@@ -47,7 +41,7 @@ def index(request):
 
 @login_required
 def desa_beranda(request, kode):
-    desa = _desa(request, kode)
+    desa = desa_for_user(request.user, kode)
     sekarang = Periode.current()
     mulai = sekarang.shift(1 - BULAN_DI_BERANDA)
     months = rekap_b3_deret([desa], mulai, sekarang)[desa.pk]
@@ -78,7 +72,7 @@ def desa_beranda(request, kode):
 
 @login_required
 def laporan_bulanan(request, kode, periode):
-    desa = _desa(request, kode, periode)
+    desa = desa_for_user(request.user, kode)
     row = rekap_b3([desa], periode)[desa.pk]
     temuan = temuan_kependudukan([desa], periode)
     return render(
@@ -101,7 +95,7 @@ def laporan_bulanan(request, kode, periode):
 
 @login_required
 def laporan_cetak(request, kode, periode):
-    desa = _desa(request, kode, periode)
+    desa = desa_for_user(request.user, kode)
     row = rekap_b3([desa], periode)[desa.pk]
     return render(
         request,

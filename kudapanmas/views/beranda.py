@@ -5,7 +5,7 @@ from desa import kepatuhan
 from desa.models import Desa, Kabupaten, Kecamatan
 from desa.periode import Periode
 from desa.registry import required_kinds
-from desa.scoping import Peran, is_ketua_rt
+from desa.scoping import Peran, is_administrator, is_ketua_rt
 from kudapanmas import dasbor
 from kudapanmas.beranda import tugas_operator
 from kudapanmas.models import Pengumuman
@@ -54,7 +54,7 @@ def _beranda_kabupaten(request):
     user = request.user
     kecamatan_list = Kecamatan.objects.for_user(user).select_related("kabupaten")
     kabupaten_list = []
-    if user.is_superuser or user.peran == Peran.ADMINISTRATOR:
+    if is_administrator(user):
         kabupaten_list = list(Kabupaten.objects.all())
     elif user.peran == Peran.KABUPATEN and user.kabupaten_id:
         kabupaten_list = [user.kabupaten]

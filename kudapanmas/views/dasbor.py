@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from desa import ledger, registry
+from desa import ledger, registry, scoping
 from desa.kepatuhan import last_closed_periode
 from desa.models import Kabupaten
 from desa.scoping import Peran
@@ -30,7 +30,7 @@ def dasbor_saya(request):
         return redirect("dasbor_kecamatan", kode=user.kecamatan_id, periode=periode)
     if user.peran == Peran.KABUPATEN and user.kabupaten_id:
         return redirect("dasbor_kabupaten", kode=user.kabupaten_id, periode=periode)
-    if user.is_superuser or user.peran == Peran.ADMINISTRATOR:
+    if scoping.is_administrator(user):
         kabupaten = Kabupaten.objects.first()
         if kabupaten:
             return redirect("dasbor_kabupaten", kode=kabupaten.pk, periode=periode)
@@ -39,7 +39,7 @@ def dasbor_saya(request):
 
 @login_required
 def dasbor_kecamatan(request, kode, periode):
-    kecamatan = dasbor.kecamatan_for_user(request.user, kode)
+    kecamatan = scoping.kecamatan_for_user(request.user, kode)
     dasbor.periode_or_404(periode)
     data = dasbor.dasbor_kecamatan(kecamatan, periode, request.GET.get("keadaan", ""))
     return render(
@@ -59,7 +59,7 @@ def dasbor_kecamatan(request, kode, periode):
 
 @login_required
 def dasbor_kabupaten(request, kode, periode):
-    kabupaten = dasbor.kabupaten_for_user(request.user, kode)
+    kabupaten = scoping.kabupaten_for_user(request.user, kode)
     dasbor.periode_or_404(periode)
     rows, total = dasbor.ringkasan_kabupaten(kabupaten, periode)
     return render(
@@ -84,7 +84,7 @@ def antrean_saya(request):
 
 @login_required
 def antrean_kecamatan(request, kode):
-    kecamatan = dasbor.kecamatan_for_user(request.user, kode)
+    kecamatan = scoping.kecamatan_for_user(request.user, kode)
     saringan = dasbor.saringan_antrean(kecamatan, request.GET)
     items = dasbor.antrean(kecamatan, saringan)
     return render(
@@ -95,7 +95,7 @@ def antrean_kecamatan(request, kode):
             "items": items,
             "saringan": saringan,
             "jumlah_semua": dasbor.waiting(kecamatan).count() if saringan.aktif else len(items),
-            "may_verify": ledger.is_verifier_kecamatan(request.user, kecamatan),
+            "may_verify": scoping.is_kasi_trantib_of(request.user, kecamatan.pk),
         },
     )
 
@@ -107,8 +107,8 @@ def antrean_verifikasi(request, kode):
     The queue's checkboxes and a report panel's Verifikasi button both lead here, so no report
     is verified without its confirmation; a POST without it shows the confirmation page again.
     """
-    kecamatan = dasbor.kecamatan_for_user(request.user, kode)
-    if not ledger.is_verifier_kecamatan(request.user, kecamatan):
+    kecamatan = scoping.kecamatan_for_user(request.user, kode)
+    if not scoping.is_kasi_trantib_of(request.user, kecamatan.pk):
         raise PermissionDenied("Hanya Kasi Trantib kecamatan ini yang dapat memverifikasi laporan.")
     data = request.POST if request.method == "POST" else request.GET
     values = data.getlist("laporan")
@@ -180,7 +180,7 @@ def rapor_saya(request):
 
 @login_required
 def rapor_kecamatan(request, kode, periode):
-    kecamatan = dasbor.kecamatan_for_user(request.user, kode)
+    kecamatan = scoping.kecamatan_for_user(request.user, kode)
     dasbor.periode_or_404(periode)
     terakhir = last_closed_periode(kecamatan)
     if periode > terakhir:

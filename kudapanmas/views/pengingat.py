@@ -1,25 +1,23 @@
 """The Kasi Trantib's reminders page: who still owes a report, with a ready WhatsApp message."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from desa import ledger
+from desa import ledger, scoping
 from kudapanmas import dasbor
 from kudapanmas.pengingat import pengingat_for
 
 
 @login_required
 def pengingat_saya(request):
-    if not (request.user.is_kasi_trantib and request.user.kecamatan_id):
-        raise PermissionDenied("Pengingat dikirim oleh Kasi Trantib kecamatan.")
-    return redirect("pengingat_kecamatan", kode=request.user.kecamatan_id, periode=dasbor.default_periode())
+    kode = scoping.kecamatan_saya(request.user, "Pengingat dikirim oleh Kasi Trantib kecamatan.")
+    return redirect("pengingat_kecamatan", kode=kode, periode=dasbor.default_periode())
 
 
 @login_required
 def pengingat_kecamatan(request, kode, periode):
-    kecamatan = dasbor.kecamatan_for_user(request.user, kode, manage=True)
+    kecamatan = scoping.kecamatan_for_user(request.user, kode, manage=True)
     dasbor.periode_or_404(periode)
     return render(
         request,

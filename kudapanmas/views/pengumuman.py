@@ -2,27 +2,25 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from kudapanmas import dasbor
+from desa import scoping
 from kudapanmas.forms.pengumuman import PengumumanForm
 from kudapanmas.models import Pengumuman
 
 
 @login_required
 def pengumuman_saya(request):
-    if not (request.user.is_kasi_trantib and request.user.kecamatan_id):
-        raise PermissionDenied("Pengumuman dibuat oleh Kasi Trantib kecamatan.")
-    return redirect("pengumuman", kode=request.user.kecamatan_id)
+    kode = scoping.kecamatan_saya(request.user, "Pengumuman dibuat oleh Kasi Trantib kecamatan.")
+    return redirect("pengumuman", kode=kode)
 
 
 @login_required
 def pengumuman(request, kode):
-    kecamatan = dasbor.kecamatan_for_user(request.user, kode, manage=True)
+    kecamatan = scoping.kecamatan_for_user(request.user, kode, manage=True)
     form = PengumumanForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
@@ -47,7 +45,7 @@ def pengumuman(request, kode):
 @login_required
 def pengumuman_hapus(request, pk):
     item = get_object_or_404(Pengumuman.objects.for_user(request.user), pk=pk)
-    dasbor.kecamatan_for_user(request.user, item.kecamatan_id, manage=True)
+    scoping.kecamatan_for_user(request.user, item.kecamatan_id, manage=True)
     if item.lampiran:
         item.lampiran.delete(save=False)
     item.delete()

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_GET
 
+from desa import scoping
 from desa.ledger import PERIODE_PERTAMA
 from desa.periode import Periode
 from desa.scoping import READ_ONLY_ROLES
@@ -24,28 +25,28 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @login_required
 @require_GET
 def rekap_kecamatan(request, kode, periode):
-    kecamatan = dasbor.kecamatan_for_user(request.user, kode)
+    kecamatan = scoping.kecamatan_for_user(request.user, kode)
     return _download(scope_kecamatan, kecamatan, request, periode=dasbor.periode_or_404(periode))
 
 
 @login_required
 @require_GET
 def rekap_kecamatan_tahun(request, kode, tahun):
-    kecamatan = dasbor.kecamatan_for_user(request.user, kode)
+    kecamatan = scoping.kecamatan_for_user(request.user, kode)
     return _download(scope_kecamatan, kecamatan, request, tahun=_tahun_or_404(tahun))
 
 
 @login_required
 @require_GET
 def rekap_kabupaten(request, kode, periode):
-    kabupaten = dasbor.kabupaten_for_user(request.user, kode)
+    kabupaten = scoping.kabupaten_for_user(request.user, kode)
     return _download(scope_kabupaten, kabupaten, request, periode=dasbor.periode_or_404(periode))
 
 
 @login_required
 @require_GET
 def rekap_kabupaten_tahun(request, kode, tahun):
-    kabupaten = dasbor.kabupaten_for_user(request.user, kode)
+    kabupaten = scoping.kabupaten_for_user(request.user, kode)
     return _download(scope_kabupaten, kabupaten, request, tahun=_tahun_or_404(tahun))
 
 

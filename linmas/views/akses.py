@@ -3,15 +3,8 @@
 from django.http import Http404
 
 from desa import ledger
-from desa.models import Desa
 from desa.models.laporan import JenisLaporan
 from desa.periode import Periode
-from desa.scoping import object_for_user
-
-
-def desa_for(request, kode, *, write=False):
-    """The desa through the user's scope: 404 outside it, 403 for a write by a read-only role."""
-    return object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=write, pk=kode)
 
 
 def lock_notice(desa, periode, user):

@@ -6,16 +6,15 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 
 from desa.periode import Periode
-from desa.scoping import may_write, object_for_user
+from desa.scoping import desa_for_user, may_write, object_for_user
 from linmas.forms import AnggotaForm
 from linmas.models import AnggotaLinmas
 from linmas.ringkasan import ringkasan_linmas
-from linmas.views.akses import desa_for
 
 
 @login_required
 def anggota_list(request, kode):
-    desa = desa_for(request, kode)
+    desa = desa_for_user(request.user, kode)
     anggota = list(AnggotaLinmas.objects.filter(desa=desa).select_related("rt"))
     return render(
         request,
@@ -32,7 +31,7 @@ def anggota_list(request, kode):
 
 @login_required
 def anggota_create(request, kode):
-    desa = desa_for(request, kode, write=True)
+    desa = desa_for_user(request.user, kode, write=True)
     return _edit(request, AnggotaLinmas(desa=desa, dicatat_oleh=request.user))
 
 

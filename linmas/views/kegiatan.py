@@ -10,12 +10,12 @@ from desa import kiriman
 from desa.gerbang import SudahTersimpan
 from desa.ledger import PeriodeTerkunci
 from desa.periode import Periode, format_tanggal
-from desa.scoping import may_write, object_for_user
+from desa.scoping import desa_for_user, may_write, object_for_user
 from linmas import services
 from linmas.forms import KegiatanForm
 from linmas.foto import FotoDitolak
 from linmas.models import Kegiatan
-from linmas.views.akses import desa_for, lock_notice
+from linmas.views.akses import lock_notice
 
 PESAN_ULANGAN = "Kegiatan ini sudah tersimpan; formulir yang sama tidak disimpan dua kali."
 
@@ -36,7 +36,7 @@ def _initial_tanggal(request):
 
 @login_required
 def kegiatan_create(request, kode):
-    desa = desa_for(request, kode, write=True)
+    desa = desa_for_user(request.user, kode, write=True)
     kegiatan = Kegiatan(desa=desa)
     return _edit(request, kegiatan, initial={"tanggal": _initial_tanggal(request)})
 

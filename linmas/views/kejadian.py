@@ -9,11 +9,11 @@ from desa import kiriman
 from desa.gerbang import SudahTersimpan
 from desa.ledger import PeriodeTerkunci
 from desa.periode import Periode
-from desa.scoping import object_for_user
+from desa.scoping import desa_for_user, object_for_user
 from linmas import services
 from linmas.forms import KejadianForm
 from linmas.models import Kejadian
-from linmas.views.akses import desa_for, lock_notice
+from linmas.views.akses import lock_notice
 
 PESAN_ULANGAN = "Kejadian ini sudah tersimpan; formulir yang sama tidak disimpan dua kali."
 
@@ -29,7 +29,7 @@ def _back(kejadian):
 
 @login_required
 def kejadian_create(request, kode):
-    desa = desa_for(request, kode, write=True)
+    desa = desa_for_user(request.user, kode, write=True)
     return _edit(request, Kejadian(desa=desa))
 
 

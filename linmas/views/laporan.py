@@ -3,12 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
-from desa.ledger import is_sender
+from desa import scoping
 from desa.periode import Periode
-from desa.scoping import may_write
+from desa.scoping import desa_for_user, may_write
 from linmas.models import FotoKegiatan
 from linmas.ringkasan import kegiatan_bulan, kejadian_bulan, ringkasan_linmas
-from linmas.views.akses import desa_for, lock_notice, require_started
+from linmas.views.akses import lock_notice, require_started
 
 
 @login_required
@@ -21,7 +21,7 @@ def index(request):
 
 @login_required
 def laporan_bulanan(request, kode, periode):
-    desa = desa_for(request, kode)
+    desa = desa_for_user(request.user, kode)
     require_started(periode)
     kegiatan_list = list(kegiatan_bulan([desa], periode))
     fotos = FotoKegiatan.objects.filter(
@@ -40,7 +40,7 @@ def laporan_bulanan(request, kode, periode):
             # Nihil means nothing was recorded: a month with entries is not offered it (kirim.py refuses it).
             "nihil_boleh": ringkasan.kosong,
             # The desa's operator sends from the top of the page; the kecamatan reads the lists.
-            "daftar_terbuka": not is_sender(request.user, desa),
+            "daftar_terbuka": not scoping.may_send(request.user, desa),
             "kegiatan_list": kegiatan_list,
             "kejadian_list": kejadian_bulan([desa], periode),
             "fotos": fotos,

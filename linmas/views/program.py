@@ -10,7 +10,7 @@ from desa import kepatuhan
 from desa.models import Desa, Kecamatan
 from desa.models.laporan import JenisLaporan
 from desa.periode import Periode
-from desa.scoping import Peran
+from desa.scoping import is_kasi_trantib_of
 from linmas import services
 from linmas.forms import ProgramForm
 from linmas.ringkasan import program_berlaku, ringkasan_linmas, syarat_program
@@ -23,9 +23,7 @@ def _kecamatan_for(request, kode):
 
 def may_set_program(user, kecamatan):
     """Only the Kasi Trantib of the kecamatan (or an administrator) sets its programme."""
-    if user.is_superuser or user.peran == Peran.ADMINISTRATOR:
-        return True
-    return user.peran == Peran.KASI_TRANTIB and user.kecamatan_id == kecamatan.pk
+    return is_kasi_trantib_of(user, kecamatan.pk)
 
 
 @login_required

@@ -23,7 +23,8 @@ MANAGE_PARINGIN = {
     "operator_luar": 404,
     "camat": 403,
     "kabupaten": 403,
-    "admin": 403,
+    # The administrator may do what a kecamatan's Kasi Trantib may (desa.scoping's policy); the
+    # "…/saya/" shortcuts below still refuse it, as it has no kecamatan of its own.
 }
 ONLY_KABUPATEN = dict.fromkeys(["operator_a", "operator_b", "operator_luar", "kasi_trantib", "camat"], 403)
 

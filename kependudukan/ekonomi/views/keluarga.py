@@ -10,19 +10,14 @@ from django.shortcuts import redirect, render
 
 from desa.forms.masukan import angka, filter_dari
 from desa.ledger import TransisiDitolak
-from desa.models import Desa
 from desa.periode import Periode
 from desa.privasi import catat_lihat_nik
-from desa.scoping import Peran, may_write, object_for_user
+from desa.scoping import Peran, desa_for_user, is_administrator, may_write, object_for_user
 from kependudukan.ekonomi.forms import KeluargaForm
 from kependudukan.ekonomi.models import Keluarga, batas_pemutakhiran
 from kependudukan.ekonomi.services import keluarga_simpan
 
 PER_PAGE = 100
-
-
-def desa_for(request, kode, write=False):
-    return object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=write, pk=kode)
 
 
 @login_required
@@ -34,14 +29,14 @@ def index(request):
         return redirect(
             "ekonomi:laporan_kecamatan", kode=user.kecamatan_id, periode=Periode.current().previous()
         )
-    if user.peran == Peran.KABUPATEN or user.is_superuser:
+    if user.peran == Peran.KABUPATEN or is_administrator(user):
         return redirect("ekonomi:program_list")
     raise Http404("Halaman ekonomi tidak tersedia untuk peran Anda.")
 
 
 @login_required
 def keluarga_list(request, kode):
-    desa = desa_for(request, kode)
+    desa = desa_for_user(request.user, kode)
     keluarga = Keluarga.objects.filter(desa=desa)
     filters = filter_dari(request.GET, ("rt", "desil", "lama", "q"))
     if (nomor_rt := angka(filters["rt"], digits=3)) is not None:
@@ -88,7 +83,7 @@ def keluarga_list(request, kode):
 
 @login_required
 def keluarga_create(request, kode):
-    desa = desa_for(request, kode, write=True)
+    desa = desa_for_user(request.user, kode, write=True)
     form = KeluargaForm(request.POST or None, desa=desa, instance=Keluarga(desa=desa))
     if request.method == "POST" and form.is_valid():
         try:

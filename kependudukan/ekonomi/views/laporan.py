@@ -11,13 +11,12 @@ from django.urls import reverse
 from desa.ledger import periode_in_range
 from desa.models import Desa, Kecamatan
 from desa.periode import Periode
-from desa.scoping import Peran, may_write
+from desa.scoping import desa_for_user, is_administrator, is_ketua_rt, may_write
 from kependudukan.ekonomi.forms import ProgramForm
 from kependudukan.ekonomi.keadaan import keadaan_keluarga
 from kependudukan.ekonomi.laporan import rekap_ekonomi
 from kependudukan.ekonomi.models import JenisTanda, Keluarga, ProgramBantuan
 from kependudukan.ekonomi.tanda import tanda_penerima, temuan_ekonomi
-from kependudukan.ekonomi.views.keluarga import desa_for
 
 DAFTAR_LAMA = 50  # stale households listed on the monthly page; the list page has them all
 
@@ -26,7 +25,7 @@ DAFTAR_LAMA = 50  # stale households listed on the monthly page; the list page h
 def laporan_bulanan(request, kode, periode):
     if not periode_in_range(periode):
         raise Http404("Periode di luar jangkauan.")
-    desa = desa_for(request, kode)
+    desa = desa_for_user(request.user, kode)
     states = keadaan_keluarga([desa], periode)
     tanda = tanda_penerima([desa], periode, states=states)
     row = rekap_ekonomi([desa], periode, tanda=tanda, states=states)[desa.pk]
@@ -75,16 +74,11 @@ def laporan_kecamatan(request, kode, periode):
     )
 
 
-def _may_add_program(user):
-    """Only an administrator adds programmes: the Kabupaten role reads, it does not write."""
-    return user.is_superuser or user.peran == Peran.ADMINISTRATOR
-
-
 @login_required
 def program_list(request):
-    if request.user.peran == Peran.KETUA_RT or not request.user.peran and not request.user.is_superuser:
+    if is_ketua_rt(request.user) or not request.user.peran and not is_administrator(request.user):
         raise Http404("Halaman ini tidak tersedia untuk peran Anda.")
-    can_add = _may_add_program(request.user)
+    can_add = is_administrator(request.user)  # the Kabupaten role reads, it does not write
     form = ProgramForm(request.POST or None)
     if request.method == "POST":
         if not can_add:

@@ -12,12 +12,11 @@ from desa.forms.masukan import angka, filter_dari
 from desa.ledger import TransisiDitolak
 from desa.periode import Periode
 from desa.privasi import catat_lihat_nik
-from desa.scoping import may_write, object_for_user
+from desa.scoping import desa_for_user, may_write, object_for_user
 from kependudukan.ekonomi.forms import HentikanForm, PenerimaForm, PertahankanForm
 from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, ProgramBantuan
 from kependudukan.ekonomi.services import bantuan_hentikan, bantuan_pertahankan, penerima_simpan
 from kependudukan.ekonomi.tanda import tanda_penerima
-from kependudukan.ekonomi.views.keluarga import desa_for
 
 PER_PAGE = 100
 
@@ -29,7 +28,7 @@ def _penerima(request, kode, pk, write=False):
 
 @login_required
 def penerima_list(request, kode):
-    desa = desa_for(request, kode)
+    desa = desa_for_user(request.user, kode)
     sekarang = Periode.current()
     penerima = PenerimaBantuan.objects.filter(desa=desa).select_related("program")
     filters = filter_dari(request.GET, ("program", "status", "q"))
@@ -68,7 +67,7 @@ def penerima_list(request, kode):
 
 @login_required
 def penerima_create(request, kode):
-    desa = desa_for(request, kode, write=True)
+    desa = desa_for_user(request.user, kode, write=True)
     form = PenerimaForm(request.POST or None, desa=desa, instance=PenerimaBantuan(desa=desa))
     return _save(request, form, desa, "dicatat")
 
