@@ -148,18 +148,19 @@ def laporan_berikut_terkirim(laporan):
     )
 
 
-def kirim(*, desa, jenis, periode, user, data=None, nihil=False, keterangan="", versi=None):
+def kirim(*, desa, jenis, periode, user, kiriman=None, nihil=False, keterangan="", versi=None):
     """The operator sends the month's report (or a nihil report with a statement).
 
-    `data` is the posted send form; without it, `nihil` and `keterangan` stand for it. Every
+    `kiriman` is the cleaned send form (desa.forms.kirim); without it, `nihil` and
+    `keterangan` stand for it. Every
     check (the calendar, the earlier months, the content the app requires) runs after the
     lock, inside the transaction that records the send: an event saved at the same instant
     either lands before the send and is counted, or is refused as locked.
     """
     if not may_send(user, desa):
         raise TransisiDitolak("Hanya operator desa yang dapat mengirim laporan desanya.")
-    if data is None:
-        data = {"nihil": "on" if nihil else "", "keterangan": keterangan or ""}
+    if kiriman is None:
+        kiriman = registry.Kiriman(nihil=bool(nihil), keterangan=(keterangan or "").strip())
     periode = Periode.coerce(periode)
     if periode >= Periode.current():
         raise TransisiDitolak(alasan_belum_bisa_dikirim(desa, jenis, periode))
@@ -174,7 +175,7 @@ def kirim(*, desa, jenis, periode, user, data=None, nihil=False, keterangan="", 
         alasan = alasan_belum_bisa_dikirim(desa, jenis, periode)
         if alasan:
             raise TransisiDitolak(alasan)
-        nihil, keterangan = registry.check_send(jenis, desa, periode, data)
+        nihil, keterangan = registry.check_send(jenis, desa, periode, kiriman)
         keterangan = (keterangan or "").strip()
         if nihil and not keterangan:
             raise TransisiDitolak("Laporan nihil harus disertai keterangan singkat.")

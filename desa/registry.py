@@ -4,13 +4,28 @@
 in its AppConfig.ready(), and the ledger and dashboard ask this registry.
 """
 
+from dataclasses import dataclass, field
+
 from django.urls import reverse
 
 from desa.models.laporan import JenisLaporan
 
 _monthly_pages = {}
 _send_checks = {}
+_send_fields = {}
 _berantai = set()
+
+
+@dataclass(frozen=True)
+class Kiriman:
+    """A send form, cleaned by desa.forms.kirim: what the checks and the ledger receive, never raw POST.
+
+    `data` holds the cleaned values of the fields the kind declared with `register_send_fields`.
+    """
+
+    nihil: bool = False
+    keterangan: str = ""
+    data: dict = field(default_factory=dict)
 
 
 def register_monthly_report(jenis, url_name, check_send=None, berantai=False):
@@ -19,7 +34,7 @@ def register_monthly_report(jenis, url_name, check_send=None, berantai=False):
     `berantai`: a month's numbers carry into the next (the B.3 awal is last month's akhir),
     so returning or reopening a month returns the later sent months too (desa.ledger).
 
-    `check_send(desa, periode, data)` reads the posted send form and returns
+    `check_send(desa, periode, kiriman)` takes the cleaned send form (a `Kiriman`) and returns
     (nihil, keterangan), or raises desa.ledger.TransisiDitolak with the reason the month
     cannot be sent yet (e.g. an unmet programme without an explanation). The ledger calls it
     inside the sending transaction, after the locks, so what it counts cannot change meanwhile.
@@ -30,12 +45,27 @@ def register_monthly_report(jenis, url_name, check_send=None, berantai=False):
         _berantai.add(JenisLaporan(jenis))
 
 
-def default_check_send(desa, periode, data):
-    return data.get("nihil") == "on", data.get("keterangan", "")
+def register_send_fields(jenis, fields):
+    """Declare the fields a kind's send form posts besides versi, nihil and keterangan.
+
+    `fields` is a dict of name → form field, or a function (desa, periode) returning one when
+    the fields depend on the desa (one explanation per RT). The one send form validates them
+    and hands their cleaned values to the check as `Kiriman.data`.
+    """
+    _send_fields[JenisLaporan(jenis)] = fields
 
 
-def check_send(jenis, desa, periode, data):
-    return _send_checks[JenisLaporan(jenis)](desa, periode, data)
+def send_fields(jenis, desa, periode):
+    fields = _send_fields.get(JenisLaporan(jenis), {})
+    return dict(fields(desa, periode) if callable(fields) else fields)
+
+
+def default_check_send(desa, periode, kiriman):
+    return kiriman.nihil, kiriman.keterangan
+
+
+def check_send(jenis, desa, periode, kiriman):
+    return _send_checks[JenisLaporan(jenis)](desa, periode, kiriman)
 
 
 def is_berantai(jenis):

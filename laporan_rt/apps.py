@@ -7,7 +7,8 @@ class LaporanRtConfig(AppConfig):
 
     def ready(self):
         from desa.models.laporan import JenisLaporan
-        from desa.registry import register_monthly_report
-        from laporan_rt.kirim import check_send
+        from desa.registry import register_monthly_report, register_send_fields
+        from laporan_rt.kirim import check_send, send_fields
 
         register_monthly_report(JenisLaporan.LAPORAN_RT, "laporan_rt:laporan_bulanan", check_send=check_send)
+        register_send_fields(JenisLaporan.LAPORAN_RT, send_fields)

@@ -1,25 +1,28 @@
 """What a desa's month of RT reports needs before it may be sent (the registry's `check_send`).
 
 Every active RT has sent its report, or the operator explains each missing one in the
-send form (laporan_rt/_kirim_extra.html posts `penjelasan_rt_<nomor>`). The explanations
+send form (laporan_rt/_kirim_extra.html posts `penjelasan_rt_<nomor>`, declared by
+`send_fields` and validated by desa's one send form). The explanations
 go into the report's keterangan, where the Kasi Trantib reads them on the review panel.
 """
 
+from desa.forms.kirim import teks_kirim
 from desa.ledger import TransisiDitolak
 from laporan_rt.rekap import rt_belum_melapor
-
-PANJANG_MAKSIMUM = 1000
 
 
 def field_name(rt):
     return f"penjelasan_rt_{rt.nomor}"
 
 
-def check_send(desa, periode, data):
+def send_fields(desa, periode):
+    """One explanation per RT of the desa; the check decides, after the lock, which are missing."""
+    return {field_name(rt): teks_kirim(f"Penjelasan {rt}") for rt in desa.rt_set.order_by("nomor")}
+
+
+def check_send(desa, periode, kiriman):
     """(nihil, keterangan) for the ledger, or TransisiDitolak naming what is missing."""
-    keterangan = data.get("keterangan", "").strip()
-    if len(keterangan) > PANJANG_MAKSIMUM:
-        raise TransisiDitolak("Keterangan terlalu panjang (paling banyak 1.000 huruf).")
+    keterangan = kiriman.keterangan
     if not desa.rt_set.filter(aktif=True).exists():
         raise TransisiDitolak(
             "Desa ini belum punya RT aktif. Tambahkan daftar RT di halaman desa sebelum mengirim laporan RT."
@@ -28,9 +31,7 @@ def check_send(desa, periode, data):
     explained = []
     unexplained = []
     for rt in missing:
-        penjelasan = data.get(field_name(rt), "").strip()
-        if len(penjelasan) > PANJANG_MAKSIMUM:
-            raise TransisiDitolak(f"Penjelasan {rt} terlalu panjang (paling banyak 1.000 huruf).")
+        penjelasan = kiriman.data.get(field_name(rt), "")
         if penjelasan:
             explained.append(f"{rt}: {penjelasan}")
         else:

@@ -1,25 +1,24 @@
 """What a Linmas month needs before it may be sent (the registry's `check_send`).
 
 The ledger's send form posts `nihil`, `keterangan` and, from linmas/_kirim_extra.html,
-`penjelasan_program`. The explanation of an unmet programme is kept in the report's
-keterangan, where the Kasi Trantib reads it on the review panel.
+`penjelasan_program` (declared in SEND_FIELDS, validated by desa's one send form). The
+explanation of an unmet programme is kept in the report's keterangan,
+where the Kasi Trantib reads it on the review panel.
 """
 
+from desa.forms.kirim import teks_kirim
 from desa.ledger import TransisiDitolak
 from linmas.ringkasan import ringkasan_linmas
 
-PANJANG_MAKSIMUM = 1000
+SEND_FIELDS = {"penjelasan_program": teks_kirim("Penjelasan program wajib")}
 
 
-def check_send(desa, periode, data):
+def check_send(desa, periode, kiriman):
     """(nihil, keterangan) for the ledger, or TransisiDitolak with what is missing."""
     ringkasan = ringkasan_linmas([desa], periode)[desa.pk]
-    nihil = data.get("nihil") == "on"
-    keterangan = data.get("keterangan", "").strip()
-    penjelasan = data.get("penjelasan_program", "").strip()
-    if len(keterangan) > PANJANG_MAKSIMUM or len(penjelasan) > PANJANG_MAKSIMUM:
-        raise TransisiDitolak("Keterangan terlalu panjang (paling banyak 1.000 huruf).")
-    if nihil:
+    keterangan = kiriman.keterangan
+    penjelasan = kiriman.data.get("penjelasan_program", "")
+    if kiriman.nihil:
         if not ringkasan.kosong:
             raise TransisiDitolak(
                 f"Bulan ini sudah tercatat {ringkasan.jumlah_kegiatan} kegiatan dan "

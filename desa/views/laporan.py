@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from desa import ledger, registry
+from desa.forms.kirim import kirim_form
 from desa.forms.masukan import teks_bersih
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan
@@ -49,7 +50,10 @@ def _run(request, action, success):
 @login_required
 def laporan_kirim(request, kode, jenis, periode):
     desa = _target(request, kode, jenis, periode)
-
+    form = kirim_form(jenis, desa, periode, request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Laporan belum dikirim. {form.pesan()}")
+        return _back(desa, jenis, periode)
     _run(
         request,
         lambda: ledger.kirim(
@@ -57,8 +61,8 @@ def laporan_kirim(request, kode, jenis, periode):
             jenis=jenis,
             periode=periode,
             user=request.user,
-            data={name: _teks(request, name) for name in request.POST},
-            versi=request.POST.get("versi"),
+            kiriman=form.kiriman(),
+            versi=form.cleaned_data["versi"],
         ),  # fmt: skip
         f"Laporan {periode.label} terkirim ke kecamatan.",
     )

@@ -102,7 +102,7 @@ def rekap_ekonomi(desa_list, periode, *, tanda=None, states=None):
     return rows
 
 
-def check_send(desa, periode, data):
+def check_send(desa, periode, kiriman):
     """(nihil, keterangan) from the month's records; raises TransisiDitolak when it cannot be sent."""
     row = rekap_ekonomi([desa], periode)[desa.pk]
     if not row.jumlah_keluarga:
@@ -110,10 +110,10 @@ def check_send(desa, periode, data):
             "Laporan belum dapat dikirim: belum ada data keluarga yang dicek sampai akhir "
             f"{periode.label}. Tambah atau impor data keluarga dulu."
         )
-    keterangan = (data.get("keterangan") or "").strip()[:1000]
+    keterangan = kiriman.keterangan
     if not row.ada_perubahan:
         return True, keterangan or KETERANGAN_NIHIL
-    if data.get("nihil") == "on":
+    if kiriman.nihil:
         raise TransisiDitolak(
             "Bulan ini ada perubahan data ekonomi; laporan tidak dapat dikirim sebagai nihil."
         )

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from desa.models.laporan import JenisLaporan, LaporanBulanan, Status
 from desa.periode import Periode
-from desa.registry import check_send
+from desa.registry import Kiriman, check_send
 from desa.templatetags.format_id import angka_bertanda
 from kependudukan.b3 import BarisB3, Kelompok
 from kependudukan.kirim import KETERANGAN_NIHIL
@@ -79,7 +79,7 @@ def test_a_month_without_data_awal_cannot_be_sent(client_for, operator_a, desa_a
 
 
 def test_the_registered_send_check_is_ours(started_a):
-    assert check_send(JenisLaporan.KEPENDUDUKAN, started_a, LAST, {}) == (True, KETERANGAN_NIHIL)
+    assert check_send(JenisLaporan.KEPENDUDUKAN, started_a, LAST, Kiriman()) == (True, KETERANGAN_NIHIL)
 
 
 def test_the_kasi_trantib_verifies_from_the_same_page(client_for, operator_a, kasi_trantib, started_a):

@@ -7,7 +7,7 @@ from desa.ledger import TransisiDitolak
 from desa.models import LaporanBulanan
 from desa.models.laporan import Status
 from desa.periode import Periode
-from desa.registry import available_kinds, monthly_report_url
+from desa.registry import Kiriman, available_kinds, monthly_report_url
 from linmas import services
 from linmas.foto import foto_siapkan
 from linmas.kirim import check_send
@@ -37,12 +37,12 @@ class TestRegistration:
 class TestCheckSend:
     def test_an_empty_month_must_be_sent_as_nihil(self, desa_a, lalu):
         with pytest.raises(TransisiDitolak, match="centang Nihil"):
-            check_send(desa_a, lalu, {})
+            check_send(desa_a, lalu, Kiriman())
 
     def test_nihil_needs_a_reason(self, desa_a, lalu):
         with pytest.raises(TransisiDitolak, match="alasan"):
-            check_send(desa_a, lalu, {"nihil": "on", "keterangan": "  "})
-        assert check_send(desa_a, lalu, {"nihil": "on", "keterangan": "Banjir, anggota mengungsi"}) == (
+            check_send(desa_a, lalu, Kiriman(nihil=True))
+        assert check_send(desa_a, lalu, Kiriman(nihil=True, keterangan="Banjir, anggota mengungsi")) == (
             True,
             "Banjir, anggota mengungsi",
         )
@@ -50,16 +50,16 @@ class TestCheckSend:
     def test_a_month_with_records_is_not_nihil(self, desa_a, lalu):
         make_kejadian(desa_a, wita(lalu.awal))
         with pytest.raises(TransisiDitolak, match="tidak nihil"):
-            check_send(desa_a, lalu, {"nihil": "on", "keterangan": "tidak ada"})
+            check_send(desa_a, lalu, Kiriman(nihil=True, keterangan="tidak ada"))
 
     def test_an_unmet_programme_needs_an_explanation(self, desa_a, kecamatan, lalu):
         set_program(kecamatan, lalu, ronda=4, apel=1)
         make_kegiatan(desa_a, lalu.awal)
         make_kegiatan(desa_a, lalu.awal, jenis="apel")
         with pytest.raises(TransisiDitolak, match=r"Ronda/siskamling: 1 dari 4 kali"):
-            check_send(desa_a, lalu, {"keterangan": "Aman"})
+            check_send(desa_a, lalu, Kiriman(keterangan="Aman"))
         nihil, keterangan = check_send(
-            desa_a, lalu, {"keterangan": "Aman", "penjelasan_program": "Hujan deras tiga minggu"}
+            desa_a, lalu, Kiriman(keterangan="Aman", data={"penjelasan_program": "Hujan deras tiga minggu"})
         )
         assert not nihil
         assert keterangan == (
@@ -70,12 +70,15 @@ class TestCheckSend:
     def test_a_met_programme_sends_without_explanation(self, desa_a, kecamatan, lalu):
         set_program(kecamatan, lalu, ronda=1)
         make_kegiatan(desa_a, lalu.awal)
-        assert check_send(desa_a, lalu, {}) == (False, "")
+        assert check_send(desa_a, lalu, Kiriman()) == (False, "")
 
-    def test_a_very_long_text_is_refused(self, desa_a, lalu):
+    def test_a_very_long_explanation_is_refused_by_the_send_form(self, client_for, operator_a, desa_a, lalu):
         make_kegiatan(desa_a, lalu.awal)
-        with pytest.raises(TransisiDitolak, match="terlalu panjang"):
-            check_send(desa_a, lalu, {"keterangan": "x" * 1001})
+        url = reverse("desa:laporan_kirim", args=[desa_a.kode, "linmas", str(lalu)])
+        posted = {"versi": "0", "penjelasan_program": "x" * 1001}
+        page = client_for(operator_a).post(url, posted, follow=True).content.decode()
+        assert "Penjelasan program wajib terlalu panjang (paling banyak 1.000 huruf)." in page
+        assert not LaporanBulanan.objects.filter(desa=desa_a, jenis="linmas", status=Status.DIKIRIM).exists()
 
 
 class TestSendingThroughTheLedger:
