@@ -12,6 +12,7 @@ from desa import kepatuhan
 from desa.ledger import periode_in_range
 from desa.models import Desa, Kecamatan
 from desa.models.laporan import JenisLaporan, LaporanBulanan
+from desa.panel import panel_laporan
 from desa.periode import Periode
 from desa.scoping import desa_for_user, may_write
 from kependudukan.b3 import GROUPS, jumlah_b3, rekap_b3, rekap_b3_deret
@@ -89,6 +90,14 @@ def laporan_bulanan(request, kode, periode):
             "can_edit": may_write(request.user, desa),
             "sebelumnya": periode.previous(),
             "berikutnya": periode.next() if periode < Periode.current() else None,
+            "panel": panel_laporan(
+                request.user,
+                desa,
+                JenisLaporan.KEPENDUDUKAN,
+                periode,
+                extra_template="kependudukan/_kirim_extra.html",
+                nihil_allowed=False,
+            ),
         },
     )
 

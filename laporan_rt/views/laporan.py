@@ -8,6 +8,7 @@ from django.urls import reverse
 from desa import ledger
 from desa.models import RT, Desa
 from desa.models.laporan import JenisLaporan
+from desa.panel import panel_laporan
 from desa.periode import Periode
 from desa.scoping import is_ketua_rt, may_write, object_for_user
 from laporan_rt import rekap
@@ -86,6 +87,14 @@ def laporan_bulanan(request, kode, periode):
         "belum_melapor": [(rt, field_name(rt)) for rt in rekap.rt_belum_melapor(desa, periode)],
         "can_fill": can_fill,
         "can_manage": may_write(request.user, desa),
+        "panel": panel_laporan(
+            request.user,
+            desa,
+            JenisLaporan.LAPORAN_RT,
+            periode,
+            extra_template="laporan_rt/_kirim_extra.html",
+            nihil_allowed=False,
+        ),
     }
     return render(request, "laporan_rt/laporan_bulanan.html", context)
 

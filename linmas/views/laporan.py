@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from desa import scoping
+from desa.models.laporan import JenisLaporan
+from desa.panel import panel_laporan
 from desa.periode import Periode
 from desa.scoping import desa_for_user, may_write
 from linmas.models import FotoKegiatan
@@ -48,5 +50,13 @@ def laporan_bulanan(request, kode, periode):
             "can_edit": may_write(request.user, desa) and not terkunci,
             "periode_sebelumnya": periode.previous(),
             "periode_berikutnya": periode.next() if periode < sekarang else None,
+            "panel": panel_laporan(
+                request.user,
+                desa,
+                JenisLaporan.LINMAS,
+                periode,
+                extra_template="linmas/_kirim_extra.html",
+                nihil_allowed=ringkasan.kosong,
+            ),
         },
     )

@@ -10,6 +10,8 @@ from django.urls import reverse
 
 from desa.ledger import periode_in_range
 from desa.models import Desa, Kecamatan
+from desa.models.laporan import JenisLaporan
+from desa.panel import panel_laporan
 from desa.periode import Periode
 from desa.scoping import desa_for_user, is_administrator, is_ketua_rt, may_write
 from kependudukan.ekonomi.forms import ProgramForm
@@ -44,6 +46,7 @@ def laporan_bulanan(request, kode, periode):
             "can_edit": may_write(request.user, desa),
             "sebelumnya": periode.previous(),
             "berikutnya": periode.next() if periode < Periode.current() else None,
+            "panel": panel_laporan(request.user, desa, JenisLaporan.EKONOMI, periode),
         },
     )
 
