@@ -33,7 +33,7 @@ from tests.factories.kependudukan import make_data_awal
 from tests.factories.ledger import laporan
 from tests.kependudukan.workbooks import event_row, workbook_bytes
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 TRIES = 12
 KEPENDUDUKAN = JenisLaporan.KEPENDUDUKAN
