@@ -7,9 +7,11 @@ check must be told that the ORM calls made by fixtures there are fine.
 import os
 import re
 import shutil
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageDraw
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -125,3 +127,16 @@ def nav_to(page, name):
         page.locator("#nav-utama details").filter(has=inner).locator("summary").click()
     link.click()
     page.wait_for_load_state()
+
+
+def photo(path, fmt, colour):
+    image = Image.new("RGB", (1200, 900), colour)
+    ImageDraw.Draw(image).rectangle([300, 200, 900, 700], fill=(240, 240, 240))
+    buffer = BytesIO()
+    image.save(buffer, format=fmt)
+    path.write_bytes(buffer.getvalue())
+    return str(path)
+
+
+def no_sideways_scrolling(page):
+    return page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]

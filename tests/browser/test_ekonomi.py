@@ -7,7 +7,7 @@ from tests.browser.conftest import PHONE, login, open_menu, screenshot
 from tests.factories.ekonomi import make_keluarga, make_penerima
 from tests.factories.identitas import make_nik
 from tests.factories.kependudukan import day, make_peristiwa, recent
-from tests.kependudukan.test_ekonomi_impor import keluarga_row, penerima_row, workbook_bytes
+from tests.kependudukan.workbooks_ekonomi import keluarga_row, penerima_row, workbook_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

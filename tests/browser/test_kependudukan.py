@@ -6,16 +6,12 @@ import pytest
 
 from desa.periode import Periode
 from kependudukan.models import Peristiwa
-from tests.browser.conftest import PHONE, login, nav_to, open_menu, screenshot
+from tests.browser.conftest import PHONE, login, nav_to, no_sideways_scrolling, open_menu, screenshot
 from tests.factories.identitas import make_nik
 from tests.factories.kependudukan import make_data_awal, make_peristiwa
 from tests.kependudukan.workbooks import event_row, workbook_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def no_sideways_scroll(page):
-    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
 def fill_person(page, nik, nama, jenis_kelamin, lahir):
@@ -89,7 +85,7 @@ def test_an_operator_records_imports_and_sends_on_a_phone(page_for, operator_a, 
     page.fill("input[name=alamat_asal_tujuan]", "Lok Batung RT 2")
     page.select_option("select[name=desa_asal_tujuan]", desa_b.pk)
     screenshot(page, "kependudukan-form-pindah")
-    no_sideways_scroll(page)
+    assert no_sideways_scrolling(page)
     page.get_by_role("button", name="Simpan", exact=True).click()
     assert "Pindah Ahmad Fauzi dicatat" in page.content()
     assert Peristiwa.objects.get(jenis="PINDAH").tingkat_pindah == "antar_desa"
@@ -117,7 +113,7 @@ def test_an_operator_records_imports_and_sends_on_a_phone(page_for, operator_a, 
     page.get_by_role("button", name="Unggah dan periksa").click()
     assert "Berkas benar" in page.content()
     screenshot(page, "kependudukan-impor-pratinjau")
-    no_sideways_scroll(page)
+    assert no_sideways_scrolling(page)
     page.get_by_role("button", name="Simpan semua").click()
     assert "Impor selesai: 2 peristiwa" in page.content()
     assert Peristiwa.objects.count() == 6
@@ -126,7 +122,7 @@ def test_an_operator_records_imports_and_sends_on_a_phone(page_for, operator_a, 
     table = page.locator(".tabel-b3").inner_text()
     assert "Akhir bulan\t1\t0\t1.205\t1.188\t2.394\t713" in table  # 2.392 + 2 + 2 - 1 - 1; KK +1
     screenshot(page, "kependudukan-laporan")
-    no_sideways_scroll(page)
+    assert no_sideways_scrolling(page)
     page.get_by_role("button", name="Kirim laporan").click()
     assert "terkirim ke kecamatan" in page.content()
     # On time until the deadline day, late after it: the test may run on any day of the month.
@@ -136,14 +132,14 @@ def test_an_operator_records_imports_and_sends_on_a_phone(page_for, operator_a, 
     page.get_by_role("link", name="Rincian nama").click()
     assert "Aisyah Rahmah" in page.content()
     screenshot(page, "kependudukan-rincian")
-    no_sideways_scroll(page)
+    assert no_sideways_scrolling(page)
     page.get_by_role("link", name="Ahmad Fauzi").click()
     assert "Riwayat perubahan" in page.content()
     screenshot(page, "kependudukan-detail")
-    no_sideways_scroll(page)
+    assert no_sideways_scrolling(page)
     page.goto(page.base_url + f"/kependudukan/{page.kode}/")
     screenshot(page, "kependudukan-beranda")
-    no_sideways_scroll(page)
+    assert no_sideways_scrolling(page)
 
 
 def test_the_kasi_trantib_reviews_the_kecamatan(page_for, viewport, kasi_trantib, desa_a, desa_b):
@@ -164,7 +160,7 @@ def test_the_kasi_trantib_reviews_the_kecamatan(page_for, viewport, kasi_trantib
     assert "Temuan" in page.content() and "Pelaporan terlambat" in page.content()
     screenshot(page, "kependudukan-laporan-trantib")
     if viewport == PHONE:
-        no_sideways_scroll(page)
+        assert no_sideways_scrolling(page)
     else:
         page.goto(page.base_url + f"/kependudukan/{desa_a.pk}/{last}/cetak/")
         screenshot(page, "kependudukan-cetak")

@@ -1,28 +1,21 @@
-from io import BytesIO
-
 import pytest
-from PIL import Image, ImageDraw
 
 from desa.models import LaporanBulanan
 from desa.models.laporan import Status
 from desa.periode import Periode, format_tanggal
 from linmas.models import AnggotaLinmas, Kegiatan
-from tests.browser.conftest import DESKTOP, PHONE, login, nav_to, open_menu, screenshot
+from tests.browser.conftest import (
+    DESKTOP,
+    PHONE,
+    login,
+    nav_to,
+    no_sideways_scrolling,
+    open_menu,
+    photo,
+    screenshot,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def photo(path, fmt, colour):
-    image = Image.new("RGB", (1200, 900), colour)
-    ImageDraw.Draw(image).rectangle([300, 200, 900, 700], fill=(240, 240, 240))
-    buffer = BytesIO()
-    image.save(buffer, format=fmt)
-    path.write_bytes(buffer.getvalue())
-    return str(path)
-
-
-def no_sideways_scrolling(page):
-    return page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
 def test_an_operator_records_a_linmas_month_on_a_phone(page_for, operator_a, private_media, tmp_path):

@@ -8,8 +8,7 @@ from desa.models import LaporanBulanan
 from desa.models.laporan import Status
 from desa.periode import Periode
 from linmas.models import Kegiatan, Regu
-from tests.browser.conftest import DESKTOP, PHONE, login, screenshot
-from tests.browser.test_linmas import no_sideways_scrolling, photo
+from tests.browser.conftest import DESKTOP, PHONE, login, no_sideways_scrolling, photo, screenshot
 from tests.factories.linmas import make_kegiatan, make_satlinmas, set_program
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

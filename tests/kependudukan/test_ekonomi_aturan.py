@@ -10,7 +10,7 @@ from desa.periode import Periode
 from kependudukan.ekonomi.forms import KeluargaForm, PenerimaForm
 from kependudukan.ekonomi.impor.periksa import periksa_berkas
 from kependudukan.ekonomi.models import ProgramBantuan
-from tests.kependudukan.test_ekonomi_impor import KODE_A, keluarga_row, penerima_row, workbook_bytes
+from tests.kependudukan.workbooks_ekonomi import KODE_A, keluarga_row, penerima_row, workbook_bytes
 
 pytestmark = pytest.mark.django_db
 NEXT = Periode.current().next()

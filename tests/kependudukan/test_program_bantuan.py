@@ -14,7 +14,7 @@ from kependudukan.ekonomi.laporan import rekap_ekonomi
 from kependudukan.ekonomi.models import ProgramBantuan
 from tests.factories.kependudukan import recent
 from tests.factories.pengguna import make_user
-from tests.kependudukan.test_ekonomi_impor import penerima_row, workbook_bytes
+from tests.kependudukan.workbooks_ekonomi import penerima_row, workbook_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -8,26 +8,7 @@ from desa.ledger import PeriodeTerkunci, kembalikan
 from linmas import services
 from linmas.models import FotoKegiatan, Kegiatan
 from tests.factories.linmas import image_bytes, last_month, make_anggota, make_kegiatan, send, upload
-
-
-def kegiatan_data(tanggal, peserta, **overrides):
-    data = {
-        "tanggal": tanggal.isoformat(),
-        "jenis": "ronda",
-        "jenis_lainnya": "",
-        "tempat": "Pos kamling RT 002",
-        "rt": "",
-        "latitude": "",
-        "longitude": "",
-        "uraian": "Ronda malam, situasi aman.",
-        "peserta": [anggota.pk for anggota in peserta],
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
-
-
-def create_url(desa):
-    return reverse("linmas:kegiatan_create", args=[desa.kode])
+from tests.linmas.formulir import create_url, kegiatan_data
 
 
 class TestRecording:

@@ -7,25 +7,7 @@ from django.utils import timezone
 from linmas.models import Kejadian, Penyerahan
 from tests.factories.linmas import last_month, make_kejadian, send
 from tests.factories.waktu import wita
-
-
-def kejadian_data(waktu, **overrides):
-    data = {
-        "waktu": waktu.strftime("%Y-%m-%dT%H:%M"),
-        "jenis": "kriminalitas",
-        "jenis_lainnya": "",
-        "tempat": "Rumah warga RT 002",
-        "rt": "",
-        "uraian": "Pencurian sepeda motor.",
-        "tindakan": "Mengamankan lokasi, lapor Polsek.",
-        "korban_meninggal": "0",
-        "korban_luka": "0",
-        "kerugian": "Rp18.000.000",
-        "penyerahan": "polisi",
-        "instansi": "Polsek Paringin",
-    }
-    data.update(overrides)
-    return data
+from tests.linmas.formulir import kejadian_data
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ from django.urls import reverse
 from desa.periode import WITA
 from linmas.models import Kegiatan, Kejadian
 from tests.factories.linmas import upload
-from tests.linmas.test_kegiatan import create_url, kegiatan_data
-from tests.linmas.test_kejadian import kejadian_data
+from tests.linmas.formulir import create_url, kegiatan_data, kejadian_data
 
 
 def token_of(html):

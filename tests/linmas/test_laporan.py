@@ -13,14 +13,7 @@ from linmas.foto import foto_siapkan
 from linmas.kirim import check_send
 from tests.factories.linmas import last_month, make_anggota, make_kegiatan, make_kejadian, set_program, upload
 from tests.factories.waktu import wita
-
-
-def page_url(desa, periode):
-    return reverse("linmas:laporan_bulanan", args=[desa.kode, str(periode)])
-
-
-def kirim_url(desa, periode):
-    return reverse("desa:laporan_kirim", args=[desa.kode, "linmas", str(periode)])
+from tests.linmas.formulir import kirim_url, page_url
 
 
 @pytest.fixture

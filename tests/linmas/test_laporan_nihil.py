@@ -6,7 +6,7 @@ from desa.models import LaporanBulanan
 from desa.models.laporan import Status
 from tests.factories.linmas import last_month, make_kegiatan, make_kejadian
 from tests.factories.waktu import wita
-from tests.linmas.test_laporan import kirim_url, page_url
+from tests.linmas.formulir import kirim_url, page_url
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from linmas.forms import KegiatanForm
 from linmas.forms.kegiatan import PIMPINAN
 from linmas.models import Kegiatan, Regu
 from tests.factories.linmas import make_kegiatan, make_satlinmas
-from tests.linmas.test_kegiatan import create_url, kegiatan_data
+from tests.linmas.formulir import create_url, kegiatan_data
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from linmas.models import Kegiatan, Kejadian
-from tests.linmas.test_kegiatan import kegiatan_data
-from tests.linmas.test_kejadian import kejadian_data
+from tests.linmas.formulir import kegiatan_data, kejadian_data
 
 pytestmark = pytest.mark.django_db
 

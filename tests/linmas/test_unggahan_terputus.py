@@ -15,7 +15,7 @@ from django.urls import reverse
 from kudapanmas.unggahan import PESAN
 from linmas.models import FotoKegiatan, Kegiatan
 from tests.factories.linmas import image_bytes, upload
-from tests.linmas.test_kegiatan import create_url, kegiatan_data
+from tests.linmas.formulir import create_url, kegiatan_data
 
 
 def body_of(data):
