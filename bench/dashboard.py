@@ -167,8 +167,8 @@ def run():
     )
     print(f"kecamatan dashboard: {kecamatan} ({kecamatan.desa_set.count()} desa), {periode.label}")
 
-    dashboard = Page("dasbor_kecamatan", [kecamatan.pk, str(periode)], trantib)
-    overview = Page("dasbor_kabupaten", [kabupaten.pk, str(periode)], viewer)
+    dashboard = Page("kudapanmas:dasbor_kecamatan", [kecamatan.pk, str(periode)], trantib)
+    overview = Page("kudapanmas:dasbor_kabupaten", [kabupaten.pk, str(periode)], viewer)
     floor = Floor(dashboard, kecamatan, periode)
     with QueryCounter(connection) as floor_queries:
         floor_html = floor.render()
@@ -244,8 +244,10 @@ class Floor:
             "data": dasbor.dasbor_kecamatan(kecamatan, periode),
             "kecamatan": kecamatan,
             "periode": periode,
-            "sebelumnya": reverse("dasbor_kecamatan", args=[kecamatan.pk, str(periode.previous())]),
-            "berikutnya": reverse("dasbor_kecamatan", args=[kecamatan.pk, str(periode.next())]),
+            "sebelumnya": reverse(
+                "kudapanmas:dasbor_kecamatan", args=[kecamatan.pk, str(periode.previous())]
+            ),
+            "berikutnya": reverse("kudapanmas:dasbor_kecamatan", args=[kecamatan.pk, str(periode.next())]),
             "dari_kabupaten": False,
         }
 

@@ -37,11 +37,11 @@ class NavGroup:
     items: tuple
 
 
-BERANDA = NavItem("Beranda", "beranda")
-PANDUAN = NavItem("Panduan", "panduan")
-DASBOR = NavItem("Dasbor", "dasbor_saya", halaman=("dasbor_",))
-ANTREAN = NavItem("Antrean verifikasi", "antrean_saya", halaman=("antrean_",))
-RAPOR = NavItem("Rapor desa", "rapor_saya", halaman=("rapor_",))
+BERANDA = NavItem("Beranda", "kudapanmas:beranda")
+PANDUAN = NavItem("Panduan", "kudapanmas:panduan")
+DASBOR = NavItem("Dasbor", "kudapanmas:dasbor_saya", halaman=("kudapanmas:dasbor_",))
+ANTREAN = NavItem("Antrean verifikasi", "kudapanmas:antrean_saya", halaman=("kudapanmas:antrean_",))
+RAPOR = NavItem("Rapor desa", "kudapanmas:rapor_saya", halaman=("kudapanmas:rapor_",))
 
 NAV_BY_ROLE = {
     Peran.OPERATOR_DESA: [
@@ -58,7 +58,7 @@ NAV_BY_ROLE = {
         DASBOR,
         ANTREAN,
         RAPOR,
-        NavItem("Pengingat", "pengingat_saya", halaman=("pengingat_",)),
+        NavItem("Pengingat", "kudapanmas:pengingat_saya", halaman=("kudapanmas:pengingat_",)),
         NavGroup(
             "Data desa",
             (
@@ -70,7 +70,7 @@ NAV_BY_ROLE = {
         NavGroup(
             "Kelola",
             (
-                NavItem("Pengumuman", "pengumuman_saya", halaman=("pengumuman",)),
+                NavItem("Pengumuman", "kudapanmas:pengumuman_saya", halaman=("kudapanmas:pengumuman",)),
                 NavItem("Operator", "desa:operator_list", halaman=("desa:operator_",)),
                 NavItem(
                     "Pengaturan", "desa:kecamatan_pengaturan_saya", halaman=("desa:kecamatan_pengaturan",)

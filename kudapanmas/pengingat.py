@@ -127,7 +127,7 @@ def pesan_desa(kecamatan, periode, item, now):
         lines.append(f"- {sel.jenis_label}: {_keadaan_lengkap(sel, now)}")
     lines += [
         "",
-        f"Kirim melalui {settings.SITE_URL}{reverse('beranda')}",
+        f"Kirim melalui {settings.SITE_URL}{reverse('kudapanmas:beranda')}",
         f"Terima kasih.\nKasi Trantib {kecamatan}",
     ]
     return "\n".join(lines)

@@ -10,7 +10,10 @@ register_converter(PeriodeConverter, "periode")
 
 from kudapanmas.views import beranda, dasbor, pengingat, pengumuman, rekap  # noqa: E402
 
-urlpatterns = [
+# The kudapanmas pages have their own namespace like every app's ("kudapanmas:beranda"); the
+# sign-in pages stay unnamespaced because django.contrib.auth reverses them by their plain names.
+app_name = "kudapanmas"
+halaman = [
     path("", beranda.beranda, name="beranda"),
     path("panduan/", beranda.panduan, name="panduan"),
     path("dasbor/", dasbor.dasbor_saya, name="dasbor_saya"),
@@ -67,6 +70,10 @@ urlpatterns = [
     path("kecamatan/<kode:kode>/pengumuman/", pengumuman.pengumuman, name="pengumuman"),
     path("pengumuman/<int:pk>/hapus/", pengumuman.pengumuman_hapus, name="pengumuman_hapus"),
     path("pengumuman/<int:pk>/lampiran/", pengumuman.pengumuman_lampiran, name="pengumuman_lampiran"),
+]
+
+urlpatterns = [
+    path("", include((halaman, app_name))),
     path("akun/", include("kudapanmas.auth_urls")),
     path("desa/", include("desa.urls")),
     path("kependudukan/ekonomi/", include("kependudukan.ekonomi.urls")),

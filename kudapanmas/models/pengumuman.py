@@ -46,11 +46,11 @@ class Pengumuman(models.Model):
         return self.judul
 
     def get_absolute_url(self):
-        return reverse("pengumuman", args=[self.kecamatan_id])
+        return reverse("kudapanmas:pengumuman", args=[self.kecamatan_id])
 
     @property
     def lampiran_url(self):
-        return reverse("pengumuman_lampiran", args=[self.pk]) if self.lampiran else ""
+        return reverse("kudapanmas:pengumuman_lampiran", args=[self.pk]) if self.lampiran else ""
 
     def is_active(self, today=None):
         return self.berlaku_sampai >= (today or timezone.localdate())

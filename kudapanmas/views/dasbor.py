@@ -27,13 +27,13 @@ def dasbor_saya(request):
     user = request.user
     periode = dasbor.default_periode()
     if user.is_kecamatan_role and user.kecamatan_id:
-        return redirect("dasbor_kecamatan", kode=user.kecamatan_id, periode=periode)
+        return redirect("kudapanmas:dasbor_kecamatan", kode=user.kecamatan_id, periode=periode)
     if user.peran == Peran.KABUPATEN and user.kabupaten_id:
-        return redirect("dasbor_kabupaten", kode=user.kabupaten_id, periode=periode)
+        return redirect("kudapanmas:dasbor_kabupaten", kode=user.kabupaten_id, periode=periode)
     if scoping.is_administrator(user):
         kabupaten = Kabupaten.objects.first()
         if kabupaten:
-            return redirect("dasbor_kabupaten", kode=kabupaten.pk, periode=periode)
+            return redirect("kudapanmas:dasbor_kabupaten", kode=kabupaten.pk, periode=periode)
     raise PermissionDenied("Dasbor untuk kecamatan dan kabupaten. Laporan desa Anda ada di Beranda.")
 
 
@@ -49,8 +49,8 @@ def dasbor_kecamatan(request, kode, periode):
             "data": data,
             "kecamatan": kecamatan,
             "periode": periode,
-            "sebelumnya": _month_url("dasbor_kecamatan", kode, periode.previous(), data.keadaan),
-            "berikutnya": _month_url("dasbor_kecamatan", kode, periode.next(), data.keadaan),
+            "sebelumnya": _month_url("kudapanmas:dasbor_kecamatan", kode, periode.previous(), data.keadaan),
+            "berikutnya": _month_url("kudapanmas:dasbor_kecamatan", kode, periode.next(), data.keadaan),
             "dari_kabupaten": request.user.is_kabupaten_role,
             "nik_lengkap_bawaan": dengan_nik(request),
         },
@@ -70,8 +70,8 @@ def dasbor_kabupaten(request, kode, periode):
             "periode": periode,
             "rows": rows,
             "total": total,
-            "sebelumnya": _month_url("dasbor_kabupaten", kode, periode.previous()),
-            "berikutnya": _month_url("dasbor_kabupaten", kode, periode.next()),
+            "sebelumnya": _month_url("kudapanmas:dasbor_kabupaten", kode, periode.previous()),
+            "berikutnya": _month_url("kudapanmas:dasbor_kabupaten", kode, periode.next()),
             "nik_lengkap_bawaan": dengan_nik(request),
         },
     )
@@ -79,7 +79,7 @@ def dasbor_kabupaten(request, kode, periode):
 
 @login_required
 def antrean_saya(request):
-    return redirect("antrean_kecamatan", kode=_home_kecamatan(request.user))
+    return redirect("kudapanmas:antrean_kecamatan", kode=_home_kecamatan(request.user))
 
 
 @login_required
@@ -167,7 +167,7 @@ def _kembali(kecamatan, data, pilihan=None):
     if pilihan is not None and data.get("dari") == "laporan" and len(pilihan.items + pilihan.lain) == 1:
         sel = (pilihan.items + pilihan.lain)[0]
         return registry.monthly_report_url(sel.jenis, sel.desa, sel.periode)
-    url = reverse("antrean_kecamatan", args=[kecamatan.kode])
+    url = reverse("kudapanmas:antrean_kecamatan", args=[kecamatan.kode])
     query = dasbor.saringan_antrean(kecamatan, data).query
     return f"{url}?{query}" if query else url
 
@@ -175,7 +175,9 @@ def _kembali(kecamatan, data, pilihan=None):
 @login_required
 def rapor_saya(request):
     kode = _home_kecamatan(request.user)
-    return redirect("rapor_kecamatan", kode=kode, periode=last_closed_periode(request.user.kecamatan))
+    return redirect(
+        "kudapanmas:rapor_kecamatan", kode=kode, periode=last_closed_periode(request.user.kecamatan)
+    )
 
 
 @login_required
@@ -185,7 +187,7 @@ def rapor_kecamatan(request, kode, periode):
     terakhir = last_closed_periode(kecamatan)
     if periode > terakhir:
         # A month whose deadline has not passed would count reports that are not late yet.
-        return redirect("rapor_kecamatan", kode=kode, periode=terakhir)
+        return redirect("kudapanmas:rapor_kecamatan", kode=kode, periode=terakhir)
     data = rapor.rapor_desa(kecamatan, periode)
     return render(
         request,
@@ -195,8 +197,10 @@ def rapor_kecamatan(request, kode, periode):
             "kecamatan": kecamatan,
             "tanggal_cetak": timezone.localdate(),
             "periode": periode,
-            "sebelumnya": _month_url("rapor_kecamatan", kode, periode.previous()),
-            "berikutnya": _month_url("rapor_kecamatan", kode, periode.next()) if periode < terakhir else "",
+            "sebelumnya": _month_url("kudapanmas:rapor_kecamatan", kode, periode.previous()),
+            "berikutnya": _month_url("kudapanmas:rapor_kecamatan", kode, periode.next())
+            if periode < terakhir
+            else "",
         },
     )
 

@@ -12,7 +12,7 @@ from kudapanmas.pengingat import pengingat_for
 @login_required
 def pengingat_saya(request):
     kode = scoping.kecamatan_saya(request.user, "Pengingat dikirim oleh Kasi Trantib kecamatan.")
-    return redirect("pengingat_kecamatan", kode=kode, periode=dasbor.default_periode())
+    return redirect("kudapanmas:pengingat_kecamatan", kode=kode, periode=dasbor.default_periode())
 
 
 @login_required
@@ -35,4 +35,4 @@ def pengingat_kecamatan(request, kode, periode):
 def _url(kode, periode):
     if not ledger.periode_in_range(periode):
         return ""
-    return reverse("pengingat_kecamatan", kwargs={"kode": kode, "periode": periode})
+    return reverse("kudapanmas:pengingat_kecamatan", kwargs={"kode": kode, "periode": periode})

@@ -15,7 +15,7 @@ from kudapanmas.models import Pengumuman
 @login_required
 def pengumuman_saya(request):
     kode = scoping.kecamatan_saya(request.user, "Pengumuman dibuat oleh Kasi Trantib kecamatan.")
-    return redirect("pengumuman", kode=kode)
+    return redirect("kudapanmas:pengumuman", kode=kode)
 
 
 @login_required
@@ -50,7 +50,7 @@ def pengumuman_hapus(request, pk):
         item.lampiran.delete(save=False)
     item.delete()
     messages.success(request, f"Pengumuman “{item.judul}” dihapus.")
-    return redirect("pengumuman", kode=item.kecamatan_id)
+    return redirect("kudapanmas:pengumuman", kode=item.kecamatan_id)
 
 
 @login_required

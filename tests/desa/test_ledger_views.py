@@ -130,7 +130,7 @@ def test_the_kasi_trantib_returns_and_verifies_through_the_views(cast, client_fo
     client_for(cast["operator_a"]).post(url("laporan_kirim"), {"versi": "1"})
     client = client_for(cast["kasi_trantib"])
     row = LaporanBulanan.objects.get()
-    verifikasi = reverse("antrean_verifikasi", args=[desa_a.kecamatan_id])
+    verifikasi = reverse("kudapanmas:antrean_verifikasi", args=[desa_a.kecamatan_id])
     client.post(verifikasi, {"laporan": row.pk, f"versi-{row.pk}": "2"})
     assert status_of(desa_a) == Status.DIKIRIM, "verified without the confirmation"
     client.post(verifikasi, {"laporan": row.pk, f"versi-{row.pk}": "2", "diperiksa": "on"})
@@ -190,7 +190,7 @@ def test_an_empty_comment_is_not_saved(cast, client_for, desa_a):
 
 
 def verify_url():
-    return reverse("antrean_verifikasi", args=["63.11.06"])
+    return reverse("kudapanmas:antrean_verifikasi", args=["63.11.06"])
 
 
 def test_the_panel_offers_the_operator_the_send_form(cast, client_for, desa_a):

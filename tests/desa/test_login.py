@@ -16,7 +16,7 @@ def _attempt(client, username, password):
 def test_a_correct_login_reaches_the_home_page(client, operator_a):
     response = _attempt(client, "operator.a", PASSWORD)
     assert response.status_code == 302
-    assert response.url == reverse("beranda")
+    assert response.url == reverse("kudapanmas:beranda")
 
 
 def test_a_wrong_password_is_refused_in_indonesian(client, operator_a):

@@ -31,7 +31,7 @@ def test_two_clients_behind_the_proxy_are_locked_separately(client, operator_a, 
     fail_until_locked(client, settings, forwarded=CLIENT_1)
     assert "Akun dikunci sementara" in attempt(client, PASSWORD, forwarded=CLIENT_1).content.decode()
     response = attempt(client, PASSWORD, forwarded=CLIENT_2)
-    assert response.status_code == 302 and response.url == reverse("beranda")
+    assert response.status_code == 302 and response.url == reverse("kudapanmas:beranda")
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {CLIENT_1}
 
 

@@ -157,7 +157,7 @@ def test_the_report_is_sent_through_the_ledger(client_for, operator_a, desa_a):
 
 
 def test_the_recap_download_has_both_sheets_and_is_recorded(client_for, camat, kecamatan, desa_a, flagged):
-    url = reverse("rekap_kecamatan", args=[kecamatan.pk, str(recent(1))]) + "?nik=lengkap"
+    url = reverse("kudapanmas:rekap_kecamatan", args=[kecamatan.pk, str(recent(1))]) + "?nik=lengkap"
     response = client_for(camat).get(url)
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert {"Ekonomi", "Penerima Bantuan"} <= set(workbook.sheetnames)

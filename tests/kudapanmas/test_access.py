@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 
 # page name → (url builder, {role: expected status}); a missing role expects 200.
 PAGES = {
-    "beranda": (lambda: reverse("beranda"), {}),
-    "panduan": (lambda: reverse("panduan"), {}),
+    "beranda": (lambda: reverse("kudapanmas:beranda"), {}),
+    "panduan": (lambda: reverse("kudapanmas:panduan"), {}),
     "desa A": (
         lambda: reverse("desa:detail", args=[KODE_DESA_A]),
         {"operator_b": 404, "operator_luar": 404},
@@ -47,10 +47,10 @@ test_each_role_gets_exactly_what_it_may, test_anonymous_users_are_sent_to_login 
 
 
 def test_the_navigation_shows_only_what_the_role_may_use(cast, client_for):
-    operator_page = client_for(cast["operator_a"]).get(reverse("beranda")).content.decode()
+    operator_page = client_for(cast["operator_a"]).get(reverse("kudapanmas:beranda")).content.decode()
     assert "Desa saya" in operator_page
     assert reverse("desa:operator_list") not in operator_page
-    trantib_page = client_for(cast["kasi_trantib"]).get(reverse("beranda")).content.decode()
+    trantib_page = client_for(cast["kasi_trantib"]).get(reverse("kudapanmas:beranda")).content.decode()
     assert reverse("desa:operator_list") in trantib_page
 
 
@@ -71,7 +71,7 @@ def test_a_ketua_rt_starts_on_its_own_rt_report(client_for, desa_a):
 
     rt = RT.objects.create(desa=desa_a, nomor=3)
     ketua = make_user("ketua.rt3", peran=Peran.KETUA_RT, rt=rt)
-    response = client_for(ketua).get(reverse("beranda"))
+    response = client_for(ketua).get(reverse("kudapanmas:beranda"))
     assert response.status_code == 302
     assert response.url == reverse("laporan_rt:beranda_rt")
 
@@ -93,7 +93,7 @@ def _active(response):
         (lambda: reverse("ekonomi:penerima_list", args=[KODE_DESA_A]), ["Ekonomi"]),
         (lambda: reverse("desa:saya"), ["Desa saya"]),
         (lambda: reverse("laporan_rt:saya"), ["Laporan RT"]),
-        (lambda: reverse("panduan"), ["Panduan"]),
+        (lambda: reverse("kudapanmas:panduan"), ["Panduan"]),
     ],
 )
 def test_the_menu_marks_the_section_of_the_page(cast, client_for, url, expected):
@@ -106,8 +106,8 @@ def test_the_menu_marks_the_section_of_the_page(cast, client_for, url, expected)
     [
         (lambda: reverse("kependudukan:impor_unggah"), ["Data desa", "Impor kependudukan"]),
         (lambda: reverse("desa:operator_create"), ["Kelola", "Operator"]),
-        (lambda: reverse("dasbor_saya"), ["Dasbor"]),
-        (lambda: reverse("rapor_saya"), ["Rapor desa"]),
+        (lambda: reverse("kudapanmas:dasbor_saya"), ["Dasbor"]),
+        (lambda: reverse("kudapanmas:rapor_saya"), ["Rapor desa"]),
     ],
 )
 def test_the_kasi_trantib_menu_marks_the_page_behind_a_shortcut(cast, client_for, url, expected):

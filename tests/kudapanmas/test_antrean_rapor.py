@@ -47,7 +47,9 @@ def test_the_wait_reads_in_words(minutes, text):
 def test_the_queue_page_links_each_report_for_review(paringin, desa_a, cast, client_for):
     laporan(desa_a, Periode(2026, 8), Status.DIKIRIM, sent=wita(2026, 9, 7, 9))
     content = (
-        client_for(cast["kasi_trantib"]).get(reverse("antrean_kecamatan", args=[PARINGIN])).content.decode()
+        client_for(cast["kasi_trantib"])
+        .get(reverse("kudapanmas:antrean_kecamatan", args=[PARINGIN]))
+        .content.decode()
     )
     assert "1 laporan menunggu" in content
     assert reverse("kependudukan:laporan_bulanan", args=[desa_a.kode, "2026-08"]) in content
@@ -58,7 +60,11 @@ def test_the_queue_page_links_each_report_for_review(paringin, desa_a, cast, cli
 
 def test_the_queue_is_read_only_for_the_camat(paringin, desa_a, cast, client_for):
     laporan(desa_a, Periode(2026, 8), Status.DIKIRIM)
-    content = client_for(cast["camat"]).get(reverse("antrean_kecamatan", args=[PARINGIN])).content.decode()
+    content = (
+        client_for(cast["camat"])
+        .get(reverse("kudapanmas:antrean_kecamatan", args=[PARINGIN]))
+        .content.decode()
+    )
     assert ">Lihat</a>" in content and ">Periksa</a>" not in content
 
 
@@ -101,7 +107,9 @@ def test_the_rapor_page_is_printable_with_the_camat_signature(paringin, desa_a, 
     paringin.save()
     on_time_months(desa_a, 12)
     content = (
-        client_for(cast["camat"]).get(reverse("rapor_kecamatan", args=[PARINGIN, "2026-08"])).content.decode()
+        client_for(cast["camat"])
+        .get(reverse("kudapanmas:rapor_kecamatan", args=[PARINGIN, "2026-08"]))
+        .content.decode()
     )
     assert "Rapor desa · Kecamatan Paringin" in content
     assert "September 2025 – Agustus 2026" in content
@@ -122,7 +130,7 @@ def test_the_rapor_runs_a_fixed_number_of_queries(
         for n in range(extra)
     )
     client = client_for(cast["kasi_trantib"])
-    url = reverse("rapor_kecamatan", args=[PARINGIN, "2026-08"])
+    url = reverse("kudapanmas:rapor_kecamatan", args=[PARINGIN, "2026-08"])
     client.get(url)
     with django_assert_max_num_queries(6):
         assert client.get(url).status_code == 200

@@ -30,7 +30,7 @@ def waiting(paringin, desa_a, desa_b, desa_luar):
 
 
 def queue(client, **params):
-    return client.get(reverse("antrean_kecamatan", args=[PARINGIN]), params)
+    return client.get(reverse("kudapanmas:antrean_kecamatan", args=[PARINGIN]), params)
 
 
 def listed(response):

@@ -21,7 +21,7 @@ frozen = frozen_at(NOW)
 
 
 def confirm_url(kode=PARINGIN):
-    return reverse("antrean_verifikasi", args=[kode])
+    return reverse("kudapanmas:antrean_verifikasi", args=[kode])
 
 
 @pytest.fixture
@@ -51,7 +51,9 @@ def messages_of(response):
 
 def test_the_queue_offers_the_kasi_trantib_a_checkbox_per_report(three, cast, client_for):
     content = (
-        client_for(cast["kasi_trantib"]).get(reverse("antrean_kecamatan", args=[PARINGIN])).content.decode()
+        client_for(cast["kasi_trantib"])
+        .get(reverse("kudapanmas:antrean_kecamatan", args=[PARINGIN]))
+        .content.decode()
     )
     assert f'action="{confirm_url()}"' in content
     for row in three:
@@ -88,7 +90,7 @@ def test_a_post_without_the_confirmation_verifies_nothing(three, cast, client_fo
 
 def test_confirmed_reports_are_verified_each_with_its_history(three, cast, client_for):
     response = client_for(cast["kasi_trantib"]).post(confirm_url(), confirmed(three), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("antrean_kecamatan", args=[PARINGIN])
+    assert response.redirect_chain[-1][0] == reverse("kudapanmas:antrean_kecamatan", args=[PARINGIN])
     assert statuses(three) == [Status.DIVERIFIKASI] * 3
     for row in three:
         (entry,) = RiwayatLaporan.objects.filter(laporan=row)
@@ -182,7 +184,8 @@ def test_the_filters_survive_the_round_trip(three, cast, client_for):
     data = confirmed(three[:1], jenis="kependudukan", periode="2026-08")
     response = client_for(cast["kasi_trantib"]).post(confirm_url(), data)
     assert (
-        response.url == reverse("antrean_kecamatan", args=[PARINGIN]) + "?jenis=kependudukan&periode=2026-08"
+        response.url
+        == reverse("kudapanmas:antrean_kecamatan", args=[PARINGIN]) + "?jenis=kependudukan&periode=2026-08"
     )
 
 

@@ -17,7 +17,7 @@ frozen = frozen_at(NOW)
 
 
 def home(client):
-    return client.get(reverse("beranda")).content.decode()
+    return client.get(reverse("kudapanmas:beranda")).content.decode()
 
 
 def test_the_operator_sees_an_overdue_report_and_how_late_it_is(paringin, cast, client_for):
@@ -111,11 +111,11 @@ def test_the_kasi_trantib_home_shows_the_rates_and_every_entry_point(paringin, d
     assert "Laporan Agustus 2026" in content
     assert "6,2%" in content  # 1 of 16
     for url in [
-        reverse("dasbor_kecamatan", args=["63.11.06", "2026-08"]),
-        reverse("antrean_kecamatan", args=["63.11.06"]),
-        reverse("rapor_saya"),
-        reverse("pengingat_kecamatan", args=["63.11.06", "2026-08"]),
-        reverse("pengumuman", args=["63.11.06"]),
+        reverse("kudapanmas:dasbor_kecamatan", args=["63.11.06", "2026-08"]),
+        reverse("kudapanmas:antrean_kecamatan", args=["63.11.06"]),
+        reverse("kudapanmas:rapor_saya"),
+        reverse("kudapanmas:pengingat_kecamatan", args=["63.11.06", "2026-08"]),
+        reverse("kudapanmas:pengumuman", args=["63.11.06"]),
         reverse("desa:kecamatan_pengaturan", args=["63.11.06"]),
     ]:
         assert url in content
@@ -123,12 +123,12 @@ def test_the_kasi_trantib_home_shows_the_rates_and_every_entry_point(paringin, d
 
 def test_the_camat_home_has_no_kasi_trantib_tools(paringin, cast, client_for):
     content = home(client_for(cast["camat"]))
-    assert reverse("dasbor_kecamatan", args=["63.11.06", "2026-08"]) in content
-    assert reverse("pengingat_kecamatan", args=["63.11.06", "2026-08"]) not in content
+    assert reverse("kudapanmas:dasbor_kecamatan", args=["63.11.06", "2026-08"]) in content
+    assert reverse("kudapanmas:pengingat_kecamatan", args=["63.11.06", "2026-08"]) not in content
 
 
 def test_the_kabupaten_home_opens_the_overview_and_each_kecamatan(paringin, cast, client_for):
     content = home(client_for(cast["kabupaten"]))
-    assert reverse("dasbor_kabupaten", args=["63.11", "2026-08"]) in content
-    assert reverse("dasbor_kecamatan", args=["63.11.01", "2026-08"]) in content
+    assert reverse("kudapanmas:dasbor_kabupaten", args=["63.11", "2026-08"]) in content
+    assert reverse("kudapanmas:dasbor_kecamatan", args=["63.11.01", "2026-08"]) in content
     assert content.count("/dasbor/2026-08/") == 9

@@ -29,7 +29,7 @@ def balang_two_rt(desa_a):
 
 
 def test_the_dashboard_shows_x_of_y_rt(client_for, kasi_trantib, rt_laporan_only, balang_two_rt):
-    url = reverse("dasbor_kecamatan", args=[rt_laporan_only.kode, str(PERIODE)])
+    url = reverse("kudapanmas:dasbor_kecamatan", args=[rt_laporan_only.kode, str(PERIODE)])
     content = client_for(kasi_trantib).get(url).content.decode()
     assert "1 dari 2 RT" in content
 

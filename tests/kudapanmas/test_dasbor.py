@@ -30,7 +30,7 @@ def sample(paringin, desa_a, desa_b):
 
 
 def dasbor_url(kode=PARINGIN, periode=AGUSTUS, **query):
-    url = reverse("dasbor_kecamatan", args=[kode, str(periode)])
+    url = reverse("kudapanmas:dasbor_kecamatan", args=[kode, str(periode)])
     return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
 
 
@@ -98,13 +98,13 @@ def test_the_kabupaten_opens_any_kecamatan_dashboard(sample, cast, client_for):
     for kecamatan in Kecamatan.objects.all():
         assert client.get(dasbor_url(kode=kecamatan.kode)).status_code == 200
     content = client.get(dasbor_url()).content.decode()
-    assert reverse("dasbor_kabupaten", args=["63.11", "2026-08"]) in content
+    assert reverse("kudapanmas:dasbor_kabupaten", args=["63.11", "2026-08"]) in content
 
 
 def test_the_kabupaten_overview_has_one_row_per_kecamatan(sample, cast, client_for):
     content = (
         client_for(cast["kabupaten"])
-        .get(reverse("dasbor_kabupaten", args=["63.11", "2026-08"]))
+        .get(reverse("kudapanmas:dasbor_kabupaten", args=["63.11", "2026-08"]))
         .content.decode()
     )
     for kecamatan in Kecamatan.objects.all():
@@ -151,7 +151,7 @@ def test_the_kabupaten_overview_runs_a_fixed_number_of_queries(
 ):
     add_desa(extra)
     client = client_for(cast["kabupaten"])
-    url = reverse("dasbor_kabupaten", args=["63.11", "2026-08"])
+    url = reverse("kudapanmas:dasbor_kabupaten", args=["63.11", "2026-08"])
     client.get(url)
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(url)
@@ -161,7 +161,7 @@ def test_the_kabupaten_overview_runs_a_fixed_number_of_queries(
 def test_the_query_count_does_not_grow_with_the_number_of_desa(paringin, cast, client_for):
     client = client_for(cast["kasi_trantib"])
     overview = client_for(cast["kabupaten"])
-    kabupaten_url = reverse("dasbor_kabupaten", args=["63.11", "2026-08"])
+    kabupaten_url = reverse("kudapanmas:dasbor_kabupaten", args=["63.11", "2026-08"])
     client.get(dasbor_url())
     small = count_queries(client, dasbor_url())[0]
     small_overview = count_queries(overview, kabupaten_url)[0]

@@ -34,7 +34,7 @@ def test_the_waiting_counter_is_labelled_as_every_month_and_says_how_many_are_th
     laporan(desa_b, AGUSTUS.previous(), sent=wita(2026, 8, 3, 9))
     laporan(desa_b, AGUSTUS.shift(-2), sent=wita(2026, 7, 3, 9))
     laporan(desa_b, AGUSTUS, Status.DIVERIFIKASI)
-    content = client_for(cast["kasi_trantib"]).get(reverse("beranda")).content.decode()
+    content = client_for(cast["kasi_trantib"]).get(reverse("kudapanmas:beranda")).content.decode()
     assert "Laporan Agustus 2026" in content
     assert counter(content) == (
         "Menunggu verifikasi (semua bulan)",
@@ -46,6 +46,10 @@ def test_the_waiting_counter_is_labelled_as_every_month_and_says_how_many_are_th
 def test_the_dashboard_counter_counts_its_own_month_and_says_so(paringin, desa_a, desa_b, cast, client_for):
     laporan(desa_a, AGUSTUS, sent=wita(2026, 9, 3, 9))
     laporan(desa_b, AGUSTUS.previous(), sent=wita(2026, 8, 3, 9))
-    content = client_for(cast["camat"]).get(reverse("dasbor_kecamatan", args=["63.11.06", "2026-08"])).content
+    content = (
+        client_for(cast["camat"])
+        .get(reverse("kudapanmas:dasbor_kecamatan", args=["63.11.06", "2026-08"]))
+        .content
+    )
     text = content.decode()
     assert re.search(r"Menunggu verifikasi · Agustus 2026</div><div class=\"angka\">1</div>", text)

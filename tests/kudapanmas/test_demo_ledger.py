@@ -81,9 +81,14 @@ def test_the_dashboard_and_rapor_render_the_demo(demo, client_for):
 
     client = client_for(Pengguna.objects.get(username="trantib.paringin"))
     with clock(NOW):
-        assert client.get(reverse("dasbor_kecamatan", args=["63.11.06", "2026-08"])).status_code == 200
-        assert client.get(reverse("rapor_kecamatan", args=["63.11.06", "2026-08"])).status_code == 200
-        assert "Rapat koordinasi operator desa" in client.get(reverse("beranda")).content.decode()
+        assert (
+            client.get(reverse("kudapanmas:dasbor_kecamatan", args=["63.11.06", "2026-08"])).status_code
+            == 200
+        )
+        assert (
+            client.get(reverse("kudapanmas:rapor_kecamatan", args=["63.11.06", "2026-08"])).status_code == 200
+        )
+        assert "Rapat koordinasi operator desa" in client.get(reverse("kudapanmas:beranda")).content.decode()
 
 
 def test_the_demo_kecamatan_reports_from_its_first_demo_month(demo):

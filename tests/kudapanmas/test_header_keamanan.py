@@ -39,7 +39,7 @@ def test_the_policy_allows_only_the_apps_own_files(client):
 
 
 def test_the_permissions_policy_allows_location_and_camera_to_the_app_alone(client_for, operator_a):
-    header = client_for(operator_a).get(reverse("beranda"))["Permissions-Policy"]
+    header = client_for(operator_a).get(reverse("kudapanmas:beranda"))["Permissions-Policy"]
     features = dict(item.strip().split("=") for item in header.split(","))
     assert features["geolocation"] == "(self)" and features["camera"] == "(self)"
     for denied in ("microphone", "payment", "usb", "serial", "hid", "display-capture"):
@@ -48,8 +48,8 @@ def test_the_permissions_policy_allows_location_and_camera_to_the_app_alone(clie
 
 def test_a_logged_in_page_is_never_stored_by_the_browser(client_for, operator_a):
     client = client_for(operator_a)
-    assert client.get(reverse("beranda"))["Cache-Control"] == "no-store"
-    partial = client.get(reverse("beranda"), headers={"HX-Request": "true"})
+    assert client.get(reverse("kudapanmas:beranda"))["Cache-Control"] == "no-store"
+    partial = client.get(reverse("kudapanmas:beranda"), headers={"HX-Request": "true"})
     assert partial["Cache-Control"] == "no-store"
 
 
@@ -121,7 +121,7 @@ def crawl(client, start, limit):
 def test_no_page_a_role_reaches_needs_inline_script_or_style(demo_lengkap, username):
     client = Client()
     client.force_login(Pengguna.objects.get(username=username))
-    report = crawl(client, reverse("beranda"), limit=120)
+    report = crawl(client, reverse("kudapanmas:beranda"), limit=120)
     assert len(report) > 25
     assert {url: problems for url, problems in report.items() if problems} == {}
 

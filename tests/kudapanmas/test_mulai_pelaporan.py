@@ -60,7 +60,7 @@ def test_the_dashboard_of_an_earlier_month_expects_nothing_and_says_why(paringin
     assert data.rekap.expected == 0 and data.rekap.tingkat_pelaporan is None
     chips = {item.label: item.count for item in data.saringan}
     assert (chips["Semua"], chips["Belum wajib"], chips["Belum dikirim"]) == (16, 16, 0)
-    url = reverse("dasbor_kecamatan", args=["63.11.06", "2026-05"])
+    url = reverse("kudapanmas:dasbor_kecamatan", args=["63.11.06", "2026-05"])
     content = client_for(cast["kasi_trantib"]).get(url).content.decode()
     assert "Kecamatan Paringin mulai melapor lewat KUDAPANMAS pada Juni 2026." in content
     assert "Laporan Mei 2026 belum wajib" in content
@@ -75,7 +75,7 @@ def test_the_dashboard_of_a_required_month_has_no_belum_wajib_filter(paringin):
 def test_no_reminder_for_a_month_before_the_start(paringin, cast, client_for):
     assert pengingat_for(paringin, MEI, NOW).desa == []
     assert len(pengingat_for(paringin, JUNI, NOW).desa) == 16
-    url = reverse("pengingat_kecamatan", args=["63.11.06", "2026-05"])
+    url = reverse("kudapanmas:pengingat_kecamatan", args=["63.11.06", "2026-05"])
     content = client_for(cast["kasi_trantib"]).get(url).content.decode()
     assert "laporan bulan ini belum wajib" in content and "sudah mengirim" not in content
 
@@ -89,13 +89,13 @@ def test_the_rapor_counts_only_the_months_since_the_start(paringin, desa_a):
 
 
 def test_the_operator_home_lists_no_month_before_the_start(paringin, cast, client_for):
-    content = client_for(cast["operator_a"]).get(reverse("beranda")).content.decode()
+    content = client_for(cast["operator_a"]).get(reverse("kudapanmas:beranda")).content.decode()
     assert "Kependudukan · Juni 2026</a>" in content
     assert "Mei 2026" not in content and "tugas-lama" not in content
 
 
 def test_the_recap_writes_belum_wajib_without_days_late(paringin, cast, client_for):
-    url = reverse("rekap_kecamatan", args=["63.11.06", "2026-05"])
+    url = reverse("kudapanmas:rekap_kecamatan", args=["63.11.06", "2026-05"])
     response = client_for(cast["camat"]).get(url)
     workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     rows = [row for row in workbook["Kepatuhan"].iter_rows(values_only=True) if row[2] == "Balang"]

@@ -98,7 +98,7 @@ def test_nothing_to_remind_when_everyone_has_sent(kecamatan, wilayah):
 def test_the_page_shows_the_message_a_copy_button_and_wa_links(paringin, cast, client_for):
     content = (
         client_for(cast["kasi_trantib"])
-        .get(reverse("pengingat_kecamatan", args=["63.11.06", "2026-08"]))
+        .get(reverse("kudapanmas:pengingat_kecamatan", args=["63.11.06", "2026-08"]))
         .content.decode()
     )
     assert "Pesan untuk grup WhatsApp" in content

@@ -22,7 +22,7 @@ def post(client, **fields):
         "berlaku_sampai": (timezone.localdate() + datetime.timedelta(days=7)).isoformat(),
         **fields,
     }
-    return client.post(reverse("pengumuman", args=["63.11.06"]), data, follow=True)
+    return client.post(reverse("kudapanmas:pengumuman", args=["63.11.06"]), data, follow=True)
 
 
 def test_the_kasi_trantib_posts_an_announcement(cast, client_for, kasi_trantib):
@@ -47,7 +47,9 @@ def test_an_expired_announcement_no_longer_shows(cast, client_for, kasi_trantib)
     post(client_for(kasi_trantib))
     Pengumuman.objects.update(berlaku_sampai=timezone.localdate() - datetime.timedelta(days=1))
     assert "Rapat koordinasi" not in client_for(cast["operator_a"]).get("/").content.decode()
-    listing = client_for(kasi_trantib).get(reverse("pengumuman", args=["63.11.06"])).content.decode()
+    listing = (
+        client_for(kasi_trantib).get(reverse("kudapanmas:pengumuman", args=["63.11.06"])).content.decode()
+    )
     assert "Berakhir" in listing
 
 
@@ -76,7 +78,7 @@ def test_bad_input_is_refused_with_a_message(cast, client_for, kasi_trantib, fie
 def test_a_pdf_attachment_is_served_only_inside_the_kecamatan(cast, client_for, kasi_trantib):
     post(client_for(kasi_trantib), lampiran=SimpleUploadedFile("panduan.pdf", PDF, "application/pdf"))
     item = Pengumuman.objects.get()
-    url = reverse("pengumuman_lampiran", args=[item.pk])
+    url = reverse("kudapanmas:pengumuman_lampiran", args=[item.pk])
     assert url in client_for(cast["operator_a"]).get("/").content.decode()
     response = client_for(cast["operator_a"]).get(url)
     assert response.status_code == 200
@@ -102,7 +104,9 @@ def test_the_kasi_trantib_deletes_an_announcement_and_its_file(cast, client_for,
     post(client_for(kasi_trantib), lampiran=SimpleUploadedFile("panduan.pdf", PDF))
     item = Pengumuman.objects.get()
     path = item.lampiran.path
-    response = client_for(kasi_trantib).post(reverse("pengumuman_hapus", args=[item.pk]), follow=True)
+    response = client_for(kasi_trantib).post(
+        reverse("kudapanmas:pengumuman_hapus", args=[item.pk]), follow=True
+    )
     assert "dihapus" in response.content.decode()
     assert not Pengumuman.objects.exists()
     assert not os.path.exists(path)
@@ -114,14 +118,20 @@ def test_the_kasi_trantib_deletes_an_announcement_and_its_file(cast, client_for,
 def test_only_the_kasi_trantib_deletes(cast, client_for, kasi_trantib, role, status):
     post(client_for(kasi_trantib))
     item = Pengumuman.objects.get()
-    assert client_for(cast[role]).post(reverse("pengumuman_hapus", args=[item.pk])).status_code == status
+    assert (
+        client_for(cast[role]).post(reverse("kudapanmas:pengumuman_hapus", args=[item.pk])).status_code
+        == status
+    )
     assert Pengumuman.objects.exists()
 
 
 def test_deleting_with_get_is_405(cast, client_for, kasi_trantib):
     post(client_for(kasi_trantib))
     item = Pengumuman.objects.get()
-    assert client_for(kasi_trantib).get(reverse("pengumuman_hapus", args=[item.pk])).status_code == 405
+    assert (
+        client_for(kasi_trantib).get(reverse("kudapanmas:pengumuman_hapus", args=[item.pk])).status_code
+        == 405
+    )
 
 
 @pytest.mark.parametrize("role", ["camat", "operator_a"])

@@ -24,7 +24,7 @@ def contoh(desa_a, desa_b, kecamatan, kasi_trantib):
 
 
 def download(client, kecamatan, query=""):
-    response = client.get(reverse("rekap_kecamatan", args=[kecamatan.pk, str(PERIODE)]) + query)
+    response = client.get(reverse("kudapanmas:rekap_kecamatan", args=[kecamatan.pk, str(PERIODE)]) + query)
     assert response.status_code == 200
     return load_workbook(io.BytesIO(b"".join(response.streaming_content)))
 
@@ -62,7 +62,7 @@ def test_the_kasi_trantib_gets_full_niks_and_may_mask_them(client_for, kasi_tran
 
 
 def test_the_dashboard_offers_the_other_choice(client_for, camat, kasi_trantib, contoh, kecamatan):
-    url = reverse("dasbor_kecamatan", args=[kecamatan.pk, str(PERIODE)])
+    url = reverse("kudapanmas:dasbor_kecamatan", args=[kecamatan.pk, str(PERIODE)])
     assert "?nik=lengkap" in client_for(camat).get(url).content.decode()
     assert "?nik=samar" in client_for(kasi_trantib).get(url).content.decode()
 

@@ -18,7 +18,7 @@ BALANGAN = "63.11"
 
 
 def bulan(kode):
-    return reverse("rekap_kecamatan", args=[kode, PERIODE])
+    return reverse("kudapanmas:rekap_kecamatan", args=[kode, PERIODE])
 
 
 # url → {role: expected status}; a missing role expects 200.
@@ -32,11 +32,11 @@ DOWNLOADS = {
         {"operator_a": 404, "operator_b": 404, "operator_luar": 403, "kasi_trantib": 404, "camat": 404},
     ),
     "rekap tahunan Paringin": (
-        lambda: reverse("rekap_kecamatan_tahun", args=[PARINGIN, PERIODE.tahun]),
+        lambda: reverse("kudapanmas:rekap_kecamatan_tahun", args=[PARINGIN, PERIODE.tahun]),
         {"operator_a": 403, "operator_b": 403, "operator_luar": 404},
     ),
     "rekap kabupaten": (
-        lambda: reverse("rekap_kabupaten", args=[BALANGAN, PERIODE]),
+        lambda: reverse("kudapanmas:rekap_kabupaten", args=[BALANGAN, PERIODE]),
         {"operator_a": 403, "operator_b": 403, "operator_luar": 403, "kasi_trantib": 403, "camat": 403},
     ),
 }
@@ -66,9 +66,9 @@ def test_the_camat_gets_the_named_workbook_of_the_month(client_for, camat, desa_
 
 def test_the_yearly_and_kabupaten_workbooks_are_named_by_year_and_kabupaten(client_for, kabupaten):
     client = client_for(kabupaten)
-    yearly = client.get(reverse("rekap_kecamatan_tahun", args=[PARINGIN, 2025]))
+    yearly = client.get(reverse("kudapanmas:rekap_kecamatan_tahun", args=[PARINGIN, 2025]))
     assert yearly["Content-Disposition"] == 'attachment; filename="Rekap-Paringin-2025.xlsx"'
-    wide = client.get(reverse("rekap_kabupaten_tahun", args=[BALANGAN, 2025]))
+    wide = client.get(reverse("kudapanmas:rekap_kabupaten_tahun", args=[BALANGAN, 2025]))
     assert wide["Content-Disposition"] == 'attachment; filename="Rekap-Kabupaten-Balangan-2025.xlsx"'
     workbook = load_workbook(io.BytesIO(b"".join(wide.streaming_content)))
     kode = [row[1] for row in workbook["Kependudukan"].iter_rows(min_row=6, values_only=True)]
@@ -76,21 +76,21 @@ def test_the_yearly_and_kabupaten_workbooks_are_named_by_year_and_kabupaten(clie
 
 
 def test_a_year_not_begun_is_not_found(client_for, camat):
-    response = client_for(camat).get(reverse("rekap_kecamatan_tahun", args=[PARINGIN, 2999]))
+    response = client_for(camat).get(reverse("kudapanmas:rekap_kecamatan_tahun", args=[PARINGIN, 2999]))
     assert response.status_code == 404
 
 
 @pytest.mark.parametrize("role", ["kasi_trantib", "camat", "kabupaten"])
 def test_the_kecamatan_dashboard_offers_the_downloads(cast, client_for, role):
-    page = client_for(cast[role]).get(reverse("dasbor_kecamatan", args=[PARINGIN, PERIODE]))
+    page = client_for(cast[role]).get(reverse("kudapanmas:dasbor_kecamatan", args=[PARINGIN, PERIODE]))
     assert bulan(PARINGIN) in page.text
-    assert reverse("rekap_kecamatan_tahun", args=[PARINGIN, 2025]) in page.text
+    assert reverse("kudapanmas:rekap_kecamatan_tahun", args=[PARINGIN, 2025]) in page.text
     assert "beberapa menit" not in page.text and "diteruskan ke kabupaten" in page.text
 
 
 def test_the_kabupaten_dashboard_offers_the_kabupaten_downloads(client_for, kabupaten):
-    page = client_for(kabupaten).get(reverse("dasbor_kabupaten", args=[BALANGAN, PERIODE]))
-    assert reverse("rekap_kabupaten", args=[BALANGAN, PERIODE]) in page.text
-    assert reverse("rekap_kabupaten_tahun", args=[BALANGAN, 2025]) in page.text
+    page = client_for(kabupaten).get(reverse("kudapanmas:dasbor_kabupaten", args=[BALANGAN, PERIODE]))
+    assert reverse("kudapanmas:rekap_kabupaten", args=[BALANGAN, PERIODE]) in page.text
+    assert reverse("kudapanmas:rekap_kabupaten_tahun", args=[BALANGAN, 2025]) in page.text
     assert "Rekap setahun seluruh kabupaten disusun beberapa menit" in page.text
     assert "satu blok per kecamatan" in page.text and "diteruskan ke kabupaten" not in page.text

@@ -140,7 +140,9 @@ class TestProgrammePage:
     def test_the_menu_entry_leads_to_the_own_kecamatan(self, client_for, kasi_trantib, kecamatan):
         response = client_for(kasi_trantib).get(reverse("linmas:program_index"))
         assert response["Location"] == reverse("linmas:program_detail", args=[kecamatan.pk])
-        assert "Program Linmas" in client_for(kasi_trantib).get(reverse("beranda")).content.decode()
+        assert (
+            "Program Linmas" in client_for(kasi_trantib).get(reverse("kudapanmas:beranda")).content.decode()
+        )
 
     def test_the_kabupaten_chooses_a_kecamatan(self, client_for, kabupaten):
         response = client_for(kabupaten).get(reverse("linmas:program_index"))
