@@ -7,7 +7,6 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.http import Http404
 from django.utils import timezone
 
 from desa import kepatuhan, ledger
@@ -17,12 +16,6 @@ from desa.models.laporan import JenisLaporan, Keadaan, LaporanBulanan, Status
 from desa.periode import PERIODE_PERTAMA, Periode
 from desa.registry import available_kinds, required_kinds
 from laporan_rt.rekap import cakupan_rt
-
-
-def periode_or_404(periode):
-    if not ledger.periode_in_range(periode):
-        raise Http404("Periode di luar jangkauan.")
-    return periode
 
 
 def default_periode():

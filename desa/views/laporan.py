@@ -15,17 +15,16 @@ from django.views.decorators.http import require_POST
 from desa import ledger, registry
 from desa.forms.kirim import kirim_form
 from desa.forms.masukan import teks_bersih
-from desa.models import Desa
 from desa.models.laporan import JenisLaporan
-from desa.scoping import object_for_user
+from desa.scoping import desa_for_user
 
 
-def _target(request, kode, jenis, periode, *, write=True):
+def _target(request, kode, jenis):
+    """The desa through the user's scope, for a kind this installation reports (the URL converter
+    has already refused a month out of range)."""
     if jenis not in JenisLaporan.values or jenis not in registry.available_kinds():
         raise Http404("Jenis laporan tidak dikenal.")
-    if not ledger.periode_in_range(periode):
-        raise Http404("Periode di luar jangkauan.")
-    return object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=write, pk=kode)
+    return desa_for_user(request.user, kode, write=True)
 
 
 def _teks(request, name):
@@ -49,7 +48,7 @@ def _run(request, action, success):
 @require_POST
 @login_required
 def laporan_kirim(request, kode, jenis, periode):
-    desa = _target(request, kode, jenis, periode)
+    desa = _target(request, kode, jenis)
     form = kirim_form(jenis, desa, periode, request.POST)
     if not form.is_valid():
         messages.error(request, f"Laporan belum dikirim. {form.pesan()}")
@@ -69,46 +68,37 @@ def laporan_kirim(request, kode, jenis, periode):
     return _back(desa, jenis, periode)
 
 
+def _ulas(request, kode, jenis, periode, aksi, field, success):
+    """A review transition on one report (return, reopen), with the reviewer's text."""
+    desa = _target(request, kode, jenis)
+    laporan = ledger.laporan_for(desa, jenis, periode)
+    teks = _teks(request, field)
+    _run(
+        request,
+        lambda: aksi(laporan=laporan, user=request.user, versi=request.POST.get("versi"), **{field: teks}),
+        success.format(desa=desa.nama, periode=periode.label),
+    )
+    return _back(desa, jenis, periode)
+
+
 @require_POST
 @login_required
 def laporan_kembalikan(request, kode, jenis, periode):
-    desa = _target(request, kode, jenis, periode)
-    laporan = ledger.laporan_for(desa, jenis, periode)
-    _run(
-        request,
-        lambda: ledger.kembalikan(
-            laporan=laporan,
-            user=request.user,
-            catatan=_teks(request, "catatan"),
-            versi=request.POST.get("versi"),
-        ),  # fmt: skip
-        f"Laporan {desa.nama} {periode.label} dikembalikan dengan catatan.",
-    )
-    return _back(desa, jenis, periode)
+    pesan = "Laporan {desa} {periode} dikembalikan dengan catatan."
+    return _ulas(request, kode, jenis, periode, ledger.kembalikan, "catatan", pesan)
 
 
 @require_POST
 @login_required
 def laporan_buka_kembali(request, kode, jenis, periode):
-    desa = _target(request, kode, jenis, periode)
-    laporan = ledger.laporan_for(desa, jenis, periode)
-    _run(
-        request,
-        lambda: ledger.buka_kembali(
-            laporan=laporan,
-            user=request.user,
-            alasan=_teks(request, "alasan"),
-            versi=request.POST.get("versi"),
-        ),  # fmt: skip
-        f"Laporan {desa.nama} {periode.label} dibuka kembali.",
-    )
-    return _back(desa, jenis, periode)
+    pesan = "Laporan {desa} {periode} dibuka kembali."
+    return _ulas(request, kode, jenis, periode, ledger.buka_kembali, "alasan", pesan)
 
 
 @require_POST
 @login_required
 def laporan_perpanjang(request, kode, jenis, periode):
-    desa = _target(request, kode, jenis, periode)
+    desa = _target(request, kode, jenis)
     try:
         tanggal = datetime.date.fromisoformat(request.POST.get("tanggal", ""))
     except ValueError:
@@ -133,7 +123,7 @@ def laporan_perpanjang(request, kode, jenis, periode):
 @login_required
 def laporan_komentar(request, kode, jenis, periode):
     # The consultation is between the desa and its kecamatan; read-only roles only read it.
-    desa = _target(request, kode, jenis, periode)
+    desa = _target(request, kode, jenis)
     _run(
         request,
         lambda: ledger.komentari(

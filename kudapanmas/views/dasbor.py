@@ -40,7 +40,6 @@ def dasbor_saya(request):
 @login_required
 def dasbor_kecamatan(request, kode, periode):
     kecamatan = scoping.kecamatan_for_user(request.user, kode)
-    dasbor.periode_or_404(periode)
     data = dasbor.dasbor_kecamatan(kecamatan, periode, request.GET.get("keadaan", ""))
     return render(
         request,
@@ -60,7 +59,6 @@ def dasbor_kecamatan(request, kode, periode):
 @login_required
 def dasbor_kabupaten(request, kode, periode):
     kabupaten = scoping.kabupaten_for_user(request.user, kode)
-    dasbor.periode_or_404(periode)
     rows, total = dasbor.ringkasan_kabupaten(kabupaten, periode)
     return render(
         request,
@@ -183,7 +181,6 @@ def rapor_saya(request):
 @login_required
 def rapor_kecamatan(request, kode, periode):
     kecamatan = scoping.kecamatan_for_user(request.user, kode)
-    dasbor.periode_or_404(periode)
     terakhir = last_closed_periode(kecamatan)
     if periode > terakhir:
         # A month whose deadline has not passed would count reports that are not late yet.

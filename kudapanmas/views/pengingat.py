@@ -18,7 +18,6 @@ def pengingat_saya(request):
 @login_required
 def pengingat_kecamatan(request, kode, periode):
     kecamatan = scoping.kecamatan_for_user(request.user, kode, manage=True)
-    dasbor.periode_or_404(periode)
     return render(
         request,
         "kudapanmas/pengingat_kecamatan.html",

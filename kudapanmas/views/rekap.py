@@ -15,7 +15,6 @@ from desa import scoping
 from desa.ledger import PERIODE_PERTAMA
 from desa.periode import Periode
 from desa.scoping import READ_ONLY_ROLES
-from kudapanmas import dasbor
 from kudapanmas.rekap.scope import RekapError, scope_kabupaten, scope_kecamatan
 from kudapanmas.rekap.workbook import catat_unduhan, write_rekap
 
@@ -26,7 +25,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @require_GET
 def rekap_kecamatan(request, kode, periode):
     kecamatan = scoping.kecamatan_for_user(request.user, kode)
-    return _download(scope_kecamatan, kecamatan, request, periode=dasbor.periode_or_404(periode))
+    return _download(scope_kecamatan, kecamatan, request, periode=periode)
 
 
 @login_required
@@ -40,7 +39,7 @@ def rekap_kecamatan_tahun(request, kode, tahun):
 @require_GET
 def rekap_kabupaten(request, kode, periode):
     kabupaten = scoping.kabupaten_for_user(request.user, kode)
-    return _download(scope_kabupaten, kabupaten, request, periode=dasbor.periode_or_404(periode))
+    return _download(scope_kabupaten, kabupaten, request, periode=periode)
 
 
 @login_required
