@@ -76,11 +76,11 @@ class Tulisan:
 def lock_message(laporan):
     if laporan.status == Status.DIVERIFIKASI:
         return (
-            f"Laporan {laporan.get_jenis_display()} {laporan.periode_obj.label} sudah "
+            f"Laporan {laporan.get_jenis_display()} {laporan.periode.label} sudah "
             "terverifikasi dan terkunci. Minta Kasi Trantib membuka kembali untuk mengubahnya."
         )
     return (
-        f"Laporan {laporan.get_jenis_display()} {laporan.periode_obj.label} sudah terkirim "
+        f"Laporan {laporan.get_jenis_display()} {laporan.periode.label} sudah terkirim "
         "dan sedang diperiksa kecamatan. Data bulan itu baru bisa diubah bila laporan dikembalikan."
     )
 
@@ -96,7 +96,7 @@ def kunci_laporan(desa, jenis, periode_list):
     rows = []
     for periode in sorted({Periode.coerce(value) for value in periode_list}):
         laporan, _ = LaporanBulanan.objects.select_for_update().get_or_create(
-            desa_id=getattr(desa, "pk", desa), jenis=jenis, periode=periode.awal
+            desa_id=getattr(desa, "pk", desa), jenis=jenis, periode=periode
         )
         rows.append(laporan)
     return rows
@@ -145,7 +145,7 @@ class Impor:
         """
         by_desa = {}
         for desa_id, periode in pasangan:
-            by_desa.setdefault(desa_id, set()).add(Periode.coerce(periode))
+            by_desa.setdefault(desa_id, set()).add(periode)
         for desa_id in sorted(by_desa):
             for laporan in kunci_laporan(desa_id, self.jenis, by_desa[desa_id]):
                 if periksa and laporan.is_locked:
@@ -184,6 +184,6 @@ def _pastikan_bulan_berikut_terbuka(desa, jenis, laporan):
     )
     if later is not None:
         raise PeriodeTerkunci(
-            f"{lock_message(later)} Data yang berlaku sejak {laporan.periode_obj.label} akan mengubah "
-            f"laporan itu; pakai tanggal sesudah {later.periode_obj.label}."
+            f"{lock_message(later)} Data yang berlaku sejak {laporan.periode.label} akan mengubah "
+            f"laporan itu; pakai tanggal sesudah {later.periode.label}."
         )

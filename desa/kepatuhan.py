@@ -119,10 +119,10 @@ class Rekap:
 
 
 def ledger_rows(desa_ids, periodes, kinds):
-    """{(desa_id, jenis, first day of month): LaporanBulanan}, in one query."""
+    """{(desa_id, jenis, Periode): LaporanBulanan}, in one query."""
     rows = LaporanBulanan.objects.filter(
         desa_id__in=list(desa_ids),
-        periode__in=[periode.awal for periode in periodes],
+        periode__in=list(periodes),
         jenis__in=list(kinds),
     ).order_by()  # the model's ordering would join Desa for nothing
     return {(row.desa_id, row.jenis, row.periode): row for row in rows}
@@ -162,7 +162,7 @@ def history(desa_list, kinds, periodes, now=None):
 def _row(desa, kinds, periode, ledger, now, links):
     row = BarisDesa(desa)
     for jenis in kinds:
-        sel = make_sel(desa, jenis, periode, ledger.get((desa.pk, jenis, periode.awal)), now)
+        sel = make_sel(desa, jenis, periode, ledger.get((desa.pk, jenis, periode)), now)
         sel.link = links.url(jenis, periode, desa.kode)
         row.sel.append(sel)
     return row

@@ -15,10 +15,10 @@ from django.utils import timezone
 from desa import gerbang, notifikasi, registry
 from desa.gerbang import PeriodeTerkunci, TransisiDitolak, lock_message
 from desa.models.laporan import KomentarLaporan, LaporanBulanan, RiwayatLaporan, Status
-from desa.periode import PERIODE_PERTAMA, Periode, format_tanggal, periode_in_range
+from desa.periode import Periode, format_tanggal
 from desa.scoping import is_kasi_trantib_of, may_send, may_verify, may_write
 
-__all__ = ["PERIODE_PERTAMA", "PeriodeTerkunci", "TransisiDitolak", "lock_message", "periode_in_range"]
+__all__ = ["PeriodeTerkunci", "TransisiDitolak", "lock_message"]
 
 # An extension is for a desa in trouble (no signal, an operator ill), not a second calendar.
 PERPANJANGAN_MAKSIMUM_HARI = 60
@@ -31,8 +31,8 @@ VERIFIKASI_BANYAK_MAKSIMUM = 200
 def laporan_for(desa, jenis, periode):
     """The ledger row, or an unsaved blank one when nothing was recorded yet."""
     periode = Periode.coerce(periode)
-    laporan = LaporanBulanan.objects.filter(desa=desa, jenis=jenis, periode=periode.awal).first()
-    return laporan or LaporanBulanan(desa=desa, jenis=jenis, periode=periode.awal)
+    laporan = LaporanBulanan.objects.filter(desa=desa, jenis=jenis, periode=periode).first()
+    return laporan or LaporanBulanan(desa=desa, jenis=jenis, periode=periode)
 
 
 def is_locked(desa, jenis, periode):
@@ -53,7 +53,7 @@ def ensure_unlocked(desa, jenis, periode):
 def lock_message_for(laporan, user):
     """lock_message in the words of its reader, for a page that shows a locked month: "sedang
     diperiksa kecamatan" is the operator's view, while the Kasi Trantib is the kecamatan."""
-    judul = f"Laporan {laporan.get_jenis_display()} {laporan.periode_obj.label}"
+    judul = f"Laporan {laporan.get_jenis_display()} {laporan.periode.label}"
     verified = laporan.status == Status.DIVERIFIKASI
     if may_verify(user, laporan.desa):
         if verified:
@@ -67,7 +67,7 @@ def lock_message_for(laporan, user):
 
 
 def locked_periods(desa_ids, jenis):
-    """{(desa_id, first day of month)} of every locked month, for checking many rows at once
+    """{(desa_id, Periode)} of every locked month, for checking many rows at once
     (an import reads it after desa.gerbang.kunci_desa, so it cannot change meanwhile)."""
     rows = (
         LaporanBulanan.objects.terkunci()
@@ -104,16 +104,16 @@ def bulan_belum_dikirim(desa, jenis, periode):
             .values_list("periode", flat=True)
             .first()
         )
-    if mulai is None or mulai >= periode.awal:
+    if mulai is None or mulai >= periode:
         return None
     terkirim = set(
         LaporanBulanan.objects.terkunci()
-        .filter(desa=desa, jenis=jenis, periode__gte=mulai, periode__lt=periode.awal)
+        .filter(desa=desa, jenis=jenis, periode__gte=mulai, periode__lt=periode)
         .values_list("periode", flat=True)
     )
-    bulan = Periode.of(mulai)
+    bulan = mulai
     while bulan < periode:
-        if bulan.awal not in terkirim:
+        if bulan not in terkirim:
             return bulan
         bulan = bulan.next()
     return None
@@ -322,7 +322,7 @@ def _kembalikan_berikut(laporan, user, sebab):
         item.diverifikasi_at = None
         item.diverifikasi_oleh = None
         item.catatan_kembali = (
-            f"Ikut dikembalikan karena laporan {laporan.periode_obj.label} {sebab}: angka awal bulan "
+            f"Ikut dikembalikan karena laporan {laporan.periode.label} {sebab}: angka awal bulan "
             f"ini bergantung padanya. Alasan: {laporan.catatan_kembali}"
         )
         _move(item, Status.DIKEMBALIKAN, user, "ikut dikembalikan", item.catatan_kembali)

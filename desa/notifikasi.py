@@ -55,9 +55,9 @@ def laporan_ikut_dikembalikan(laporan, sebab):
     subject = f"[KUDAPANMAS] Laporan {_judul(laporan)} ikut dikembalikan"
     body = (
         f"Laporan {_judul(laporan)} {laporan.desa} ikut dikembalikan karena laporan "
-        f"{sebab.periode_obj.label} dikembalikan untuk diperbaiki; angka awal bulannya bergantung "
+        f"{sebab.periode.label} dikembalikan untuk diperbaiki; angka awal bulannya bergantung "
         f"pada bulan itu.\n{_catatan('Alasan', sebab.catatan_kembali)}"
-        f"Setelah {sebab.periode_obj.label} dikirim ulang, periksa lalu kirim ulang: {_link(laporan)}\n"
+        f"Setelah {sebab.periode.label} dikirim ulang, periksa lalu kirim ulang: {_link(laporan)}\n"
     )
     _send(subject, body, _operators(laporan))
 
@@ -94,7 +94,7 @@ def _verifiers(laporan):
 
 
 def _judul(laporan):
-    return f"{laporan.get_jenis_display()} {laporan.periode_obj.label}"
+    return f"{laporan.get_jenis_display()} {laporan.periode.label}"
 
 
 def _catatan(label, text):
@@ -102,7 +102,7 @@ def _catatan(label, text):
 
 
 def _link(laporan):
-    return settings.SITE_URL + monthly_report_url(laporan.jenis, laporan.desa, laporan.periode_obj)
+    return settings.SITE_URL + monthly_report_url(laporan.jenis, laporan.desa, laporan.periode)
 
 
 def _send(subject, body, recipients):

@@ -86,7 +86,7 @@ def panel_laporan(user, desa, jenis, periode, *, extra_template="", nihil_allowe
     belum_bisa = ledger.alasan_belum_bisa_dikirim(desa, jenis, periode) if may_send else ""
     ikut_kembali = []
     if is_reviewer and laporan.status in (Status.DIKIRIM, Status.DIVERIFIKASI):
-        ikut_kembali = [item.periode_obj.label for item in ledger.laporan_berikut_terkirim(laporan)]
+        ikut_kembali = [item.periode.label for item in ledger.laporan_berikut_terkirim(laporan)]
     normal = ledger.deadline_day(desa.kecamatan, periode)
     longest = datetime.timedelta(days=ledger.PERPANJANGAN_MAKSIMUM_HARI)
     return {

@@ -1,7 +1,9 @@
 """The reporting month (periode), shared by every app.
 
-Stored in the database as the first day of the month (a DateField); shown to people
-as "Agustus 2026", never as "2026-08"; written as "2026-08" in URLs and commands.
+One type for a month everywhere: a `Periode` value. A model keeps a month in a `PeriodeField`,
+stored as the month's first day (a date column) and read back as a `Periode`; a URL takes it
+through the `<periode:...>` converter; a form through `desa.forms.periode.BulanField`. People
+see "Agustus 2026", never "2026-08"; URLs and commands write "2026-08".
 """
 
 import datetime
@@ -9,6 +11,8 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from django.db import models
+from django.db.models.query_utils import DeferredAttribute
 from django.utils import timezone
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -100,6 +104,49 @@ def periode_in_range(periode):
     """Whether a month (a Periode, or a date within it) is one the app deals with."""
     periode = periode if isinstance(periode, Periode) else Periode.of(periode)
     return PERIODE_PERTAMA <= periode <= Periode.current().shift(12)
+
+
+class _PeriodeAttribute(DeferredAttribute):
+    """Keeps a PeriodeField's attribute a Periode whatever it is given (a date, "2026-08")."""
+
+    def __set__(self, instance, value):
+        instance.__dict__[self.field.attname] = self.field.to_python(value)
+
+
+class PeriodeField(models.DateField):
+    """A month column: the month's first day in the database, a `Periode` in Python.
+
+    Lookups take a Periode or a date (`periode__lt=some_date` compares with that date).
+    """
+
+    descriptor_class = _PeriodeAttribute
+    description = "Bulan (disimpan sebagai hari pertamanya)"
+
+    def from_db_value(self, value, expression, connection):
+        return None if value is None else Periode.of(value)
+
+    def to_python(self, value):
+        if value is None or isinstance(value, Periode):
+            return value
+        if isinstance(value, str) and _PATTERN.match(value.strip()):
+            return Periode.parse(value)
+        day = super().to_python(value)
+        return None if day is None else Periode.of(day)
+
+    def get_prep_value(self, value):
+        if isinstance(value, Periode):
+            return value.awal
+        # A plain date in a lookup stays that date; only DateField's parsing is wanted here.
+        return models.DateField.to_python(self, models.Field.get_prep_value(self, value))
+
+    def value_to_string(self, obj):
+        value = self.value_from_object(obj)
+        return "" if value is None else str(value)
+
+    def formfield(self, **kwargs):
+        from desa.forms.periode import BulanField
+
+        return models.Field.formfield(self, **{"form_class": BulanField, **kwargs})
 
 
 def end_of_day(day):

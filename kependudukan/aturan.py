@@ -86,7 +86,7 @@ def pesan_data_awal(data_awal, tanggal_lapor):
             "Data awal kependudukan desa ini belum diisi. Isi dulu jumlah penduduk pada awal "
             "bulan pertama, lalu catat peristiwanya."
         )
-    first = Periode.of(data_awal.periode)
+    first = data_awal.periode
     if Periode.of(tanggal_lapor) < first:
         return (
             f"Tanggal lapor {format_tanggal(tanggal_lapor)} sebelum bulan pertama data desa ini "

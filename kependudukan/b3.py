@@ -182,11 +182,11 @@ def _rekap(desa_list, mulai, sampai):
             rows[desa.pk] = _empty(desa, mulai, sampai, "Data awal kependudukan belum diisi.")
         elif mulai > sampai:
             rows[desa.pk] = _empty(desa, mulai, sampai, "Periode ini belum berjalan.")
-        elif data_awal.periode_obj > sampai:
-            reason = f"Data kependudukan desa ini baru dimulai {data_awal.periode_obj.label}."
+        elif data_awal.periode > sampai:
+            reason = f"Data kependudukan desa ini baru dimulai {data_awal.periode.label}."
             rows[desa.pk] = _empty(desa, mulai, sampai, reason)
         else:
-            start = max(mulai, data_awal.periode_obj)
+            start = max(mulai, data_awal.periode)
             rows[desa.pk] = BarisB3(
                 desa.pk,
                 desa.nama,
@@ -212,7 +212,7 @@ def _counted_events(desa_ids, sampai, *by, **annotations):
     return (
         Peristiwa.objects.filter(
             desa_id__in=desa_ids,
-            periode__lte=sampai.awal,
+            periode__lte=sampai,
             periode__gte=F("desa__data_awal_kependudukan__periode"),
         )
         .annotate(**annotations)
@@ -241,7 +241,7 @@ def _set_month(row, tally):
 
 def _add_events(rows, desa_ids, mulai, sampai):
     before = Case(
-        When(periode__lt=mulai.awal, then=Value(True)), default=Value(False), output_field=BooleanField()
+        When(periode__lt=mulai, then=Value(True)), default=Value(False), output_field=BooleanField()
     )
     tallies = {}
     for item in _counted_events(desa_ids, sampai, "desa_id", "sebelum", sebelum=before):
@@ -260,13 +260,13 @@ def _add_corrections(rows, desa_ids, mulai, sampai):
     # Corrections are rare, so their rows are read as they are: the reasons are shown too.
     corrections = Koreksi.objects.filter(
         desa_id__in=desa_ids,
-        periode__lte=sampai.awal,
+        periode__lte=sampai,
         periode__gte=F("desa__data_awal_kependudukan__periode"),
     ).order_by("tanggal_lapor", "pk")
     for koreksi in corrections:
         row = rows[koreksi.desa_id]
         change = Kelompok(koreksi.wna_l, koreksi.wna_p, koreksi.wni_l, koreksi.wni_p)
-        if koreksi.periode < mulai.awal:
+        if koreksi.periode < mulai:
             row.awal = row.awal + change
             row.kk_awal += koreksi.jumlah_kk
         else:
@@ -289,7 +289,7 @@ def rekap_b3_deret(desa_list, mulai, sampai):
         for item in _counted_events(ids, sampai, "desa_id", "periode"):
             _add(per_month[(item["desa_id"], item["periode"])], item)
     corrections = defaultdict(list)
-    for koreksi in Koreksi.objects.filter(desa_id__in=ids, periode__lte=sampai.awal).order_by(
+    for koreksi in Koreksi.objects.filter(desa_id__in=ids, periode__lte=sampai).order_by(
         "tanggal_lapor", "pk"
     ):
         corrections[(koreksi.desa_id, koreksi.periode)].append(koreksi)
@@ -306,13 +306,13 @@ def _roll(desa, data_awal, mulai, sampai, per_month, corrections):
     months = {}
     awal = Kelompok(data_awal.wna_l, data_awal.wna_p, data_awal.wni_l, data_awal.wni_p)
     kk = data_awal.jumlah_kk
-    periode = data_awal.periode_obj
+    periode = data_awal.periode
     while periode <= sampai:
         row = BarisB3(desa.pk, desa.nama, periode, periode, awal=awal, kk_awal=kk)
-        tally = per_month.get((desa.pk, periode.awal))
+        tally = per_month.get((desa.pk, periode))
         if tally:
             _set_month(row, tally)
-        for koreksi in corrections.get((desa.pk, periode.awal), []):
+        for koreksi in corrections.get((desa.pk, periode), []):
             row.koreksi = row.koreksi + Kelompok(koreksi.wna_l, koreksi.wna_p, koreksi.wni_l, koreksi.wni_p)
             row.kk_koreksi += koreksi.jumlah_kk
             row.alasan_koreksi.append(f"{koreksi.ringkasan} ({koreksi.alasan})")

@@ -36,7 +36,7 @@ def temuan_kependudukan(desa_list, periode, hari_ini=None):
     # The other side of a move: another desa recorded a move to or from one of these desa.
     other_side = (
         Peristiwa.objects.awaiting_partner()
-        .filter(desa_asal_tujuan__in=[desa.pk for desa in desa_list], periode=periode.awal)
+        .filter(desa_asal_tujuan__in=[desa.pk for desa in desa_list], periode=periode)
         .filter(tanggal_peristiwa__lte=batas)
         .select_related("desa", "desa_asal_tujuan")
     )
@@ -54,9 +54,9 @@ def _quiet_months(desa_list, periode):
     B.3 sums every earlier month for the population, so only the desa that report
     kependudukan by then and have no event this month are counted through it: one query to
     find them, and B.3's few when there are any."""
-    recorded = Peristiwa.objects.filter(desa_id=OuterRef("desa_id"), periode=periode.awal)
+    recorded = Peristiwa.objects.filter(desa_id=OuterRef("desa_id"), periode=periode)
     quiet_ids = set(
-        DataAwal.objects.filter(desa_id__in=[desa.pk for desa in desa_list], periode__lte=periode.awal)
+        DataAwal.objects.filter(desa_id__in=[desa.pk for desa in desa_list], periode__lte=periode)
         .filter(~Exists(recorded))
         .values_list("desa_id", flat=True)
     )

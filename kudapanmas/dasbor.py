@@ -9,11 +9,11 @@ from urllib.parse import urlencode
 
 from django.utils import timezone
 
-from desa import kepatuhan, ledger
+from desa import kepatuhan
 from desa.forms.masukan import angka, filter_dari
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan, Keadaan, LaporanBulanan, Status
-from desa.periode import PERIODE_PERTAMA, Periode
+from desa.periode import PERIODE_PERTAMA, Periode, periode_in_range
 from desa.registry import available_kinds, required_kinds
 from laporan_rt.rekap import cakupan_rt
 
@@ -106,7 +106,7 @@ class DasborKecamatan:
 
     @property
     def mulai(self):
-        return Periode.of(self.kecamatan.mulai_pelaporan) if self.kecamatan.mulai_pelaporan else None
+        return self.kecamatan.mulai_pelaporan
 
 
 def dasbor_kecamatan(kecamatan, periode, keadaan="", now=None):
@@ -210,7 +210,7 @@ class SaringanAntrean:
         if self.desa:
             queryset = queryset.filter(desa_id=self.desa)
         if self.periode:
-            queryset = queryset.filter(periode=self.periode.awal)
+            queryset = queryset.filter(periode=self.periode)
         return queryset
 
 
@@ -240,9 +240,9 @@ def saringan_antrean(kecamatan, query):
                 f"Bulan ditulis TTTT-BB, antara {PERIODE_PERTAMA} dan {terakhir}, misalnya "
                 f"{default_periode()}; semua bulan ditampilkan."
             )
-    if saringan.periode and saringan.periode.awal not in months:
-        months = sorted([*months, saringan.periode.awal], reverse=True)
-    saringan.pilihan_periode = [(str(Periode.of(day)), Periode.of(day).label) for day in months]
+    if saringan.periode and saringan.periode not in months:
+        months = sorted([*months, saringan.periode], reverse=True)
+    saringan.pilihan_periode = [(str(periode), periode.label) for periode in months]
     return saringan
 
 
@@ -251,7 +251,7 @@ def _periode_saringan(text):
         periode = Periode.parse(text)
     except ValueError:
         return None
-    return periode if ledger.periode_in_range(periode) else None
+    return periode if periode_in_range(periode) else None
 
 
 @dataclass
@@ -268,7 +268,7 @@ def antrean(kecamatan, saringan=None, now=None):
         queryset = saringan.apply(queryset)
     items = []
     for laporan in queryset:
-        sel = kepatuhan.make_sel(laporan.desa, laporan.jenis, laporan.periode_obj, laporan, now)
+        sel = kepatuhan.make_sel(laporan.desa, laporan.jenis, laporan.periode, laporan, now)
         delta = now - laporan.dikirim_at
         items.append(ItemAntrean(sel, lama(delta), delta.days))
     return items
@@ -300,7 +300,7 @@ def pilihan_verifikasi(kecamatan, user, values, now=None):
     )
     items, lain = [], []
     for laporan in rows:
-        sel = kepatuhan.make_sel(laporan.desa, laporan.jenis, laporan.periode_obj, laporan, now)
+        sel = kepatuhan.make_sel(laporan.desa, laporan.jenis, laporan.periode, laporan, now)
         (items if laporan.status == Status.DIKIRIM else lain).append(sel)
     unknown = len({value for value in values if value}) - len(items) - len(lain)
     return PilihanVerifikasi(items, lain, max(unknown, 0))
@@ -308,7 +308,7 @@ def pilihan_verifikasi(kecamatan, user, values, now=None):
 
 def nama_laporan(laporan):
     """How a message names one report among many: "Balang · Kependudukan · Agustus 2026"."""
-    return f"{laporan.desa.nama} · {laporan.get_jenis_display()} · {laporan.periode_obj.label}"
+    return f"{laporan.desa.nama} · {laporan.get_jenis_display()} · {laporan.periode.label}"
 
 
 def lama(delta):

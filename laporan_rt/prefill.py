@@ -77,5 +77,5 @@ class Acuan:
 def acuan_for(rt, periode):
     """The pre-fill of `rt`'s report for `periode` (three queries)."""
     counts = jumlah_peristiwa_per_rt(rt.desa, periode).get(rt.nomor) or kosong()
-    bulan_lalu = LaporanRT.objects.filter(rt=rt, periode=periode.previous().awal).first()
+    bulan_lalu = LaporanRT.objects.filter(rt=rt, periode=periode.previous()).first()
     return Acuan(peristiwa=counts, bulan_lalu=bulan_lalu)

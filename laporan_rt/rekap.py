@@ -242,9 +242,7 @@ def status_rt(desa, periode):
     """[(RT, LaporanRT or None)] of the desa's expected RT for the month, drafts included (two queries)."""
     reports = {
         laporan.rt_id: laporan
-        for laporan in LaporanRT.objects.filter(desa=desa, periode=periode.awal).select_related(
-            "dikirim_oleh"
-        )
+        for laporan in LaporanRT.objects.filter(desa=desa, periode=periode).select_related("dikirim_oleh")
     }
     rts = RT.objects.filter(desa=desa).filter(Q(aktif=True) | Q(pk__in=list(reports))).order_by("nomor")
     return [(rt, reports.get(rt.pk)) for rt in rts]

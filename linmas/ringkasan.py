@@ -247,7 +247,7 @@ def ringkasan_linmas(desa_list, periode):
             korban_meninggal=korban[desa.pk][0],
             korban_luka=korban[desa.pk][1],
             program=syarat_program(program.butir, kegiatan[desa.pk]) if program else [],
-            program_mulai=program.periode if program else None,
+            program_mulai=program.berlaku_mulai if program else None,
         )
     return result
 

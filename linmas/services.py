@@ -97,7 +97,7 @@ def program_atur(*, kecamatan, periode, minimum, user, catatan=""):
     with transaction.atomic():
         program, created = ProgramLinmas.objects.select_for_update().get_or_create(
             kecamatan=kecamatan,
-            berlaku_mulai=periode.awal,
+            berlaku_mulai=periode,
             defaults={"dibuat_oleh": user, "catatan": catatan},
         )
         if not created:

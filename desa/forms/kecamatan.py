@@ -7,10 +7,9 @@ from django import forms
 from desa import registry
 from desa.forms.masukan import MasukanAmanMixin
 from desa.forms.periode import BulanField
-from desa.ledger import PERIODE_PERTAMA, periode_in_range
 from desa.models import Kecamatan
 from desa.models.laporan import JenisLaporan
-from desa.periode import Periode
+from desa.periode import PERIODE_PERTAMA, Periode, periode_in_range
 
 SEMUA = "semua"
 PILIH = "pilih"
@@ -65,7 +64,7 @@ class KecamatanPengaturanForm(MasukanAmanMixin, forms.ModelForm):
         self.fields["jenis_dipilih"].initial = chosen or [jenis.value for jenis in available]
         self.fields["hari_batas_waktu"].widget.attrs.update(min=1, max=HARI_TERAKHIR)
         if self.instance.mulai_pelaporan:
-            self.initial["bulan_mulai"] = str(Periode.of(self.instance.mulai_pelaporan))
+            self.initial["bulan_mulai"] = str(self.instance.mulai_pelaporan)
 
     def clean_bulan_mulai(self):
         periode = self.cleaned_data["bulan_mulai"]
@@ -97,7 +96,7 @@ class KecamatanPengaturanForm(MasukanAmanMixin, forms.ModelForm):
     def save(self, commit=True):
         kecamatan = super().save(commit=False)
         mulai = self.cleaned_data["bulan_mulai"]
-        kecamatan.mulai_pelaporan = mulai.awal if mulai else None
+        kecamatan.mulai_pelaporan = mulai
         if self.cleaned_data["cakupan"] == SEMUA:
             kecamatan.jenis_laporan_wajib = []
         else:

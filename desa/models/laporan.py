@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from desa.models.wilayah import Desa
-from desa.periode import Periode, end_of_day
+from desa.periode import PeriodeField, end_of_day
 from desa.scoping import ScopedQuerySet
 
 
@@ -45,7 +45,7 @@ class Keadaan(models.TextChoices):
 
 class LaporanBulananQuerySet(ScopedQuerySet):
     def of_month(self, periode):
-        return self.filter(periode=periode.awal)
+        return self.filter(periode=periode)
 
     def terkunci(self):
         """Sent or verified now: the month's records are read-only."""
@@ -55,7 +55,7 @@ class LaporanBulananQuerySet(ScopedQuerySet):
 class LaporanBulanan(models.Model):
     desa = models.ForeignKey(Desa, on_delete=models.CASCADE, related_name="laporan_set")
     jenis = models.CharField("jenis laporan", max_length=20, choices=JenisLaporan.choices)
-    periode = models.DateField("periode", help_text="Hari pertama bulan laporan.")
+    periode = PeriodeField("periode", help_text="Bulan laporan (disimpan sebagai hari pertamanya).")
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.BELUM_DIKIRIM)
     nihil = models.BooleanField("nihil", default=False)
     keterangan = models.TextField("keterangan", blank=True)
@@ -98,21 +98,17 @@ class LaporanBulanan(models.Model):
         indexes = [models.Index(fields=["periode", "jenis"])]
 
     def __str__(self):
-        return f"{self.get_jenis_display()} {self.desa.nama} {self.periode_obj.label}"
+        return f"{self.get_jenis_display()} {self.desa.nama} {self.periode.label}"
 
     @property
     def scope_desa(self):
         return self.desa
 
-    @property
-    def periode_obj(self):
-        return Periode.of(self.periode)
-
     def batas_waktu(self, hari_batas_waktu):
         """The first instant after the deadline, extension included."""
         if self.batas_waktu_perpanjangan:
             return end_of_day(self.batas_waktu_perpanjangan)
-        return self.periode_obj.batas_waktu(hari_batas_waktu)
+        return self.periode.batas_waktu(hari_batas_waktu)
 
     @property
     def is_sent(self):

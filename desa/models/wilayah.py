@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.urls import reverse
 
+from desa.periode import PeriodeField
 from desa.scoping import ScopedQuerySet, desa_scope
 
 KODE_KABUPATEN = RegexValidator(r"^\d{2}\.\d{2}$", "Kode kabupaten berbentuk PP.KK, misalnya 63.11.")
@@ -56,7 +57,7 @@ class Kecamatan(models.Model):
     nip_camat = models.CharField("NIP camat", max_length=30, blank=True)
     # The first day of the first month the desa report through KUDAPANMAS; before it nothing is
     # required (the reports went on paper or elsewhere). Empty: every month is required.
-    mulai_pelaporan = models.DateField("bulan pertama pelaporan", null=True, blank=True)
+    mulai_pelaporan = PeriodeField("bulan pertama pelaporan", null=True, blank=True)
 
     objects = KecamatanQuerySet.as_manager()
 
@@ -70,7 +71,7 @@ class Kecamatan(models.Model):
 
     def wajib_lapor(self, periode):
         """Whether the desa must report `periode` through KUDAPANMAS (not before the start month)."""
-        return self.mulai_pelaporan is None or periode.awal >= self.mulai_pelaporan
+        return self.mulai_pelaporan is None or periode >= self.mulai_pelaporan
 
 
 class Desa(models.Model):

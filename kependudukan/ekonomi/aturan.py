@@ -4,8 +4,7 @@ Each function returns the message in Bahasa Indonesia, or None when the value is
 messages name no field, since the form shows them under the field and the import under the column.
 """
 
-from desa.ledger import PERIODE_PERTAMA
-from desa.periode import Periode
+from desa.periode import PERIODE_PERTAMA, Periode
 
 # How far ahead a recipient's last month may be planned: as far as the ledger accepts months.
 SELESAI_KE_DEPAN_BULAN = 12

@@ -70,9 +70,9 @@ class PenerimaForm(MasukanAmanMixin, forms.ModelForm):
         self.fields["program"].queryset = ProgramBantuan.objects.untuk_desa([desa]).filter(aktif=True)
         self.fields["program"].empty_label = "Pilih program"
         if self.instance.pk:
-            self.initial["bulan_mulai"] = str(self.instance.mulai_periode)
+            self.initial["bulan_mulai"] = str(self.instance.mulai)
             if self.instance.selesai:
-                self.initial["bulan_selesai"] = str(self.instance.selesai_periode)
+                self.initial["bulan_selesai"] = str(self.instance.selesai)
         else:
             self.initial.setdefault("bulan_mulai", str(Periode.current()))
 
@@ -93,9 +93,9 @@ class PenerimaForm(MasukanAmanMixin, forms.ModelForm):
             if others.exclude(pk=self.instance.pk).exists():
                 self.add_error("nik", f"NIK ini sudah terdaftar sebagai penerima {program} di desa ini.")
         if mulai:
-            self.instance.mulai = mulai.awal
+            self.instance.mulai = mulai
         if "bulan_selesai" in data:
-            self.instance.selesai = selesai.awal if selesai else None
+            self.instance.selesai = selesai
         return data
 
 

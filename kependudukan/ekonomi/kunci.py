@@ -7,8 +7,8 @@ from desa.models.laporan import JenisLaporan
 
 
 def bulan_terkunci(desa_ids):
-    """{desa kode: the last locked month's first day}, for checking many rows at once (imports)."""
+    """{desa kode: the last locked month}, for checking many rows at once (imports)."""
     last = {}
-    for desa_id, day in locked_periods(desa_ids, JenisLaporan.EKONOMI):
-        last[desa_id] = max(day, last.get(desa_id, day))
+    for desa_id, periode in locked_periods(desa_ids, JenisLaporan.EKONOMI):
+        last[desa_id] = max(periode, last.get(desa_id, periode))
     return last

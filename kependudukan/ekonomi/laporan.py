@@ -82,8 +82,8 @@ def rekap_ekonomi(desa_list, periode, *, tanda=None, states=None):
         .values("desa_id", "program_id")
         .annotate(
             aktif=Count("pk"),
-            baru=Count("pk", filter=Q(mulai=periode.awal)),
-            berhenti=Count("pk", filter=Q(selesai=periode.awal)),
+            baru=Count("pk", filter=Q(mulai=periode)),
+            berhenti=Count("pk", filter=Q(selesai=periode)),
         )
     )
     for item in counts:

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from desa.identitas import validate_nik, validate_no_kk
 from desa.models import Desa, Kabupaten, Kecamatan
-from desa.periode import Periode
+from desa.periode import Periode, PeriodeField
 from desa.scoping import ScopedQuerySet, is_administrator, kabupaten_of
 from kependudukan.models.impor import BerkasUnggahan
 
@@ -186,8 +186,8 @@ class RiwayatKeluarga(models.Model):
 class PenerimaQuerySet(ScopedQuerySet):
     def menerima_pada(self, periode):
         """Recipients receiving in `periode`: started by then and not ended before it."""
-        return self.filter(mulai__lte=periode.awal).filter(
-            models.Q(selesai__isnull=True) | models.Q(selesai__gte=periode.awal)
+        return self.filter(mulai__lte=periode).filter(
+            models.Q(selesai__isnull=True) | models.Q(selesai__gte=periode)
         )
 
 
@@ -202,8 +202,8 @@ class PenerimaBantuan(models.Model):
     keluarga = models.ForeignKey(
         Keluarga, on_delete=models.SET_NULL, null=True, blank=True, related_name="penerima_set"
     )
-    mulai = models.DateField("mulai", help_text="Hari pertama bulan pertama menerima.")
-    selesai = models.DateField("selesai", null=True, blank=True, help_text="Hari pertama bulan terakhir.")
+    mulai = PeriodeField("mulai", help_text="Bulan pertama menerima.")
+    selesai = PeriodeField("selesai", null=True, blank=True, help_text="Bulan terakhir menerima.")
     tanggal_berhenti = models.DateField("tanggal berhenti", null=True, blank=True)
     alasan_berhenti = models.CharField("alasan berhenti", max_length=500, blank=True)
     keterangan = models.CharField("keterangan", max_length=500, blank=True)
@@ -235,16 +235,8 @@ class PenerimaBantuan(models.Model):
     def scope_desa(self):
         return self.desa
 
-    @property
-    def mulai_periode(self):
-        return Periode.of(self.mulai)
-
-    @property
-    def selesai_periode(self):
-        return Periode.of(self.selesai) if self.selesai else None
-
     def menerima_pada(self, periode):
-        return self.mulai <= periode.awal and (self.selesai is None or self.selesai >= periode.awal)
+        return self.mulai <= periode and (self.selesai is None or self.selesai >= periode)
 
 
 class JenisTanda(models.TextChoices):

@@ -67,14 +67,14 @@ def penerima_simpan(*, penerima, user):
         if penerima.pk:
             before = PenerimaBantuan.objects.select_for_update().get(pk=penerima.pk)
             months = [
-                day
+                bulan
                 for old, new in [(before.mulai, penerima.mulai), (before.selesai, penerima.selesai)]
                 if old != new
-                for day in (old, new)
+                for bulan in (old, new)
             ]
             if before.program_id != penerima.program_id or before.nik != penerima.nik:
                 months.append(penerima.mulai)
-        months = [day for day in months if day is not None]
+        months = [bulan for bulan in months if bulan is not None]
         if months:
             tulisan.bulan(min(months))
         penerima.dicatat_oleh = user
@@ -88,18 +88,18 @@ def bantuan_hentikan(*, penerima, user, tanggal, alasan, jenis_tanda="", peristi
     if not alasan:
         raise TransisiDitolak("Tulis alasan bantuan dihentikan.")
     bulan = Periode.of(tanggal)
-    if bulan < penerima.mulai_periode:
+    if bulan < penerima.mulai:
         raise TransisiDitolak(
-            f"Tanggal berhenti tidak boleh sebelum bulan mulai menerima ({penerima.mulai_periode.label})."
+            f"Tanggal berhenti tidak boleh sebelum bulan mulai menerima ({penerima.mulai.label})."
         )
     if tanggal > timezone.localdate():
         raise TransisiDitolak("Tanggal berhenti tidak boleh di masa depan.")
     with gerbang.tulis(penerima.desa, JenisLaporan.EKONOMI) as tulisan:
         penerima = PenerimaBantuan.objects.select_for_update().select_related("desa").get(pk=penerima.pk)
-        if penerima.selesai is not None and penerima.selesai < bulan.awal:
-            raise TransisiDitolak(f"Bantuan ini sudah berakhir {penerima.selesai_periode.label}.")
+        if penerima.selesai is not None and penerima.selesai < bulan:
+            raise TransisiDitolak(f"Bantuan ini sudah berakhir {penerima.selesai.label}.")
         tulisan.bulan(bulan)
-        penerima.selesai = bulan.awal
+        penerima.selesai = bulan
         penerima.tanggal_berhenti = tanggal
         penerima.alasan_berhenti = alasan
         penerima.save()

@@ -5,8 +5,7 @@ from django.utils import timezone
 
 from desa.forms.masukan import MasukanAmanMixin
 from desa.forms.periode import BulanField
-from desa.ledger import periode_in_range
-from desa.periode import Periode
+from desa.periode import Periode, periode_in_range
 from kependudukan.models import DataAwal, Koreksi
 
 COUNTS = ["wni_l", "wni_p", "wna_l", "wna_p", "jumlah_kk"]
@@ -28,7 +27,7 @@ class DataAwalForm(MasukanAmanMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.initial["bulan_pertama"] = str(self.instance.periode_obj)
+            self.initial["bulan_pertama"] = str(self.instance.periode)
         self.fields["bulan_pertama"].widget.attrs["max"] = str(Periode.current())
         order = ["bulan_pertama", *COUNTS]
         self.fields = {name: self.fields[name] for name in order}

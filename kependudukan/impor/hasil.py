@@ -110,7 +110,7 @@ def _per_desa(events):
 
 def _per_bulan(events):
     counts = Counter(event.periode for event in events)
-    return [{"periode": Periode.of(day).label, "jumlah": counts[day]} for day in sorted(counts)]
+    return [{"periode": periode.label, "jumlah": counts[periode]} for periode in sorted(counts)]
 
 
 def _contoh(event):

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from django.db.models import Min
 
-from desa.ledger import locked_periods, periode_in_range
+from desa.ledger import locked_periods
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan, LaporanBulanan
-from desa.periode import Periode
+from desa.periode import Periode, periode_in_range
 from desa.scoping import is_administrator, may_write
 from kependudukan import aturan
 from kependudukan.impor import nilai
@@ -97,7 +97,7 @@ class _Pemeriksaan(Pemeriksaan):
             elif kode in frozen:
                 self._error(SHEET_DATA_AWAL, row.baris, "periode", f"{row.desa}: {PESAN_BEKU}")
                 continue
-            elif (kode, row.periode.awal) in locked:
+            elif (kode, row.periode) in locked:
                 self._error(
                     SHEET_DATA_AWAL,
                     row.baris,
@@ -105,8 +105,8 @@ class _Pemeriksaan(Pemeriksaan):
                     f"Laporan {row.periode.label} {row.desa} sudah terkirim.",
                 )
                 continue
-            elif kode in first_event and first_event[kode] < row.periode.awal:
-                first = Periode.of(first_event[kode])
+            elif kode in first_event and first_event[kode] < row.periode:
+                first = first_event[kode]
                 self._error(
                     SHEET_DATA_AWAL, row.baris, "periode",
                     f"{row.desa} sudah punya peristiwa yang dilaporkan {first.label}, "
@@ -116,7 +116,7 @@ class _Pemeriksaan(Pemeriksaan):
             else:
                 row.status = "diubah" if old else "baru"
             self.hasil.data_awal.append(row)
-            self.data_awal_baru[kode] = DataAwal(desa=row.desa, periode=row.periode.awal)
+            self.data_awal_baru[kode] = DataAwal(desa=row.desa, periode=row.periode)
 
     def _parse_data_awal(self, number, raw):
         ok = True
@@ -182,7 +182,7 @@ class _Pemeriksaan(Pemeriksaan):
         if (event.desa_id, event.periode) in locked:
             self._error(
                 SHEET_PERISTIWA, number, "tanggal_lapor",
-                f"Laporan Kependudukan {event.periode_obj.label} {event.desa} sudah terkirim atau "
+                f"Laporan Kependudukan {event.periode.label} {event.desa} sudah terkirim atau "
                 "terverifikasi; peristiwa bulan itu tidak dapat ditambah.",
             )  # fmt: skip
             return
@@ -304,7 +304,7 @@ class _Pemeriksaan(Pemeriksaan):
 
 
 def _same(old, row):
-    return old.periode == row.periode.awal and (
+    return old.periode == row.periode and (
         old.wni_l,
         old.wni_p,
         old.wna_l,

@@ -9,13 +9,13 @@ from django.db import models
 
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan, LaporanBulanan
-from desa.periode import Periode
+from desa.periode import Periode, PeriodeField
 from desa.scoping import ScopedQuerySet
 
 
 class DataAwal(models.Model):
     desa = models.OneToOneField(Desa, on_delete=models.PROTECT, related_name="data_awal_kependudukan")
-    periode = models.DateField("bulan pertama", help_text="Hari pertama bulan pertama yang dilaporkan.")
+    periode = PeriodeField("bulan pertama", help_text="Bulan pertama yang dilaporkan.")
     wni_l = models.PositiveIntegerField("WNI laki-laki")
     wni_p = models.PositiveIntegerField("WNI perempuan")
     wna_l = models.PositiveIntegerField("WNA laki-laki", default=0)
@@ -34,15 +34,11 @@ class DataAwal(models.Model):
         verbose_name_plural = "data awal kependudukan"
 
     def __str__(self):
-        return f"Data awal {self.desa.nama} {self.periode_obj.label}"
+        return f"Data awal {self.desa.nama} {self.periode.label}"
 
     @property
     def scope_desa(self):
         return self.desa
-
-    @property
-    def periode_obj(self):
-        return Periode.of(self.periode)
 
     @property
     def jumlah_jiwa(self):
@@ -61,7 +57,7 @@ class Koreksi(models.Model):
 
     desa = models.ForeignKey(Desa, on_delete=models.PROTECT, related_name="koreksi_kependudukan_set")
     tanggal_lapor = models.DateField("tanggal koreksi")
-    periode = models.DateField("periode", editable=False)
+    periode = PeriodeField("periode", editable=False)
     wni_l = models.IntegerField("WNI laki-laki", default=0)
     wni_p = models.IntegerField("WNI perempuan", default=0)
     wna_l = models.IntegerField("WNA laki-laki", default=0)
@@ -83,19 +79,15 @@ class Koreksi(models.Model):
         indexes = [models.Index(fields=["desa", "periode"])]
 
     def __str__(self):
-        return f"Koreksi {self.desa.nama} {self.periode_obj.label}: {self.alasan[:40]}"
+        return f"Koreksi {self.desa.nama} {self.periode.label}: {self.alasan[:40]}"
 
     def save(self, *args, **kwargs):
-        self.periode = Periode.of(self.tanggal_lapor).awal
+        self.periode = Periode.of(self.tanggal_lapor)
         super().save(*args, **kwargs)
 
     @property
     def scope_desa(self):
         return self.desa
-
-    @property
-    def periode_obj(self):
-        return Periode.of(self.tanggal_lapor)
 
     @property
     def ringkasan(self):

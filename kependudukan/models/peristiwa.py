@@ -12,7 +12,7 @@ from django.db import models
 from django.urls import reverse
 
 from desa.models import Desa
-from desa.periode import Periode
+from desa.periode import Periode, PeriodeField
 from desa.scoping import ScopedQuerySet
 
 
@@ -72,7 +72,7 @@ AWAITING_PARTNER = models.Q(
 
 class PeristiwaQuerySet(ScopedQuerySet):
     def of_month(self, periode):
-        return self.filter(periode=periode.awal)
+        return self.filter(periode=periode)
 
     def in_desa(self, desa_list):
         return self.filter(desa_id__in=[getattr(desa, "pk", desa) for desa in desa_list])
@@ -90,7 +90,7 @@ class Peristiwa(models.Model):
     tanggal_lapor = models.DateField(
         "tanggal lapor", help_text="Tanggal desa mencatat peristiwa; bulannya menentukan laporan."
     )
-    periode = models.DateField("periode", editable=False, help_text="Hari pertama bulan tanggal lapor.")
+    periode = PeriodeField("periode", editable=False, help_text="Bulan tanggal lapor.")
     nik = models.CharField("NIK", max_length=16, blank=True)
     no_kk = models.CharField("No. KK", max_length=16, blank=True)
     nama = models.CharField("nama", max_length=100)
@@ -172,7 +172,7 @@ class Peristiwa(models.Model):
 
     def fill_derived_fields(self):
         """Set what follows from other fields; bulk_create callers call this themselves."""
-        self.periode = Periode.of(self.tanggal_lapor).awal
+        self.periode = Periode.of(self.tanggal_lapor)
         self.kunci = identity_key(self.nik, self.nama)
         if self.jenis == JenisPeristiwa.LAHIR:
             self.tanggal_lahir = self.tanggal_peristiwa
@@ -182,10 +182,6 @@ class Peristiwa(models.Model):
     @property
     def scope_desa(self):
         return self.desa
-
-    @property
-    def periode_obj(self):
-        return Periode.of(self.tanggal_lapor)
 
     @property
     def terlambat(self):

@@ -22,11 +22,11 @@ def data_awal_save(*, desa, user, periode, wni_l, wni_p, wna_l, wna_p, jumlah_kk
             raise ValidationError(PESAN_BEKU)
         if jumlah_kk > wni_l + wni_p + wna_l + wna_p:
             raise ValidationError("Jumlah KK tidak boleh lebih dari jumlah penduduk.")
-        earlier = Peristiwa.objects.filter(desa=desa, periode__lt=periode.awal).order_by("periode").first()
+        earlier = Peristiwa.objects.filter(desa=desa, periode__lt=periode).order_by("periode").first()
         if earlier:
             raise ValidationError(
-                f"Sudah ada peristiwa yang dilaporkan {earlier.periode_obj.label}, sebelum bulan pertama "
-                f"{periode.label}. Pilih bulan pertama paling lambat {earlier.periode_obj.label}."
+                f"Sudah ada peristiwa yang dilaporkan {earlier.periode.label}, sebelum bulan pertama "
+                f"{periode.label}. Pilih bulan pertama paling lambat {earlier.periode.label}."
             )
         data_awal, _ = DataAwal.objects.update_or_create(
             desa=desa,
@@ -50,9 +50,9 @@ def koreksi_record(*, desa, user, koreksi):
         data_awal = DataAwal.objects.filter(desa=desa).first()
         if data_awal is None:
             raise ValidationError("Isi data awal desa ini dulu; koreksi mengubah angka sesudahnya.")
-        if periode < data_awal.periode_obj:
+        if periode < data_awal.periode:
             raise ValidationError(
-                f"Koreksi tidak boleh sebelum bulan pertama data desa ini ({data_awal.periode_obj.label})."
+                f"Koreksi tidak boleh sebelum bulan pertama data desa ini ({data_awal.periode.label})."
             )
         koreksi.desa = desa
         koreksi.dicatat_oleh = user
@@ -66,5 +66,5 @@ def koreksi_record(*, desa, user, koreksi):
 
 
 def koreksi_remove(*, koreksi):
-    with gerbang.tulis(koreksi.desa, JenisLaporan.KEPENDUDUKAN, koreksi.periode_obj):
+    with gerbang.tulis(koreksi.desa, JenisLaporan.KEPENDUDUKAN, koreksi.periode):
         koreksi.delete()

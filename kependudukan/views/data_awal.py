@@ -49,8 +49,8 @@ def koreksi_create(request, kode):
         except TransisiDitolak as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"Koreksi dicatat pada laporan {koreksi.periode_obj.label}.")
-            return redirect("kependudukan:laporan_bulanan", kode=desa.pk, periode=str(koreksi.periode_obj))
+            messages.success(request, f"Koreksi dicatat pada laporan {koreksi.periode.label}.")
+            return redirect("kependudukan:laporan_bulanan", kode=desa.pk, periode=str(koreksi.periode))
     return render(request, "kependudukan/koreksi_create.html", {"form": form, "desa": desa})
 
 
@@ -66,4 +66,4 @@ def koreksi_delete(request, kode, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, "Koreksi dihapus.")
-    return redirect("kependudukan:laporan_bulanan", kode=kode, periode=str(koreksi.periode_obj))
+    return redirect("kependudukan:laporan_bulanan", kode=kode, periode=str(koreksi.periode))

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from desa import kepatuhan
-from desa.ledger import periode_in_range
 from desa.models import Desa, Kecamatan
 from desa.models.laporan import JenisLaporan, LaporanBulanan
 from desa.panel import panel_laporan
@@ -52,7 +51,7 @@ def desa_beranda(request, kode):
     now = timezone.now()
     bulan = []
     for periode in (sekarang.shift(-offset) for offset in range(BULAN_DI_BERANDA)):
-        sel = kepatuhan.make_sel(desa, JenisLaporan.KEPENDUDUKAN, periode, ledger.get(periode.awal), now)
+        sel = kepatuhan.make_sel(desa, JenisLaporan.KEPENDUDUKAN, periode, ledger.get(periode), now)
         bulan.append({"periode": periode, "baris": months.get(periode), "sel": sel})
     data_awal = DataAwal.objects.filter(desa=desa).first()
     return render(
@@ -86,7 +85,7 @@ def laporan_bulanan(request, kode, periode):
             "tabel": b3_table(row, desa, periode),
             "temuan": temuan,
             "jumlah_terlambat": sum(item.aturan == PELAPORAN_TERLAMBAT for item in temuan),
-            "koreksi_list": Koreksi.objects.filter(desa=desa, periode=periode.awal),
+            "koreksi_list": Koreksi.objects.filter(desa=desa, periode=periode),
             "can_edit": may_write(request.user, desa),
             "sebelumnya": periode.previous(),
             "berikutnya": periode.next() if periode < Periode.current() else None,
@@ -121,8 +120,6 @@ def laporan_cetak(request, kode, periode):
 
 @login_required
 def laporan_kecamatan(request, kode, periode):
-    if not periode_in_range(periode):
-        raise Http404("Periode di luar jangkauan.")
     kecamatan = get_object_or_404(Kecamatan.objects.for_user(request.user), pk=kode)
     desa_list = list(
         Desa.objects.for_user(request.user).filter(kecamatan=kecamatan).select_related("kecamatan")

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from desa import kiriman
 from desa.forms.masukan import angka, filter_dari
 from desa.gerbang import SudahTersimpan
-from desa.ledger import TransisiDitolak, is_locked, laporan_for, lock_message, periode_in_range
+from desa.ledger import TransisiDitolak, is_locked, laporan_for, lock_message
 from desa.models import Desa
 from desa.models.laporan import JenisLaporan
 from desa.privasi import catat_lihat_nik
@@ -39,8 +39,6 @@ def _event(request, kode, pk, write=False):
 
 @login_required
 def peristiwa_list(request, kode, periode):
-    if not periode_in_range(periode):
-        raise Http404("Periode di luar jangkauan.")
     desa = object_for_user(Desa.objects.select_related("kecamatan"), request.user, pk=kode)
     events = Peristiwa.objects.filter(desa=desa).of_month(periode).select_related("desa_asal_tujuan")
     filters = filter_dari(request.GET, ("jenis", "rt", "jk", "wn", "q", "tanda"))
@@ -128,7 +126,7 @@ def peristiwa_create(request, kode, jenis):
             _saved_message(request, event, "dicatat")
             if "lagi" in request.POST:
                 return redirect("kependudukan:peristiwa_create", kode=desa.pk, jenis=jenis)
-            return redirect("kependudukan:laporan_bulanan", kode=desa.pk, periode=str(event.periode_obj))
+            return redirect("kependudukan:laporan_bulanan", kode=desa.pk, periode=str(event.periode))
     # A twin post refused by the form because the first one committed meanwhile: it is saved.
     if repeat := kiriman.ulangan(request, PESAN_ULANGAN):
         return repeat
@@ -153,7 +151,7 @@ def peristiwa_detail(request, kode, pk):
             "pasangan": partner,
             "riwayat": event.riwayat.select_related("oleh"),
             "can_edit": may_write(request.user, event.desa)
-            and not is_locked(event.desa, JenisLaporan.KEPENDUDUKAN, event.periode_obj),
+            and not is_locked(event.desa, JenisLaporan.KEPENDUDUKAN, event.periode),
         },
     )
 
@@ -161,7 +159,7 @@ def peristiwa_detail(request, kode, pk):
 @login_required
 def peristiwa_update(request, kode, pk):
     event = _event(request, kode, pk, write=True)
-    laporan = laporan_for(event.desa, JenisLaporan.KEPENDUDUKAN, event.periode_obj)
+    laporan = laporan_for(event.desa, JenisLaporan.KEPENDUDUKAN, event.periode)
     if laporan.is_locked:
         messages.error(request, lock_message(laporan))
         return redirect(event)
@@ -189,7 +187,7 @@ def peristiwa_update(request, kode, pk):
 @login_required
 def peristiwa_delete(request, kode, pk):
     event = _event(request, kode, pk, write=True)
-    periode = event.periode_obj
+    periode = event.periode
     try:
         services.peristiwa_remove(peristiwa=event, user=request.user)
     except TransisiDitolak as error:
@@ -208,7 +206,7 @@ def _add_errors(form, error):
 def _saved_message(request, event, verb):
     messages.success(
         request,
-        f"{event.get_jenis_display()} {event.nama} {verb}; masuk laporan {event.periode_obj.label}.",
+        f"{event.get_jenis_display()} {event.nama} {verb}; masuk laporan {event.periode.label}.",
     )
     for warning in event.peringatan:
         messages.warning(request, f"Peringatan NIK (data tetap disimpan): {warning}")

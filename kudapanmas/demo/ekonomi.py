@@ -189,7 +189,7 @@ def _special(desa_list, households, program, today):
                 nama=rich.nama_kepala,
                 no_kk=rich.no_kk,
                 keluarga=rich,
-                mulai=Periode.of(today).shift(-5).awal,
+                mulai=Periode.of(today).shift(-5),
             )
         )
     return found

@@ -81,7 +81,7 @@ def _desa_events(desa, rng, first, today, rt_numbers):
     wni_l = round(wni * rng.uniform(0.495, 0.515))
     DataAwal.objects.create(
         desa=desa,
-        periode=first.awal,
+        periode=first,
         wni_l=wni_l,
         wni_p=wni - wni_l,
         wna_l=wna // 2 + wna % 2,

@@ -60,7 +60,7 @@ def fill(context):
     rts = list(RT.objects.filter(desa__in=desa_list, aktif=True).order_by("desa_id", "nomor"))
     existing = {
         (laporan.rt_id, laporan.periode): laporan
-        for laporan in LaporanRT.objects.filter(rt__in=rts, periode__in=[m.awal for m in months])
+        for laporan in LaporanRT.objects.filter(rt__in=rts, periode__in=months)
     }
     events = _events(desa_list, months)
     with_events = {desa_id for desa_id, _, _ in events}
@@ -74,15 +74,15 @@ def fill(context):
         state = None
         for periode in months:
             # The random draws are the same on every run, so a second run makes the same choices.
-            state = starts.get((rt.pk, periode.awal), state) or _random_start(rng)
+            state = starts.get((rt.pk, periode), state) or _random_start(rng)
             counts = _random_events(rng)
             if rt.desa_id in with_events:
-                counts = events.get((rt.desa_id, rt.nomor, periode.awal), NO_EVENTS)
+                counts = events.get((rt.desa_id, rt.nomor, periode), NO_EVENTS)
             laporan = _report(rng, rt, periode, state, counts, operators.get(rt.desa_id))
             chance = PELUANG_TIDAK_MELAPOR_BULAN_TERAKHIR if periode == months[-1] else PELUANG_TIDAK_MELAPOR
             missing = rng.random() < chance
             extra = _children(rng, periode)
-            laporan = existing.get((rt.pk, periode.awal)) or laporan
+            laporan = existing.get((rt.pk, periode)) or laporan
             state = (laporan.akhir_kk, laporan.akhir_l, laporan.akhir_p)
             if laporan.pk is None and not missing:
                 new_reports.append(laporan)
@@ -105,9 +105,7 @@ def _events(desa_list, months):
     """{(desa, RT, month): {"LAHIR": {"L": n, "P": n}, ..., "KK": (heads arriving, heads leaving)}}."""
     counts = {}
     rows = (
-        Peristiwa.objects.filter(
-            desa__in=desa_list, periode__in=[m.awal for m in months], nomor_rt__isnull=False
-        )
+        Peristiwa.objects.filter(desa__in=desa_list, periode__in=months, nomor_rt__isnull=False)
         .values("desa_id", "nomor_rt", "periode", "jenis", "jenis_kelamin")
         .annotate(jumlah=Count("pk"), kepala=Count("pk", filter=Q(kepala_keluarga=True)))
         .order_by()
@@ -144,7 +142,7 @@ def _starts(desa_list, rts, months):
             awal = row.awal
             totals = (row.kk_awal, awal.wna_l + awal.wni_l, awal.wna_p + awal.wni_p)
             for rt, share in zip(by_desa[desa.pk], _split(totals, len(by_desa[desa.pk])), strict=True):
-                starts[(rt.pk, periode.awal)] = share
+                starts[(rt.pk, periode)] = share
     return starts
 
 
@@ -189,7 +187,7 @@ def _report(rng, rt, periode, state, counts, operator_id):
     laporan = LaporanRT(
         desa_id=rt.desa_id,
         rt=rt,
-        periode=periode.awal,
+        periode=periode,
         awal_kk=kk,
         awal_l=laki,
         awal_p=perempuan,

@@ -57,7 +57,7 @@ def fill(context):
         for jenis in kinds:
             for back in range(BULAN):
                 periode = last.shift(-back)
-                if (desa.pk, jenis, periode.awal) in existing:
+                if (desa.pk, jenis, periode) in existing:
                     continue
                 story = _story(position, desa, jenis, periode, back, now, operators.get(desa.pk), kasi)
                 if story:

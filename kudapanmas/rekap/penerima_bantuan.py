@@ -57,7 +57,7 @@ def row(number, periode, tanda):
         item.nik,
         item.nama,
         item.no_kk,
-        item.mulai_periode.label,
+        item.mulai.label,
         tanda.label,
         tanda.detail,
     ]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from desa import ledger, registry, scoping
 from desa.kepatuhan import last_closed_periode
 from desa.models import Kabupaten
+from desa.periode import periode_in_range
 from desa.scoping import Peran
 from kudapanmas import dasbor, rapor
 from kudapanmas.views.rekap import dengan_nik
@@ -203,7 +204,7 @@ def rapor_kecamatan(request, kode, periode):
 
 
 def _month_url(name, kode, periode, keadaan=""):
-    if not ledger.periode_in_range(periode):
+    if not periode_in_range(periode):
         return ""
     url = reverse(name, kwargs={"kode": kode, "periode": periode})
     return f"{url}?keadaan={keadaan}" if keadaan else url

@@ -4,7 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from desa import ledger, scoping
+from desa import scoping
+from desa.periode import periode_in_range
 from kudapanmas import dasbor
 from kudapanmas.pengingat import pengingat_for
 
@@ -32,6 +33,6 @@ def pengingat_kecamatan(request, kode, periode):
 
 
 def _url(kode, periode):
-    if not ledger.periode_in_range(periode):
+    if not periode_in_range(periode):
         return ""
     return reverse("kudapanmas:pengingat_kecamatan", kwargs={"kode": kode, "periode": periode})

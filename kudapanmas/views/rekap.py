@@ -12,8 +12,7 @@ from django.http import FileResponse, Http404
 from django.views.decorators.http import require_GET
 
 from desa import scoping
-from desa.ledger import PERIODE_PERTAMA
-from desa.periode import Periode
+from desa.periode import PERIODE_PERTAMA, Periode
 from desa.scoping import READ_ONLY_ROLES
 from kudapanmas.rekap.scope import RekapError, scope_kabupaten, scope_kecamatan
 from kudapanmas.rekap.workbook import catat_unduhan, write_rekap

@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 
 from desa.models import RT, Desa
-from desa.periode import Periode
+from desa.periode import PeriodeField
 from desa.scoping import ScopedQuerySet, is_ketua_rt
 
 PENDUDUK_MAKSIMUM = 100_000
@@ -50,7 +50,7 @@ class LaporanRTQuerySet(ScopedQuerySet):
         return super().for_user(user)
 
     def of_month(self, periode):
-        return self.filter(periode=periode.awal)
+        return self.filter(periode=periode)
 
     def in_desa(self, desa_list):
         return self.filter(desa_id__in=[getattr(desa, "pk", desa) for desa in desa_list])
@@ -62,7 +62,7 @@ class LaporanRTQuerySet(ScopedQuerySet):
 class LaporanRT(models.Model):
     desa = models.ForeignKey(Desa, on_delete=models.CASCADE, related_name="laporan_rt_set")
     rt = models.ForeignKey(RT, on_delete=models.PROTECT, related_name="laporan_rt_set", verbose_name="RT")
-    periode = models.DateField("periode", help_text="Hari pertama bulan laporan.")
+    periode = PeriodeField("periode", help_text="Bulan laporan (disimpan sebagai hari pertamanya).")
     awal_kk = _count("jumlah KK awal bulan", PENDUDUK_MAKSIMUM)
     awal_l = _count("penduduk laki-laki awal bulan", PENDUDUK_MAKSIMUM)
     awal_p = _count("penduduk perempuan awal bulan", PENDUDUK_MAKSIMUM)
@@ -116,22 +116,18 @@ class LaporanRT(models.Model):
         indexes = [models.Index(fields=["desa", "periode"])]
 
     def __str__(self):
-        return f"Laporan {self.rt} {self.desa.nama} {self.periode_obj.label}"
+        return f"Laporan {self.rt} {self.desa.nama} {self.periode.label}"
 
     def save(self, *args, **kwargs):
         self.akhir_l, self.akhir_p = (max(value, 0) for value in self.hitung_akhir())
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("laporan_rt:detail", args=[self.desa_id, str(self.periode_obj), self.rt.nomor])
+        return reverse("laporan_rt:detail", args=[self.desa_id, str(self.periode), self.rt.nomor])
 
     @property
     def scope_desa(self):
         return self.desa
-
-    @property
-    def periode_obj(self):
-        return Periode.of(self.periode)
 
     @property
     def is_sent(self):

@@ -22,7 +22,7 @@ from laporan_rt.services import laporan_rt_simpan
 @login_required
 def detail(request, kode, periode, nomor):
     rt = rt_for_user(request.user, kode=kode, nomor=nomor)
-    laporan = LaporanRT.objects.filter(rt=rt, periode=periode.awal).select_related("dikirim_oleh").first()
+    laporan = LaporanRT.objects.filter(rt=rt, periode=periode).select_related("dikirim_oleh").first()
     laporan_desa = ledger.laporan_for(rt.desa, JenisLaporan.LAPORAN_RT, periode)
     context = {
         "rt": rt,
@@ -64,8 +64,8 @@ def isi(request, kode, periode, nomor):
     if laporan_desa.is_locked:
         messages.error(request, ledger.lock_message_for(laporan_desa, request.user))
         return ke_detail
-    laporan = LaporanRT.objects.filter(rt=rt, periode=periode.awal).first()
-    laporan = laporan or LaporanRT(rt=rt, desa=rt.desa, periode=periode.awal)
+    laporan = LaporanRT.objects.filter(rt=rt, periode=periode).first()
+    laporan = laporan or LaporanRT(rt=rt, desa=rt.desa, periode=periode)
     data = request.POST if request.method == "POST" else None
     form = LaporanRTForm(data, instance=laporan, acuan=acuan_for(rt, periode))
     tamu = TamuFormSet(data, instance=laporan, prefix="tamu", periode=periode)

@@ -40,16 +40,15 @@ def beranda_rt(request):
     sekarang = Periode.current()
     periodes = [sekarang.shift(-offset) for offset in range(RIWAYAT_BULAN)]
     reports = {
-        laporan.periode: laporan
-        for laporan in LaporanRT.objects.for_user(user).filter(periode__in=[p.awal for p in periodes])
+        laporan.periode: laporan for laporan in LaporanRT.objects.for_user(user).filter(periode__in=periodes)
     }
-    locked = {awal for _, awal in ledger.locked_periods([rt.desa_id], JenisLaporan.LAPORAN_RT)}
+    locked = {periode for _, periode in ledger.locked_periods([rt.desa_id], JenisLaporan.LAPORAN_RT)}
     bulan = [
         {
             "periode": periode,
-            "laporan": reports.get(periode.awal),
-            "terkunci": periode.awal in locked,
-            "url": _rt_url(rt, periode, reports.get(periode.awal), periode.awal in locked),
+            "laporan": reports.get(periode),
+            "terkunci": periode in locked,
+            "url": _rt_url(rt, periode, reports.get(periode), periode in locked),
         }
         for periode in periodes
     ]

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 
 from desa.models import Kecamatan
-from desa.periode import Periode
+from desa.periode import PeriodeField
 from linmas.models.kegiatan import JenisKegiatan
 
 
@@ -19,12 +19,12 @@ class ProgramLinmasQuerySet(models.QuerySet):
 
     def berlaku_pada(self, periode):
         """Versions that had started by this month, the newest first (per kecamatan)."""
-        return self.filter(berlaku_mulai__lte=periode.awal).order_by("kecamatan_id", "-berlaku_mulai")
+        return self.filter(berlaku_mulai__lte=periode).order_by("kecamatan_id", "-berlaku_mulai")
 
 
 class ProgramLinmas(models.Model):
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.CASCADE, related_name="program_linmas_set")
-    berlaku_mulai = models.DateField("berlaku mulai", help_text="Hari pertama bulan pertama berlakunya.")
+    berlaku_mulai = PeriodeField("berlaku mulai", help_text="Bulan pertama berlakunya.")
     catatan = models.CharField("catatan", max_length=300, blank=True)
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -45,11 +45,7 @@ class ProgramLinmas(models.Model):
         ]
 
     def __str__(self):
-        return f"Program Linmas {self.kecamatan.nama} mulai {self.periode.label}"
-
-    @property
-    def periode(self):
-        return Periode.of(self.berlaku_mulai)
+        return f"Program Linmas {self.kecamatan.nama} mulai {self.berlaku_mulai.label}"
 
 
 class ButirProgram(models.Model):

@@ -59,7 +59,8 @@ def program_atur(request, kode):
         catatan=form.cleaned_data["catatan"],
         user=request.user,
     )
-    messages.success(request, f"Program kegiatan wajib disimpan, berlaku mulai {program.periode.label}.")
+    mulai = program.berlaku_mulai.label
+    messages.success(request, f"Program kegiatan wajib disimpan, berlaku mulai {mulai}.")
     return redirect("linmas:program_detail", kode=kecamatan.pk)
 
 
@@ -73,8 +74,8 @@ def _render_program(request, kecamatan, form):
     riwayat = [
         {
             "program": program,
-            "periode": program.periode,
-            "akan_datang": program.berlaku_mulai > sekarang.awal,
+            "periode": program.berlaku_mulai,
+            "akan_datang": program.berlaku_mulai > sekarang,
             "syarat": syarat_program(
                 [(butir.jenis_kegiatan, butir.jumlah_minimum) for butir in program.butir_set.all()], {}
             ),

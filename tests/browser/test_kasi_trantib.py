@@ -31,7 +31,7 @@ def waiting_last_month():
     last = Periode.current().previous()
     return list(
         LaporanBulanan.objects.filter(
-            desa__kecamatan_id=PARINGIN, status=Status.DIKIRIM, jenis="kependudukan", periode=last.awal
+            desa__kecamatan_id=PARINGIN, status=Status.DIKIRIM, jenis="kependudukan", periode=last
         ).order_by("dikirim_at", "pk")
     )
 
@@ -119,7 +119,7 @@ def test_a_returned_report_shows_one_timeline_and_the_verify_button_asks_first(p
     ).first()
     page = page_for(viewport)
     login(page, "trantib.paringin", akun.PASSWORD)
-    page.goto(f"{page.base_url}/kependudukan/{returned.desa_id}/{returned.periode_obj}/")
+    page.goto(f"{page.base_url}/kependudukan/{returned.desa_id}/{returned.periode}/")
     timeline = page.locator("#linimasa-laporan")
     entries = timeline.locator("li").all_inner_texts()
     assert entries[0].startswith("Kirim oleh") and entries[1].startswith("Kembalikan oleh")
@@ -130,7 +130,7 @@ def test_a_returned_report_shows_one_timeline_and_the_verify_button_asks_first(p
     assert fits(page, viewport)
 
     waiting = waiting_last_month()[0]
-    page.goto(f"{page.base_url}/kependudukan/{waiting.desa_id}/{waiting.periode_obj}/")
+    page.goto(f"{page.base_url}/kependudukan/{waiting.desa_id}/{waiting.periode}/")
     assert "Menunggu verifikasi Anda." in page.locator("#spanduk-laporan").inner_text()
     page.locator("#form-verifikasi").scroll_into_view_if_needed()
     screenshot(page, "kasi-panel-verifikasi")

@@ -18,7 +18,7 @@ AGUSTUS = Periode(2026, 8)
 
 
 def cell(desa, now):
-    laporan = LaporanBulanan.objects.filter(desa=desa, jenis="kependudukan", periode=AGUSTUS.awal).first()
+    laporan = LaporanBulanan.objects.filter(desa=desa, jenis="kependudukan", periode=AGUSTUS).first()
     return kepatuhan.make_sel(desa, "kependudukan", AGUSTUS, laporan, now)
 
 
@@ -207,8 +207,8 @@ def test_locked_periods_lists_every_locked_month_at_once(desa_a, desa_b):
     laporan(desa_b, AGUSTUS, Status.DIKEMBALIKAN)
     laporan(desa_b, Periode(2026, 7), Status.DIVERIFIKASI, jenis="linmas")
     assert ledger.locked_periods([desa_a.pk, desa_b.pk], "kependudukan") == {
-        (desa_a.pk, AGUSTUS.awal),
-        (desa_a.pk, Periode(2026, 7).awal),
+        (desa_a.pk, AGUSTUS),
+        (desa_a.pk, Periode(2026, 7)),
     }
 
 

@@ -37,7 +37,7 @@ def kirim(desa, user, periode, jenis="kependudukan"):
 
 
 def status_of(desa, periode, jenis="kependudukan"):
-    return LaporanBulanan.objects.get(desa=desa, jenis=jenis, periode=periode.awal).status
+    return LaporanBulanan.objects.get(desa=desa, jenis=jenis, periode=periode).status
 
 
 def test_the_running_month_is_sent_from_the_first_day_of_the_next(desa_a, operator_a):
@@ -67,7 +67,7 @@ def test_an_earlier_unsent_month_is_named_and_blocks_the_send(desa_a, operator_a
     desa_a.refresh_from_db()
     with pytest.raises(ledger.TransisiDitolak, match="Kirim dulu laporan Agustus 2026"):
         kirim(desa_a, operator_a, OKTOBER)
-    assert not LaporanBulanan.objects.filter(periode=OKTOBER.awal, status=Status.DIKIRIM).exists()
+    assert not LaporanBulanan.objects.filter(periode=OKTOBER, status=Status.DIKIRIM).exists()
     kirim(desa_a, operator_a, AGUSTUS)
     kirim(desa_a, operator_a, OKTOBER)
     assert status_of(desa_a, OKTOBER) == Status.DIKIRIM
@@ -115,7 +115,7 @@ def test_reopening_a_month_returns_the_later_sent_months_of_a_chained_kind(
     ledger.buka_kembali(laporan=agustus, user=kasi_trantib, alasan="Kelahiran terlewat.")
     for periode in (AGUSTUS, SEPTEMBER, OKTOBER):
         assert status_of(desa_a, periode) == Status.DIKEMBALIKAN
-    september = LaporanBulanan.objects.get(periode=SEPTEMBER.awal)
+    september = LaporanBulanan.objects.get(periode=SEPTEMBER)
     assert september.diverifikasi_at is None
     assert "Agustus 2026 dibuka kembali" in september.catatan_kembali
     assert "Kelahiran terlewat." in september.catatan_kembali

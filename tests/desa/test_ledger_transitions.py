@@ -38,7 +38,7 @@ def kirim(desa, user, **kwargs):
 
 
 def row(desa):
-    return LaporanBulanan.objects.get(desa=desa, jenis="kependudukan", periode=AGUSTUS.awal)
+    return LaporanBulanan.objects.get(desa=desa, jenis="kependudukan", periode=AGUSTUS)
 
 
 # --- kirim -------------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ def page(kode=KODE_DESA_A, periode=PERIODE):
 
 
 def status_of(desa):
-    row = LaporanBulanan.objects.filter(desa=desa, jenis="kependudukan", periode=PERIODE.awal).first()
+    row = LaporanBulanan.objects.filter(desa=desa, jenis="kependudukan", periode=PERIODE).first()
     return row.status if row else None
 
 

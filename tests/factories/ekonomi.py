@@ -61,11 +61,11 @@ class PenerimaBantuanFactory(DjangoModelFactory):
     program = factory.LazyFunction(lambda: program("PKH"))
     nik = factory.LazyFunction(lambda: make_nik("P"))
     nama = factory.Sequence(lambda n: f"Penerima {n + 1}")
-    mulai = factory.LazyFunction(lambda: recent(1).awal)
+    mulai = factory.LazyFunction(lambda: recent(1))
 
 
 def make_penerima(desa, kode, mulai, selesai=None, nik=None, **fields):
     if nik:
         fields["nik"] = nik
     fields["selesai"] = selesai.awal if selesai else None
-    return PenerimaBantuanFactory(desa=desa, program=program(kode), mulai=mulai.awal, **fields)
+    return PenerimaBantuanFactory(desa=desa, program=program(kode), mulai=mulai, **fields)

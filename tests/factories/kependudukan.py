@@ -51,7 +51,7 @@ class DataAwalFactory(DjangoModelFactory):
         model = DataAwal
 
     desa = factory.SubFactory(DesaFactory)
-    periode = factory.LazyFunction(lambda: recent(6).awal)
+    periode = factory.LazyFunction(lambda: recent(6))
     wni_l = 100
     wni_p = 110
     wna_l = 0
@@ -60,7 +60,7 @@ class DataAwalFactory(DjangoModelFactory):
 
 
 def make_data_awal(desa, periode, **counts):
-    return DataAwalFactory(desa=desa, periode=periode.awal, **counts)
+    return DataAwalFactory(desa=desa, periode=periode, **counts)
 
 
 def make_koreksi(desa, tanggal_lapor, alasan="Konsolidasi data Disdukcapil", **counts):

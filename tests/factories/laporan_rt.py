@@ -32,7 +32,7 @@ def make_laporan(rt, periode=PERIODE, *, sent=True, **fields):
     """A saved RT report; `sent` marks it reported to the desa."""
     if sent:
         fields["dikirim_at"] = datetime.datetime(periode.tahun, periode.bulan, 28, tzinfo=datetime.UTC)
-    return LaporanRTFactory(rt=rt, periode=periode.awal, **fields)
+    return LaporanRTFactory(rt=rt, periode=periode, **fields)
 
 
 def form_data(**overrides):

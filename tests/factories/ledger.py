@@ -16,7 +16,7 @@ class LaporanBulananFactory(DjangoModelFactory):
 
     desa = factory.SubFactory(DesaFactory)
     jenis = "kependudukan"
-    periode = factory.LazyFunction(lambda: Periode.current().previous().awal)
+    periode = factory.LazyFunction(lambda: Periode.current().previous())
     status = Status.DIKIRIM
 
     @classmethod
@@ -34,4 +34,4 @@ def laporan(desa, periode, status=Status.DIKIRIM, *, jenis="kependudukan", sent=
         sent = wita(following.tahun, following.bulan, 2, 9)
     fields.setdefault("pertama_dikirim_at", sent)
     fields.setdefault("dikirim_at", sent)
-    return LaporanBulananFactory(desa=desa, jenis=jenis, periode=periode.awal, status=status, **fields)
+    return LaporanBulananFactory(desa=desa, jenis=jenis, periode=periode, status=status, **fields)

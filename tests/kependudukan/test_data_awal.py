@@ -30,7 +30,7 @@ def sent(desa, periode, status=Status.DIKIRIM):
     laporan, _ = LaporanBulanan.objects.update_or_create(
         desa=desa,
         jenis=JenisLaporan.KEPENDUDUKAN,
-        periode=periode.awal,
+        periode=periode,
         defaults={"status": status, "pertama_dikirim_at": timezone.now()},
     )
     return laporan
@@ -40,7 +40,7 @@ def test_an_operator_states_the_data_awal(client_for, operator_a, desa_a):
     response = client_for(operator_a).post(url(desa_a), DATA)
     assert response.status_code == 302
     data_awal = DataAwal.objects.get(desa=desa_a)
-    assert (data_awal.periode, data_awal.jumlah_jiwa, data_awal.jumlah_kk) == (FIRST.awal, 2383, 720)
+    assert (data_awal.periode, data_awal.jumlah_jiwa, data_awal.jumlah_kk) == (FIRST, 2383, 720)
     assert data_awal.dicatat_oleh == operator_a
 
 
@@ -75,7 +75,7 @@ def test_the_first_month_cannot_move_after_recorded_events(client_for, operator_
     make_peristiwa(desa_a, "LAHIR", day(FIRST, 5))
     response = client.post(url(desa_a), {**DATA, "bulan_pertama": str(FIRST.next())})
     assert "Sudah ada peristiwa yang dilaporkan" in response.content.decode()
-    assert DataAwal.objects.get().periode == FIRST.awal
+    assert DataAwal.objects.get().periode == FIRST
 
 
 def test_a_correction_is_counted_in_its_month_with_its_reason(client_for, operator_a, started_a):
@@ -166,7 +166,7 @@ def test_an_event_before_the_first_reporting_month_cannot_change_a_verified_mont
 ):
     start = Periode.current().shift(-3)
     DataAwal.objects.create(
-        desa=desa_a, periode=start.shift(-2).awal, wni_l=10, wni_p=10, wna_l=0, wna_p=0, jumlah_kk=5
+        desa=desa_a, periode=start.shift(-2), wni_l=10, wni_p=10, wna_l=0, wna_p=0, jumlah_kk=5
     )
     kecamatan.mulai_pelaporan = start.awal
     kecamatan.save()

@@ -34,7 +34,7 @@ def test_importing_twice_changes_nothing_and_a_change_keeps_history(desa_a):
     assert Keluarga.objects.count() == 1 and PenerimaBantuan.objects.count() == 1
     run(workbook_bytes([keluarga_row(desil=3)], [penerima_row(Selesai=str(recent(0)))]))
     assert [row.desil for row in RiwayatKeluarga.objects.order_by("pk")] == [2, 3]
-    assert PenerimaBantuan.objects.get().selesai == recent(0).awal
+    assert PenerimaBantuan.objects.get().selesai == recent(0)
 
 
 def test_every_wrong_row_is_reported_and_nothing_is_saved(desa_a):

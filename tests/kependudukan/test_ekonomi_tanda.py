@@ -91,7 +91,7 @@ def test_stopping_the_benefit_resolves_the_flag_and_ends_it(desa_a, operator_a):
     bantuan_hentikan(penerima=penerima, user=operator_a, tanggal=day(recent(0), 1), alasan="Meninggal",
                       jenis_tanda=JenisTanda.MENINGGAL_PINDAH, peristiwa=event)  # fmt: skip
     penerima.refresh_from_db()
-    assert penerima.selesai == recent(0).awal
+    assert penerima.selesai == recent(0)
     assert [tanda.status for tanda in tanda_penerima([desa_a], recent(0))] == ["Selesai: bantuan dihentikan"]
     assert tanda_penerima([desa_a], recent(0).next()) == []
 

@@ -94,7 +94,7 @@ def test_the_kasi_trantib_stops_a_benefit(client_for, kasi_trantib, desa_a, flag
             "hentikan-tanggal": recent(0).awal.isoformat(), "hentikan-alasan": "Meninggal dunia"}  # fmt: skip
     client_for(kasi_trantib).post(url, data)
     flagged.refresh_from_db()
-    assert flagged.selesai == recent(0).awal and flagged.alasan_berhenti == "Meninggal dunia"
+    assert flagged.selesai == recent(0) and flagged.alasan_berhenti == "Meninggal dunia"
 
 
 def test_a_stop_in_a_sent_month_is_refused(client_for, operator_a, desa_a, flagged):

@@ -142,9 +142,9 @@ def test_a_desa_stated_twice_is_an_error(wilayah):
 
 
 def test_data_awal_is_frozen_once_a_month_was_sent(desa_a, operator_a):
-    DataAwal.objects.create(desa=desa_a, periode=MONTH.awal, wni_l=1, wni_p=1, wna_l=0, wna_p=0, jumlah_kk=1)
+    DataAwal.objects.create(desa=desa_a, periode=MONTH, wni_l=1, wni_p=1, wna_l=0, wna_p=0, jumlah_kk=1)
     LaporanBulanan.objects.create(
-        desa=desa_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=MONTH.awal, status=Status.DIKEMBALIKAN,
+        desa=desa_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=MONTH, status=Status.DIKEMBALIKAN,
         pertama_dikirim_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
     )  # fmt: skip
     error = only_error(check(workbook_bytes(data_awal=[data_awal_row(A, str(MONTH))])))
@@ -156,7 +156,7 @@ def test_data_awal_is_frozen_once_a_month_was_sent(desa_a, operator_a):
 
 def test_a_first_month_after_recorded_events_is_refused(desa_a):
     DataAwal.objects.create(
-        desa=desa_a, periode=MONTH.shift(-3).awal, wni_l=9, wni_p=9, wna_l=0, wna_p=0, jumlah_kk=5
+        desa=desa_a, periode=MONTH.shift(-3), wni_l=9, wni_p=9, wna_l=0, wna_p=0, jumlah_kk=5
     )
     make_peristiwa(desa_a, "LAHIR", MONTH.shift(-2).awal)
     error = only_error(check(workbook_bytes(data_awal=[data_awal_row(A, str(MONTH))])))
@@ -223,9 +223,9 @@ def test_a_second_death_in_the_file_is_an_error(wilayah):
 
 def test_rows_of_a_locked_month_are_refused(desa_a):
     LaporanBulanan.objects.create(
-        desa=desa_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=MONTH.awal, status=Status.DIVERIFIKASI
+        desa=desa_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=MONTH, status=Status.DIVERIFIKASI
     )
-    DataAwal.objects.create(desa=desa_a, periode=MONTH.awal, wni_l=9, wni_p=9, wna_l=0, wna_p=0, jumlah_kk=5)
+    DataAwal.objects.create(desa=desa_a, periode=MONTH, wni_l=9, wni_p=9, wna_l=0, wna_p=0, jumlah_kk=5)
     error = only_error(check(workbook_bytes(peristiwa=[event_row(A, "LAHIR", DAY)])))
     assert error.kolom == "Tanggal Lapor" and "terverifikasi" in error.pesan
 
@@ -283,7 +283,7 @@ def test_a_saved_row_of_a_month_sent_since_is_skipped_not_refused(operator_a, de
     content = with_start(event_row(A, "LAHIR", DAY))
     simpan_berkas(io.BytesIO(content), user=operator_a, desa_boleh={A})
     # The import locked (and so made) the month's ledger row; the month is sent since.
-    LaporanBulanan.objects.filter(desa=desa_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=MONTH.awal).update(
+    LaporanBulanan.objects.filter(desa=desa_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=MONTH).update(
         status=Status.DIKIRIM
     )
     again = check(content)

@@ -164,7 +164,7 @@ def test_a_change_between_preview_and_confirm_is_caught(client_for, operator_a, 
     client = client_for(operator_a)
     upload(client, good_file())
     LaporanBulanan.objects.create(
-        desa=desa_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=MONTH.awal, status=Status.DIKIRIM
+        desa=desa_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=MONTH, status=Status.DIKIRIM
     )
     response = client.post(
         reverse("kependudukan:impor_simpan", args=[ImporBerkas.objects.get().pk]), follow=True

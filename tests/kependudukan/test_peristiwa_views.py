@@ -56,7 +56,7 @@ def test_an_operator_records_each_kind_of_event(client_for, operator_a, started_
     event = Peristiwa.objects.get(desa=started_a)
     assert event.jenis == jenis
     assert event.dicatat_oleh == operator_a
-    assert event.periode == Periode.current().awal
+    assert event.periode == Periode.current()
     assert RiwayatPeristiwa.objects.filter(peristiwa=event, aksi="dibuat", oleh=operator_a).exists()
 
 
@@ -174,7 +174,7 @@ def test_the_rt_is_chosen_from_the_desas_rt_list(client_for, operator_a, started
 
 def test_a_sent_month_takes_no_new_event(client_for, operator_a, started_a):
     LaporanBulanan.objects.create(
-        desa=started_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=Periode.current().awal, status=Status.DIKIRIM
+        desa=started_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=Periode.current(), status=Status.DIKIRIM
     )
     response = client_for(operator_a).post(create_url(started_a, "LAHIR"), FORMS["LAHIR"])
     assert "sudah terkirim" in response.content.decode()
@@ -199,7 +199,7 @@ def test_moving_an_event_into_a_locked_month_is_refused(client_for, operator_a, 
     event = make_peristiwa(started_a, "LAHIR", TODAY)
     last_month = Periode.current().previous()
     LaporanBulanan.objects.create(
-        desa=started_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=last_month.awal, status=Status.DIVERIFIKASI
+        desa=started_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=last_month, status=Status.DIVERIFIKASI
     )
     url = reverse("kependudukan:peristiwa_update", args=[started_a.pk, event.pk])
     data = {**FORMS["LAHIR"], "tanggal_peristiwa": last_month.awal, "tanggal_lapor": last_month.awal}
@@ -212,7 +212,7 @@ def test_moving_an_event_into_a_locked_month_is_refused(client_for, operator_a, 
 def test_an_event_of_a_locked_month_cannot_be_edited_or_deleted(client_for, operator_a, started_a):
     event = make_peristiwa(started_a, "LAHIR", TODAY)
     LaporanBulanan.objects.create(
-        desa=started_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=Periode.current().awal, status=Status.DIKIRIM
+        desa=started_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=Periode.current(), status=Status.DIKIRIM
     )
     client = client_for(operator_a)
     response = client.get(

@@ -127,7 +127,7 @@ def test_the_list_shows_only_moves_of_the_users_scope(client_for, operator_luar,
 
 def test_both_desa_see_an_unmatched_move_in_their_temuan(started_a, started_b):
     old, _ = move(started_a, started_b, make_nik(), recent(2).awal.replace(day=3))
-    periode = old.periode_obj
+    periode = old.periode
     asal = temuan_kependudukan([started_a], periode)
     tujuan = temuan_kependudukan([started_b], periode)
     assert [t.aturan for t in asal] == ["Pindah belum cocok"]

@@ -87,7 +87,7 @@ def isi_ledger(desa_a, desa_b, user):
     LaporanBulanan.objects.create(
         desa=desa_a,
         jenis=JenisLaporan.KEPENDUDUKAN,
-        periode=PERIODE.awal,
+        periode=PERIODE,
         status=Status.DIVERIFIKASI,
         pertama_dikirim_at=waktu(2025, 9, 3, 10),
         dikirim_at=waktu(2025, 9, 3, 10),
@@ -98,7 +98,7 @@ def isi_ledger(desa_a, desa_b, user):
     LaporanBulanan.objects.create(
         desa=desa_b,
         jenis=JenisLaporan.KEPENDUDUKAN,
-        periode=PERIODE.awal,
+        periode=PERIODE,
         status=Status.DIKIRIM,
         pertama_dikirim_at=waktu(2025, 9, 8, 10),
         dikirim_at=waktu(2025, 9, 8, 10),
@@ -106,7 +106,7 @@ def isi_ledger(desa_a, desa_b, user):
     LaporanBulanan.objects.create(
         desa=desa_a,
         jenis=JenisLaporan.LINMAS,
-        periode=PERIODE.awal,
+        periode=PERIODE,
         status=Status.DIKIRIM,
         pertama_dikirim_at=waktu(2025, 9, 2, 8),
         dikirim_at=waktu(2025, 9, 2, 8),
@@ -168,7 +168,7 @@ def isi_laporan_rt(desa_a):
     LaporanRT.objects.create(
         desa=desa_a,
         rt=rt,
-        periode=PERIODE.awal,
+        periode=PERIODE,
         awal_kk=40,
         awal_l=60,
         awal_p=62,

@@ -117,8 +117,8 @@ def test_a_send_and_an_event_of_the_same_month_never_make_a_nihil_report_with_ev
                 url, lahir_data(periode.awal.replace(day=15), f"Bayi {number}")
             ),
         )
-        report = LaporanBulanan.objects.get(desa=desa_a, jenis=KEPENDUDUKAN, periode=periode.awal)
-        events = Peristiwa.objects.filter(desa=desa_a, periode=periode.awal)
+        report = LaporanBulanan.objects.get(desa=desa_a, jenis=KEPENDUDUKAN, periode=periode)
+        events = Peristiwa.objects.filter(desa=desa_a, periode=periode)
         assert report.status == Status.DIKIRIM  # the send never fails: only its content differs
         assert report.nihil == (not events.exists()), (periode, report.nihil, events.count())
         assert all(event.created_at < report.dikirim_at for event in events)
@@ -139,8 +139,8 @@ def test_a_send_and_an_import_of_the_same_month_never_both_land_as_nihil(desa_a,
             return simpan_berkas(io.BytesIO(content), user=operator_a, desa_boleh={desa_a.pk})
 
         sent, imported = race(send, impor)
-        report = LaporanBulanan.objects.get(desa=desa_a, jenis=KEPENDUDUKAN, periode=periode.awal)
-        events = Peristiwa.objects.filter(desa=desa_a, periode=periode.awal).count()
+        report = LaporanBulanan.objects.get(desa=desa_a, jenis=KEPENDUDUKAN, periode=periode)
+        events = Peristiwa.objects.filter(desa=desa_a, periode=periode).count()
         assert report.status == Status.DIKIRIM, sent
         assert report.nihil == (events == 0)
         assert events == (1 if imported.ok else 0)
@@ -188,9 +188,9 @@ def test_an_event_racing_a_send_and_verification_never_slips_into_the_verified_m
             return peristiwa_record(desa=desa_a, user=operator_a, peristiwa=event)
 
         race(send_and_verify, record)
-        report = LaporanBulanan.objects.get(desa=desa_a, jenis=KEPENDUDUKAN, periode=periode.awal)
+        report = LaporanBulanan.objects.get(desa=desa_a, jenis=KEPENDUDUKAN, periode=periode)
         assert report.status == Status.DIVERIFIKASI
-        events = Peristiwa.objects.filter(desa=desa_a, periode=periode.awal)
+        events = Peristiwa.objects.filter(desa=desa_a, periode=periode)
         assert report.nihil == (not events.exists())
         assert all(event.created_at < report.dikirim_at for event in events)
 

@@ -28,7 +28,7 @@ def demo(wilayah):
 
 def test_twelve_months_for_every_desa_and_kind(demo):
     months = {row.periode for row in LaporanBulanan.objects.all()}
-    assert months == {Periode(2026, 8).shift(-back).awal for back in range(12)}
+    assert months == {Periode(2026, 8).shift(-back) for back in range(12)}
     assert set(LaporanBulanan.objects.values_list("jenis", flat=True)) == set(available_kinds())
     assert LaporanBulanan.objects.values("desa").distinct().count() == 16
 
@@ -93,7 +93,7 @@ def test_the_dashboard_and_rapor_render_the_demo(demo, client_for):
 
 def test_the_demo_kecamatan_reports_from_its_first_demo_month(demo):
     paringin = Kecamatan.objects.get(pk=akun.KODE_PARINGIN)
-    assert paringin.mulai_pelaporan == Periode(2025, 9).awal  # twelve months up to August 2026
+    assert paringin.mulai_pelaporan == Periode(2025, 9)  # twelve months up to August 2026
     assert paringin.wajib_lapor(Periode(2025, 9)) and not paringin.wajib_lapor(Periode(2025, 8))
 
 
@@ -104,8 +104,8 @@ def test_the_demo_keeps_the_sending_order_and_the_chain(demo):
     for row in LaporanBulanan.objects.filter(status__in=[Status.DIKIRIM, Status.DIVERIFIKASI]):
         sent.setdefault((row.desa_id, row.jenis), set()).add(row.periode)
     start = Periode(2026, 8).shift(-11)
-    assert Kecamatan.objects.get(pk="63.11.06").mulai_pelaporan == start.awal
-    months = [start.shift(index).awal for index in range(12)]
+    assert Kecamatan.objects.get(pk="63.11.06").mulai_pelaporan == start
+    months = [start.shift(index) for index in range(12)]
     behind = 0
     for key, days in sent.items():
         assert days == set(months[: len(days)]), key  # an unbroken run from the first month

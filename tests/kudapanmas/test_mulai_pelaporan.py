@@ -113,7 +113,7 @@ def post_settings(client, bulan_mulai):
 def test_the_kasi_trantib_sets_and_clears_the_start_month(kecamatan, cast, client_for):
     client = client_for(cast["kasi_trantib"])
     assert "Pengaturan kecamatan disimpan." in post_settings(client, "2026-06").content.decode()
-    assert Kecamatan.objects.get(pk="63.11.06").mulai_pelaporan == JUNI.awal
+    assert Kecamatan.objects.get(pk="63.11.06").mulai_pelaporan == JUNI
     form = client.get(reverse("desa:kecamatan_pengaturan", args=["63.11.06"])).content.decode()
     assert 'value="2026-06"' in form
     post_settings(client, "")

@@ -37,7 +37,7 @@ def test_sending_marks_the_rt_as_reported(client_for, operator_a, rt_a1):
     assert laporan.is_sent
     assert laporan.dikirim_oleh == operator_a
     assert laporan.desa_id == rt_a1.desa_id
-    assert laporan.periode == PERIODE.awal
+    assert laporan.periode == PERIODE
 
 
 def test_a_draft_is_not_reported(client_for, operator_a, rt_a1):

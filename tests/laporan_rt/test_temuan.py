@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def data_awal(desa_a):
     # Two RT of 50 L, 48 P and 30 KK each at the start of the month.
-    return DataAwal.objects.create(desa=desa_a, periode=PERIODE.awal, wni_l=100, wni_p=96, jumlah_kk=60)
+    return DataAwal.objects.create(desa=desa_a, periode=PERIODE, wni_l=100, wni_p=96, jumlah_kk=60)
 
 
 def _by_rule(found, aturan):
@@ -117,7 +117,7 @@ def test_the_counts_for_many_desa_match_kependudukans_own(desa_a, desa_b, rt_a1,
 def test_the_number_of_queries_does_not_grow_with_the_desa(kecamatan, desa_a):
     desa_list = list(kecamatan.desa_set.select_related("kecamatan"))
     for desa in desa_list:
-        DataAwal.objects.create(desa=desa, periode=PERIODE.awal, wni_l=10, wni_p=10, jumlah_kk=5)
+        DataAwal.objects.create(desa=desa, periode=PERIODE, wni_l=10, wni_p=10, jumlah_kk=5)
         rt = RT.objects.create(desa=desa, nomor=1)
         RT.objects.create(desa=desa, nomor=2)
         make_laporan(rt, lahir_l=1)

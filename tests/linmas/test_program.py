@@ -98,7 +98,7 @@ class TestProgrammePage:
         )
         assert response.status_code == 302
         program = ProgramLinmas.objects.get()
-        assert program.berlaku_mulai == bulan_depan.awal and program.dibuat_oleh == kasi_trantib
+        assert program.berlaku_mulai == bulan_depan and program.dibuat_oleh == kasi_trantib
         assert dict(program.butir_set.values_list("jenis_kegiatan", "jumlah_minimum")) == {
             "ronda": 4,
             "apel": 1,

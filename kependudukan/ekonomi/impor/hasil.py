@@ -65,6 +65,6 @@ def _contoh_penerima(row):
         "nama": item.nama,
         "nik": nik_samar(item.nik),
         "program": item.program.kode,
-        "mulai": item.mulai_periode.label,
+        "mulai": item.mulai.label,
         "status": row.status,
     }

@@ -68,11 +68,11 @@ class _Pemeriksaan(Pemeriksaan):
         if self.locked is None:
             self.locked = bulan_terkunci(list(self.desa_boleh or self.desa))
         last = self.locked.get(desa.pk)
-        if last is not None and periode.awal <= last:
+        if last is not None and periode <= last:
             self._error(
                 sheet, number, key,
-                f"Laporan Ekonomi {desa} {Periode.of(last).label} sudah terkirim; data yang berlaku sejak "
-                f"{periode.label} akan mengubahnya. Pakai bulan sesudah {Periode.of(last).label}.",
+                f"Laporan Ekonomi {desa} {last.label} sudah terkirim; data yang berlaku sejak "
+                f"{periode.label} akan mengubahnya. Pakai bulan sesudah {last.label}.",
             )  # fmt: skip
 
     # -- Keluarga ---------------------------------------------------------------------------
@@ -175,14 +175,14 @@ class _Pemeriksaan(Pemeriksaan):
             months = [item.mulai, item.selesai]
             if old is not None:
                 months = [
-                    day
+                    bulan
                     for name in ("mulai", "selesai")
                     if name in changed
-                    for day in (getattr(old, name), getattr(item, name))
+                    for bulan in (getattr(old, name), getattr(item, name))
                 ]
-            months = [day for day in months if day is not None]
+            months = [bulan for bulan in months if bulan is not None]
             if months:
-                self._lock(SHEET_PENERIMA, number, "mulai", item.desa, Periode.of(min(months)))
+                self._lock(SHEET_PENERIMA, number, "mulai", item.desa, min(months))
             if old is not None:
                 for name in PENERIMA_FIELDS:
                     setattr(old, name, getattr(item, name))
@@ -229,6 +229,6 @@ class _Pemeriksaan(Pemeriksaan):
         if len(self.hasil.kesalahan) > before:
             return None
         return number, PenerimaBantuan(
-            desa=desa, program=program, nik=nik, nama=nama, no_kk=no_kk, mulai=mulai.awal,
-            selesai=selesai.awal if selesai else None, keterangan=keterangan,
+            desa=desa, program=program, nik=nik, nama=nama, no_kk=no_kk, mulai=mulai,
+            selesai=selesai, keterangan=keterangan,
         )  # fmt: skip

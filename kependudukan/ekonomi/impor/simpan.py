@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from desa import gerbang
 from desa.models.laporan import JenisLaporan
+from desa.periode import Periode
 from kependudukan.ekonomi.impor.periksa import periksa_berkas
 from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, RiwayatKeluarga
 
@@ -22,10 +23,12 @@ def simpan_berkas(source, *, user, desa_boleh, nama_berkas="", hari_ini=None):
 
 def _bulan_ditulis(hasil):
     """(desa id, month) of every household check and recipient month the import writes."""
-    pasangan = {(row.obj.desa_id, row.obj.tanggal_pemutakhiran) for row in hasil.keluarga if row.snapshot}
+    pasangan = {
+        (row.obj.desa_id, Periode.of(row.obj.tanggal_pemutakhiran)) for row in hasil.keluarga if row.snapshot
+    }
     for row in hasil.penerima:
         if row.status != "sama":
-            pasangan |= {(row.obj.desa_id, day) for day in (row.obj.mulai, row.obj.selesai) if day}
+            pasangan |= {(row.obj.desa_id, bulan) for bulan in (row.obj.mulai, row.obj.selesai) if bulan}
     return pasangan
 
 

@@ -8,7 +8,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from desa.ledger import periode_in_range
 from desa.models import Desa, Kecamatan
 from desa.models.laporan import JenisLaporan
 from desa.panel import panel_laporan
@@ -25,8 +24,6 @@ DAFTAR_LAMA = 50  # stale households listed on the monthly page; the list page h
 
 @login_required
 def laporan_bulanan(request, kode, periode):
-    if not periode_in_range(periode):
-        raise Http404("Periode di luar jangkauan.")
     desa = desa_for_user(request.user, kode)
     states = keadaan_keluarga([desa], periode)
     tanda = tanda_penerima([desa], periode, states=states)
@@ -53,8 +50,6 @@ def laporan_bulanan(request, kode, periode):
 
 @login_required
 def laporan_kecamatan(request, kode, periode):
-    if not periode_in_range(periode):
-        raise Http404("Periode di luar jangkauan.")
     kecamatan = get_object_or_404(Kecamatan.objects.for_user(request.user), pk=kode)
     desa_list = list(
         Desa.objects.for_user(request.user).filter(kecamatan=kecamatan).select_related("kecamatan")

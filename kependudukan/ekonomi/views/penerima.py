@@ -37,7 +37,7 @@ def penerima_list(request, kode):
     if filters["status"] == "aktif":
         penerima = penerima.menerima_pada(sekarang)
     elif filters["status"] == "berhenti":
-        penerima = penerima.filter(selesai__lt=sekarang.awal)
+        penerima = penerima.filter(selesai__lt=sekarang)
     if filters["q"]:
         penerima = penerima.filter(Q(nama__icontains=filters["q"]) | Q(nik__contains=filters["q"]))
     flags = [tanda for tanda in tanda_penerima([desa], sekarang) if not tanda.informasi]
