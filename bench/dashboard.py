@@ -84,7 +84,7 @@ def fill_ledger(last):
                     LaporanBulanan(
                         desa=desa,
                         jenis=jenis,
-                        periode=periode.awal,
+                        periode=periode,
                         status=status,
                         pertama_dikirim_at=sent,
                         dikirim_at=sent,
