@@ -41,7 +41,7 @@ class RTAdmin(admin.ModelAdmin):
 class RiwayatInline(admin.TabularInline):
     model = RiwayatLaporan
     extra = 0
-    readonly_fields = ["aksi", "dari", "ke", "oleh", "waktu", "catatan"]
+    readonly_fields = ["aksi", "dari", "ke", "oleh", "created_at", "catatan"]
 
 
 @admin.register(LaporanBulanan)
@@ -68,6 +68,8 @@ class BuktiAdmin(admin.ModelAdmin):
 class AksesNIKAdmin(BuktiAdmin):
     """Who saw which resident's full NIK, and when."""
 
-    list_display = ["waktu", "nama_pengguna", "desa", "jenis_data", "objek_id"]
+    list_display = ["created_at", "nama_pengguna", "desa", "jenis_data", "objek_id"]
     list_filter = ["jenis_data"]
-    readonly_fields = ["pengguna", "nama_pengguna", "waktu", "desa", "jenis_data", "objek_id", "keterangan"]
+    readonly_fields = [
+        "pengguna", "nama_pengguna", "created_at", "desa", "jenis_data", "objek_id", "keterangan",
+    ]  # fmt: skip

@@ -59,7 +59,7 @@ def linimasa(laporan):
         return []
     entries = [
         Catatan(
-            item.waktu,
+            item.created_at,
             item.oleh,
             item.aksi.capitalize(),
             JENIS_AKSI.get(item.aksi, "lain"),
@@ -69,7 +69,7 @@ def linimasa(laporan):
         for item in laporan.riwayat.select_related("oleh")
     ]
     entries += [
-        Catatan(item.dibuat_at, item.penulis, "Komentar", "komentar", isi=item.isi)
+        Catatan(item.created_at, item.penulis, "Komentar", "komentar", isi=item.isi)
         for item in laporan.komentar.select_related("penulis")
     ]
     # A stable sort: a transition and a comment made in the same instant keep that order.

@@ -26,8 +26,8 @@ class KoreksiAdmin(admin.ModelAdmin):
 
 @admin.register(RiwayatPeristiwa)
 class RiwayatPeristiwaAdmin(admin.ModelAdmin):
-    list_display = ["waktu", "aksi", "ringkasan", "oleh"]
-    readonly_fields = ["peristiwa", "desa", "aksi", "ringkasan", "perubahan", "oleh", "waktu"]
+    list_display = ["created_at", "aksi", "ringkasan", "oleh"]
+    readonly_fields = ["peristiwa", "desa", "aksi", "ringkasan", "perubahan", "oleh", "created_at"]
 
 
 @admin.register(ekonomi.ProgramBantuan)
@@ -55,5 +55,7 @@ class PenerimaBantuanAdmin(admin.ModelAdmin):
 class EksporDataAdmin(BuktiAdmin):
     """Who took which personal data out of the system, and how much of it."""
 
-    list_display = ["waktu", "nama_pengguna", "isi", "jumlah_baris", "dengan_nik"]
-    readonly_fields = ["pengguna", "nama_pengguna", "waktu", "isi", "jumlah_baris", "rincian", "dengan_nik"]
+    list_display = ["created_at", "nama_pengguna", "isi", "jumlah_baris", "dengan_nik"]
+    readonly_fields = [
+        "pengguna", "nama_pengguna", "created_at", "isi", "jumlah_baris", "rincian", "dengan_nik",
+    ]  # fmt: skip

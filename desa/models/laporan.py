@@ -149,11 +149,11 @@ class RiwayatLaporan(models.Model):
     dari = models.CharField("dari", max_length=20, choices=Status.choices)
     ke = models.CharField("ke", max_length=20, choices=Status.choices)
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    waktu = models.DateTimeField("waktu", auto_now_add=True)
+    created_at = models.DateTimeField("waktu", auto_now_add=True)
     catatan = models.TextField("catatan", blank=True)
 
     class Meta:
-        ordering = ["waktu", "pk"]
+        ordering = ["created_at", "pk"]
         verbose_name = "riwayat laporan"
         verbose_name_plural = "riwayat laporan"
 
@@ -169,10 +169,10 @@ class KomentarLaporan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     isi = models.TextField("komentar", max_length=2000)
-    dibuat_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["dibuat_at", "pk"]
+        ordering = ["created_at", "pk"]
         verbose_name = "komentar laporan"
         verbose_name_plural = "komentar laporan"
 
@@ -193,7 +193,7 @@ class KirimanFormulir(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+"
     )
     tujuan = models.CharField("alamat entri", max_length=300, blank=True)
-    dibuat_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "kiriman formulir"

@@ -172,7 +172,7 @@ class RiwayatKeluarga(models.Model):
     oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    waktu = models.DateTimeField("waktu", auto_now_add=True)
+    created_at = models.DateTimeField("waktu", auto_now_add=True)
 
     class Meta:
         ordering = ["tanggal_pemutakhiran", "pk"]
@@ -264,10 +264,10 @@ class TindakLanjut(models.Model):
     oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    waktu = models.DateTimeField("waktu", auto_now_add=True)
+    created_at = models.DateTimeField("waktu", auto_now_add=True)
 
     class Meta:
-        ordering = ["waktu", "pk"]
+        ordering = ["created_at", "pk"]
         verbose_name = "tindak lanjut penerima"
         verbose_name_plural = "tindak lanjut penerima"
 
@@ -282,7 +282,7 @@ class EksporData(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     nama_pengguna = models.CharField("pengguna", max_length=150)
-    waktu = models.DateTimeField("waktu", auto_now_add=True)
+    created_at = models.DateTimeField("waktu", auto_now_add=True)
     isi = models.CharField("isi", max_length=300)
     jumlah_baris = models.PositiveIntegerField("jumlah baris", null=True, blank=True)
     rincian = models.JSONField(
@@ -294,7 +294,7 @@ class EksporData(models.Model):
     dengan_nik = models.BooleanField("NIK lengkap", default=True)
 
     class Meta:
-        ordering = ["-waktu", "-pk"]
+        ordering = ["-created_at", "-pk"]
         verbose_name = "ekspor data pribadi"
         verbose_name_plural = "ekspor data pribadi"
 

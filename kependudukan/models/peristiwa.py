@@ -222,13 +222,13 @@ class RiwayatPeristiwa(models.Model):
     oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    waktu = models.DateTimeField("waktu", auto_now_add=True)
+    created_at = models.DateTimeField("waktu", auto_now_add=True)
 
     scope_desa_path = "desa"
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        ordering = ["waktu", "pk"]
+        ordering = ["created_at", "pk"]
         verbose_name = "riwayat peristiwa"
         verbose_name_plural = "riwayat peristiwa"
 

@@ -152,8 +152,8 @@ def _save(stories):
         for penulis, isi, when in comments:
             komentar.append(KomentarLaporan(laporan=laporan, penulis=penulis, isi=isi))
             dibuat.append(when)
-    _backdate(RiwayatLaporan.objects.bulk_create(riwayat), "waktu", waktu)
-    _backdate(KomentarLaporan.objects.bulk_create(komentar), "dibuat_at", dibuat)
+    _backdate(RiwayatLaporan.objects.bulk_create(riwayat), "created_at", waktu)
+    _backdate(KomentarLaporan.objects.bulk_create(komentar), "created_at", dibuat)
 
 
 def _backdate(objects, field, moments):

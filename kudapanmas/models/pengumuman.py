@@ -33,12 +33,12 @@ class Pengumuman(models.Model):
     dibuat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    dibuat_at = models.DateTimeField("dibuat", auto_now_add=True)
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
 
     objects = PengumumanQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-dibuat_at", "-pk"]
+        ordering = ["-created_at", "-pk"]
         verbose_name = "pengumuman"
         verbose_name_plural = "pengumuman"
 

@@ -87,7 +87,7 @@ def keterangan(scope):
     if scope.kecamatan is not None and not scope.is_tahunan:
         batas = scope.periode.next().awal.replace(day=scope.kecamatan.hari_batas_waktu)
         rows.append(("Batas waktu laporan", f"{format_tanggal(batas)} pukul 23.59 WITA"))
-    rows += [("Dibuat", format_waktu(scope.dibuat_at)), ("Dibuat oleh", scope.dibuat_oleh)]
+    rows += [("Dibuat", format_waktu(scope.created_at)), ("Dibuat oleh", scope.dibuat_oleh)]
     rows.append(
         (
             "Data pribadi",
@@ -147,7 +147,7 @@ def _label_value(sheet, label, value, *, bordered=False):
 def _signature(sheet, scope):
     kecamatan = scope.kecamatan
     lines = [
-        (f"{kecamatan.nama}, {format_tanggal(scope.dibuat_at)}", styles.FONT_BODY),
+        (f"{kecamatan.nama}, {format_tanggal(scope.created_at)}", styles.FONT_BODY),
         ("Mengetahui,", styles.FONT_BODY),
         (f"Camat {kecamatan.nama}", styles.FONT_BODY),
         (None, None),

@@ -37,7 +37,7 @@ class RekapScope:
     dengan_nik: bool = True  # False: NIK and No. KK masked on every sheet (UU 27/2022, PDP)
     lembar_pribadi: list = field(default_factory=list)  # after writing: sheets holding personal data
     isi: list = field(default_factory=list)  # (sheet name, description) of each sheet, for Ringkasan
-    dibuat_at: object = field(default_factory=timezone.now)
+    created_at: object = field(default_factory=timezone.now)
     _tanda: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _dilaporkan: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -90,7 +90,7 @@ class RekapScope:
     def kepatuhan(self):
         """{periode: [BarisDesa]} for the covered months, each desa with only the kinds its
         kecamatan requires (the other cells are None), in one ledger query."""
-        history = kepatuhan.history(self.desa_list, self.kinds, self.periode_list, self.dibuat_at)
+        history = kepatuhan.history(self.desa_list, self.kinds, self.periode_list, self.created_at)
         required = {kecamatan.pk: set(required_kinds(kecamatan)) for kecamatan in self.kecamatan_list}
         for rows in history.values():
             for row in rows:

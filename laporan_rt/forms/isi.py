@@ -91,7 +91,7 @@ class LaporanRTForm(MasukanAmanMixin, forms.ModelForm):
         for jk, label in (("l", "laki-laki"), ("p", "perempuan")):
             akhir = (
                 values[f"awal_{jk}"] + values[f"lahir_{jk}"] + values[f"datang_{jk}"]
-                - values[f"mati_{jk}"] - values[f"pindah_{jk}"]
+                - values[f"meninggal_{jk}"] - values[f"pindah_{jk}"]
             )  # fmt: skip
             if akhir < 0:
                 self.add_error(

@@ -21,7 +21,7 @@ KEGIATAN_MAKSIMUM = 100
 # The event counts of a report, keyed as kependudukan keys them: {jenis peristiwa: {L, P}: field}.
 PERISTIWA_FIELDS = {
     "LAHIR": {"L": "lahir_l", "P": "lahir_p"},
-    "MATI": {"L": "mati_l", "P": "mati_p"},
+    "MATI": {"L": "meninggal_l", "P": "meninggal_p"},
     "DATANG": {"L": "datang_l", "P": "datang_p"},
     "PINDAH": {"L": "pindah_l", "P": "pindah_p"},
 }
@@ -68,8 +68,8 @@ class LaporanRT(models.Model):
     awal_p = _count("penduduk perempuan awal bulan", PENDUDUK_MAKSIMUM)
     lahir_l = _count("lahir laki-laki", PERISTIWA_MAKSIMUM)
     lahir_p = _count("lahir perempuan", PERISTIWA_MAKSIMUM)
-    mati_l = _count("meninggal laki-laki", PERISTIWA_MAKSIMUM)
-    mati_p = _count("meninggal perempuan", PERISTIWA_MAKSIMUM)
+    meninggal_l = _count("meninggal laki-laki", PERISTIWA_MAKSIMUM)
+    meninggal_p = _count("meninggal perempuan", PERISTIWA_MAKSIMUM)
     datang_l = _count("datang laki-laki", PERISTIWA_MAKSIMUM)
     datang_p = _count("datang perempuan", PERISTIWA_MAKSIMUM)
     pindah_l = _count("pindah laki-laki", PERISTIWA_MAKSIMUM)
@@ -146,7 +146,7 @@ class LaporanRT(models.Model):
             getattr(self, f"awal_{jk}")
             + getattr(self, f"lahir_{jk}")
             + getattr(self, f"datang_{jk}")
-            - getattr(self, f"mati_{jk}")
+            - getattr(self, f"meninggal_{jk}")
             - getattr(self, f"pindah_{jk}")
             for jk in ("l", "p")
         )

@@ -41,8 +41,8 @@ def detail(request, kode, periode, nomor):
             peristiwa=[
                 {
                     "label": label,
-                    "l": getattr(laporan, f"{jenis.lower()}_l"),
-                    "p": getattr(laporan, f"{jenis.lower()}_p"),
+                    "l": getattr(laporan, PERISTIWA_FIELDS[jenis]["L"]),
+                    "p": getattr(laporan, PERISTIWA_FIELDS[jenis]["P"]),
                 }
                 for jenis, label in LABEL_PERISTIWA.items()
             ],

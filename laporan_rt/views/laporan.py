@@ -13,7 +13,7 @@ from desa.periode import Periode
 from desa.scoping import is_ketua_rt, may_write, object_for_user
 from laporan_rt import rekap
 from laporan_rt.kirim import field_name
-from laporan_rt.models import KEGIATAN_FIELDS, LABEL_PERISTIWA, LaporanRT
+from laporan_rt.models import KEGIATAN_FIELDS, LABEL_PERISTIWA, PERISTIWA_FIELDS, LaporanRT
 from laporan_rt.temuan import temuan_laporan_rt
 
 RIWAYAT_BULAN = 12
@@ -102,8 +102,8 @@ def _tabel_jumlah(jumlah):
     """Rows (label, L, P, L+P, KK) of the month's totals, for the page's table."""
     rows = [("Awal bulan", jumlah["awal_l"], jumlah["awal_p"], jumlah["awal_kk"])]
     for jenis, label in LABEL_PERISTIWA.items():
-        key = jenis.lower()
-        rows.append((label, jumlah[f"{key}_l"], jumlah[f"{key}_p"], None))
+        fields = PERISTIWA_FIELDS[jenis]
+        rows.append((label, jumlah[fields["L"]], jumlah[fields["P"]], None))
     rows.append(("Akhir bulan", jumlah["akhir_l"], jumlah["akhir_p"], jumlah["akhir_kk"]))
     return [
         {"label": label, "l": laki, "p": perempuan, "jumlah": laki + perempuan, "kk": kk}

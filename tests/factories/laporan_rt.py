@@ -39,7 +39,7 @@ def form_data(**overrides):
     """A complete, balanced RT report form post with empty guest and incident rows."""
     data = {
         "awal_kk": "30", "awal_l": "50", "awal_p": "48",
-        "lahir_l": "0", "lahir_p": "0", "mati_l": "0", "mati_p": "0",
+        "lahir_l": "0", "lahir_p": "0", "meninggal_l": "0", "meninggal_p": "0",
         "datang_l": "0", "datang_p": "0", "pindah_l": "0", "pindah_p": "0",
         "akhir_kk": "30", "catatan_perbedaan": "",
         "kegiatan_gotong_royong": "1", "kegiatan_ronda": "4", "kegiatan_posyandu": "1",

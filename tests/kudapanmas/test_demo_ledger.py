@@ -59,9 +59,9 @@ def test_every_report_has_its_history_with_its_own_times(demo):
     for laporan in LaporanBulanan.objects.prefetch_related("riwayat"):
         history = list(laporan.riwayat.all())
         assert len(history) == laporan.versi
-        assert history[0].aksi == "kirim" and history[0].waktu == laporan.pertama_dikirim_at
+        assert history[0].aksi == "kirim" and history[0].created_at == laporan.pertama_dikirim_at
         assert history[-1].ke == laporan.status
-        assert all(item.waktu <= NOW for item in history)
+        assert all(item.created_at <= NOW for item in history)
     assert KomentarLaporan.objects.count() == 2
 
 

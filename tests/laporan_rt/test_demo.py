@@ -75,4 +75,4 @@ def test_the_reports_follow_the_kependudukan_events(kecamatan):
     reports = LaporanRT.objects.filter(desa=rt.desa)
     assert reports.filter(rt=rt).count() >= 10
     assert set(reports.filter(rt=rt).values_list("lahir_l", flat=True)) == {1}
-    assert set(reports.exclude(rt=rt).values_list("lahir_l", "datang_l", "mati_l")) == {(0, 0, 0)}
+    assert set(reports.exclude(rt=rt).values_list("lahir_l", "datang_l", "meninggal_l")) == {(0, 0, 0)}

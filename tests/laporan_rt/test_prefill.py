@@ -63,9 +63,9 @@ def test_a_figure_differing_from_the_events_needs_a_note(client_for, operator_a,
 
 def test_the_same_figures_as_the_events_need_no_note(client_for, operator_a, desa_a, rt_a1):
     make_peristiwa(desa_a, "MATI", nomor_rt=1, jenis_kelamin="P")
-    response = client_for(operator_a).post(_isi(rt_a1), form_data(mati_p="1"))
+    response = client_for(operator_a).post(_isi(rt_a1), form_data(meninggal_p="1"))
     assert response.status_code == 302
-    assert LaporanRT.objects.get().mati_p == 1
+    assert LaporanRT.objects.get().meninggal_p == 1
 
 
 def test_a_start_differing_from_last_months_end_needs_a_note(client_for, operator_a, rt_a1):
@@ -85,14 +85,14 @@ def test_the_end_of_month_follows_from_start_and_events(client_for, operator_a, 
         ("PINDAH", "P"),
     ]:
         make_peristiwa(desa_a, jenis, nomor_rt=1, jenis_kelamin=jenis_kelamin)
-    data = form_data(lahir_l="1", datang_p="2", mati_l="1", pindah_p="1", akhir_kk="31")
+    data = form_data(lahir_l="1", datang_p="2", meninggal_l="1", pindah_p="1", akhir_kk="31")
     client_for(operator_a).post(_isi(rt_a1), data)
     laporan = LaporanRT.objects.get()
     assert (laporan.akhir_l, laporan.akhir_p, laporan.akhir_kk) == (50, 49, 31)
 
 
 def test_more_leaving_than_living_is_refused(client_for, operator_a, rt_a1):
-    data = form_data(awal_l="1", mati_l="3", catatan_perbedaan="Dicoba")
+    data = form_data(awal_l="1", meninggal_l="3", catatan_perbedaan="Dicoba")
     response = client_for(operator_a).post(_isi(rt_a1), data)
     assert "Penduduk laki-laki akhir bulan menjadi -2" in response.content.decode()
     assert not LaporanRT.objects.exists()

@@ -40,7 +40,7 @@ def test_an_inactive_rt_that_reported_is_counted_on_both_sides(desa_a, rt_a1, rt
 
 def test_the_recap_row_totals_the_sent_reports(desa_a, rt_a1, rt_a2):
     first = make_laporan(rt_a1, lahir_l=1, datang_p=2, kegiatan_ronda=4, masalah="Banjir", usulan="Drainase")
-    make_laporan(rt_a2, awal_kk=20, awal_l=30, awal_p=31, akhir_kk=21, mati_p=1)
+    make_laporan(rt_a2, awal_kk=20, awal_l=30, awal_p=31, akhir_kk=21, meninggal_p=1)
     TamuWajibLapor.objects.create(
         laporan=first,
         nama="A",
