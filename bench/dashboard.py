@@ -17,31 +17,17 @@ Run with the project's Python: `.venv/bin/python bench/dashboard.py` (or `make b
 
 import datetime
 import gc
-import os
 import random
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _django import setup_django
+
 RUNS = 50
 MONTHS = 24
-
-
-def setup_django(folder):
-    sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "kudapanmas.settings_test"
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
-    os.environ["KUDAPANMAS_VAR_DIR"] = str(folder)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def register_every_kind():

@@ -5,34 +5,18 @@ Run from the repository root: `.venv/bin/python bench/impor.py`. Prints figures,
 about speed.
 """
 
-import os
 import random
 import resource
 import statistics
-import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _django import setup_django
+
 ROWS = 20_000
 REPEAT = 7
-
-
-def setup_django(folder):
-    sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "kudapanmas.settings"
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
-    os.environ["KUDAPANMAS_VAR_DIR"] = str(folder)
-    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-secret")
-    os.environ.setdefault("DJANGO_HTTPS", "false")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def make_workbook(path, desa_codes, months):
@@ -70,7 +54,7 @@ def make_workbook(path, desa_codes, months):
 def main():
     with tempfile.TemporaryDirectory(prefix="kudapanmas-bench-") as name:
         folder = Path(name)
-        setup_django(folder)
+        setup_django(folder, "kudapanmas.settings")
         from desa.models import Desa
         from desa.periode import Periode
         from kependudukan.b3 import rekap_b3, rekap_b3_deret

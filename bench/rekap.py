@@ -47,7 +47,8 @@ from collections import Counter, namedtuple
 from pathlib import Path
 from xml.etree import ElementTree
 
-ROOT = Path(__file__).resolve().parent.parent
+from _django import setup_django
+
 EVENTS = 200_000
 ACTIVITIES = 30_000
 INCIDENTS = 1_500
@@ -65,19 +66,6 @@ HEIGHT_TOLERANCE = 0.5
 DEFAULT_HEIGHT = 15  # points; both libraries leave a row of that height unmarked
 SAMPLE_HEAD = 8  # every cell of a sheet's first rows (titles, header, first data) is sampled
 SAMPLE_ROWS = 200  # and of this many random rows a sheet
-
-
-def setup_django(folder):
-    sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "kudapanmas.settings_test"
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
-    os.environ["KUDAPANMAS_VAR_DIR"] = str(folder)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def day_in(rng, tahun, bulan):

@@ -191,15 +191,21 @@ def kirim(*, desa, jenis, periode, user, kiriman=None, nihil=False, keterangan="
     return laporan
 
 
+def _lock_sent_row(laporan, versi, kata):
+    """The report's row, locked; refused unless it is sent (only a sent report is verified or returned)."""
+    laporan = _lock_row(laporan, versi)
+    if laporan.status != Status.DIKIRIM:
+        raise TransisiDitolak(
+            f"Hanya laporan yang terkirim yang dapat {kata} "
+            f"(status sekarang: {laporan.get_status_display()})."
+        )
+    return laporan
+
+
 def verifikasi(*, laporan, user, versi=None):
     _require_verifier(user, laporan)
     with transaction.atomic():
-        laporan = _lock_row(laporan, versi)
-        if laporan.status != Status.DIKIRIM:
-            raise TransisiDitolak(
-                f"Hanya laporan yang terkirim yang dapat diverifikasi "
-                f"(status sekarang: {laporan.get_status_display()})."
-            )
+        laporan = _lock_sent_row(laporan, versi, "diverifikasi")
         laporan.diverifikasi_at = timezone.now()
         laporan.diverifikasi_oleh = user
         laporan.catatan_kembali = ""
@@ -273,12 +279,7 @@ def kembalikan(*, laporan, user, catatan, versi=None):
     if not catatan.strip():
         raise TransisiDitolak("Tulis catatan: apa yang harus diperbaiki desa. Laporan tidak dikembalikan.")
     with transaction.atomic():
-        laporan = _lock_row(laporan, versi)
-        if laporan.status != Status.DIKIRIM:
-            raise TransisiDitolak(
-                f"Hanya laporan yang terkirim yang dapat dikembalikan "
-                f"(status sekarang: {laporan.get_status_display()})."
-            )
+        laporan = _lock_sent_row(laporan, versi, "dikembalikan")
         laporan.catatan_kembali = catatan.strip()
         _move(laporan, Status.DIKEMBALIKAN, user, "kembalikan", laporan.catatan_kembali)
         ikut = _kembalikan_berikut(laporan, user, "dikembalikan")
