@@ -34,7 +34,7 @@ run: $(VENV)/.runtime var/secret_key
 	if [ "$$new_db" = yes ]; then DJANGO_HTTPS=false $(PY) manage.py isi_demo; fi && \
 	DJANGO_HTTPS=false $(PY) manage.py collectstatic --noinput -v0 && \
 	echo "KUDAPANMAS berjalan di http://$(HOST):$(PORT)/ (Ctrl+C untuk berhenti)" && \
-	DJANGO_HTTPS=false $(VENV)/bin/gunicorn -c kudapanmas/gunicorn.conf.py --bind $(HOST):$(PORT) kudapanmas.wsgi
+	DJANGO_HTTPS=false scripts/serve.sh -c kudapanmas/gunicorn.conf.py --bind $(HOST):$(PORT) kudapanmas.wsgi
 
 chromium:
 	@command -v chromium >/dev/null || { \
@@ -56,7 +56,7 @@ test-postgres: $(VENV)/.dev chromium
 	scripts/with-postgres.sh env DJANGO_SETTINGS_MODULE=kudapanmas.settings_test $(PY) -m pytest -n 2 --dist loadgroup -q
 
 bench: $(VENV)/.dev
-	for script in bench/*.py; do $(PY) $$script || exit 1; done
+	for script in bench/[!_]*.py; do $(PY) $$script || exit 1; done
 
 clean:
 	rm -rf staticfiles tests/screenshots .pytest_cache

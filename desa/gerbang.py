@@ -17,6 +17,7 @@ import contextlib
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 
 from desa import registry
 from desa.models import Desa
@@ -89,6 +90,8 @@ def kunci_desa(desa_ids):
     """Lock the rows of these desa, in code order; call inside a transaction."""
     ids = sorted({getattr(desa, "pk", desa) for desa in desa_ids})
     list(Desa.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk").values_list("pk"))
+    # The row is locked already, so this adds no wait; a recap written earlier is now stale.
+    Desa.objects.filter(pk__in=ids).update(versi_data=F("versi_data") + 1)
 
 
 def kunci_laporan(desa, jenis, periode_list):

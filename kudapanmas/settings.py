@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "bootstrap",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "desa",
     "kependudukan",
     "linmas",
@@ -149,6 +151,15 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("KUDAPANMAS_MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media-tidak-publik/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
+
+# Background tasks (kudapanmas.tugas): Django's tasks interface with its database backend, so
+# the queue is the app's own database (SQLite or PostgreSQL) and needs no other server. Workers:
+# `manage.py jalankan_pekerja`, as many as wanted, on this machine or others sharing PostgreSQL.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TUGAS_ROOT = Path(env_str("KUDAPANMAS_TUGAS_ROOT", str(VAR_DIR / "tugas")))  # private, like MEDIA_ROOT
+TUGAS_SEWA_DETIK = env_int("KUDAPANMAS_TUGAS_SEWA_DETIK", 30)  # a silent worker's task is retried after this
+TUGAS_DETAK_DETIK = 1  # how often a running task renews its lease and writes its progress
+TUGAS_SIMPAN_JAM = env_int("KUDAPANMAS_TUGAS_SIMPAN_JAM", 24)  # finished files are removed after this
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -19,6 +19,7 @@ WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+TUGAS_ROOT = VAR_DIR / f"test-tugas-{os.getpid()}"  # noqa: F405
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # The race tests run real threads, each with its own connection. An in-memory test database

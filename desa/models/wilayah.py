@@ -84,6 +84,9 @@ class Desa(models.Model):
     nama = models.CharField("nama", max_length=100)
     jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices)
     nama_kepala = models.CharField("nama kepala desa/lurah", max_length=100, blank=True)
+    # Raised by every guarded write (desa.gerbang.kunci_desa): a finished recap whose desa still
+    # carry the versions it was written at is reused instead of written again.
+    versi_data = models.PositiveBigIntegerField("versi data", default=0, editable=False)
 
     scope_desa_path = ""
     objects = ScopedQuerySet.as_manager()

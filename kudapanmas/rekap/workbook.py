@@ -39,11 +39,12 @@ SHEETS = [
 ]
 
 
-def write_rekap(scope, target):
+def write_rekap(scope, target, kemajuan=None):
     """Write the workbook of `scope` to `target` (a path or a binary file object).
 
     Every sheet reads one snapshot of the database, so the totals agree with the detail
-    sheets however many operators write meanwhile.
+    sheets however many operators write meanwhile. `kemajuan(done, total, sheet)` hears of
+    each sheet as it starts (a background task shows it as a progress bar).
     """
     workbook = Workbook(write_only=True)
     workbook.properties.title = f"Rekap {scope.wilayah} {scope.label}"
@@ -52,8 +53,12 @@ def write_rekap(scope, target):
     workbook.lembar = []
     scope.isi = [(module.NAMA, module.DESKRIPSI) for module in SHEETS]
     with satu_bacaan():
-        for module in SHEETS:
+        for index, module in enumerate(SHEETS):
+            if kemajuan:
+                kemajuan(index, len(SHEETS) + 1, f"Lembar {module.NAMA}")
             module.write(workbook, scope)
+        if kemajuan:
+            kemajuan(len(SHEETS), len(SHEETS) + 1, "Menyimpan berkas")
     scope.lembar_pribadi = [
         {"lembar": sheet.ws.title, "baris": sheet.jumlah_baris, "kolom_pribadi": sheet.kolom_pribadi}
         for sheet in workbook.lembar
@@ -95,11 +100,23 @@ def catat_unduhan(scope, user=None):
     """Record that the workbook left the system: which sheets held names and NIKs, how many rows
     and which personal columns (kependudukan.ekonomi.privasi). The download and the
     `rekap_excel` command (no user) both call this, after `write_rekap`."""
-    nik = "NIK lengkap" if scope.dengan_nik else "NIK disamarkan"
+    catat_ekspor(
+        user,
+        wilayah=scope.wilayah,
+        label=scope.label,
+        dengan_nik=scope.dengan_nik,
+        lembar_pribadi=scope.lembar_pribadi,
+    )
+
+
+def catat_ekspor(user, *, wilayah, label, dengan_nik, lembar_pribadi):
+    """The record of one recap leaving the system; a background task's file is recorded at each
+    download, from what the task kept of its scope."""
+    nik = "NIK lengkap" if dengan_nik else "NIK disamarkan"
     ekspor_catat(
         user=user,
-        isi=f"Rekap Excel {scope.wilayah} {scope.label} ({nik})",
-        jumlah_baris=sum(item["baris"] for item in scope.lembar_pribadi),
-        rincian=scope.lembar_pribadi,
-        dengan_nik=scope.dengan_nik,
+        isi=f"Rekap Excel {wilayah} {label} ({nik})",
+        jumlah_baris=sum(item["baris"] for item in lembar_pribadi),
+        rincian=lembar_pribadi,
+        dengan_nik=dengan_nik,
     )

@@ -1,5 +1,8 @@
 """Downloads of the recap workbook: one kecamatan's, or the whole kabupaten's, for a month or a year.
 
+A kecamatan's month is written at once (under a second); the others are background tasks
+(kudapanmas.tugas) whose page shows the progress and then the file.
+
 Who may download what is the dashboard's rule (kudapanmas.dasbor): a kecamatan for its Kasi
 Trantib and Camat and for the Kabupaten role, never for operators; the kabupaten-wide
 workbook for the Kabupaten role only.
@@ -9,13 +12,15 @@ import tempfile
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
+from django.shortcuts import redirect
 from django.views.decorators.http import require_GET
 
 from desa import scoping
 from desa.periode import PERIODE_PERTAMA, Periode
 from desa.scoping import READ_ONLY_ROLES
-from kudapanmas.rekap.scope import RekapError, scope_kabupaten, scope_kecamatan
+from kudapanmas.rekap.scope import RekapError, scope_kecamatan
 from kudapanmas.rekap.workbook import catat_unduhan, write_rekap
+from kudapanmas.tugas.rekap import ajukan_rekap
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -31,21 +36,21 @@ def rekap_kecamatan(request, kode, periode):
 @require_GET
 def rekap_kecamatan_tahun(request, kode, tahun):
     kecamatan = scoping.kecamatan_for_user(request.user, kode)
-    return _download(scope_kecamatan, kecamatan, request, tahun=_tahun_or_404(tahun))
+    return _in_background(request, kecamatan, tahun=_tahun_or_404(tahun))
 
 
 @login_required
 @require_GET
 def rekap_kabupaten(request, kode, periode):
     kabupaten = scoping.kabupaten_for_user(request.user, kode)
-    return _download(scope_kabupaten, kabupaten, request, periode=periode)
+    return _in_background(request, kabupaten, periode=periode)
 
 
 @login_required
 @require_GET
 def rekap_kabupaten_tahun(request, kode, tahun):
     kabupaten = scoping.kabupaten_for_user(request.user, kode)
-    return _download(scope_kabupaten, kabupaten, request, tahun=_tahun_or_404(tahun))
+    return _in_background(request, kabupaten, tahun=_tahun_or_404(tahun))
 
 
 def _tahun_or_404(tahun):
@@ -61,6 +66,14 @@ def dengan_nik(request):
     if choice in ("lengkap", "samar"):
         return choice == "lengkap"
     return request.user.peran not in READ_ONLY_ROLES
+
+
+def _in_background(request, wilayah, **when):
+    """A year's or the kabupaten's workbook takes minutes: a worker writes it while the task's
+    page shows the progress. Asking again joins the running task or reuses the finished file.
+    The link stays a GET: it is safe to repeat, since the same request maps to the same task."""
+    tugas = ajukan_rekap(request.user, wilayah, dengan_nik=dengan_nik(request), **when)
+    return redirect("kudapanmas:tugas_detail", pk=tugas.pk)
 
 
 def _download(make_scope, wilayah, request, **when):
