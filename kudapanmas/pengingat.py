@@ -79,6 +79,17 @@ class Pengingat:
         return f"https://wa.me/?text={quote(self.pesan)}" if self.pesan else ""
 
 
+def kecamatan_aktif():
+    """The kecamatan that use KUDAPANMAS: those with at least one active operator."""
+    from desa.models import Kecamatan
+
+    return list(
+        Kecamatan.objects.filter(
+            desa_set__pengguna_set__peran=Peran.OPERATOR_DESA, desa_set__pengguna_set__is_active=True
+        ).distinct()
+    )
+
+
 def pengingat_for(kecamatan, periode, now=None):
     """The desa of the kecamatan with a report of `periode` unsent or returned, and the texts."""
     now = now or timezone.now()

@@ -40,7 +40,10 @@ class KecamatanPengaturanForm(MasukanAmanMixin, forms.ModelForm):
 
     class Meta:
         model = Kecamatan
-        fields = ["hari_batas_waktu", "nama_camat", "nip_camat"]
+        fields = [
+            "hari_batas_waktu", "pengingat_hari_sebelum", "pengingat_hari_batas", "pengingat_hari_sesudah",
+            "nama_camat", "nip_camat",
+        ]  # fmt: skip
         labels = {
             "hari_batas_waktu": "Batas waktu (tanggal di bulan berikutnya)",
             "nama_camat": "Nama camat (untuk tanda tangan rekap dan rapor)",
@@ -50,6 +53,11 @@ class KecamatanPengaturanForm(MasukanAmanMixin, forms.ModelForm):
             "hari_batas_waktu": "Laporan bulan Agustus harus dikirim paling lambat pukul 23.59 WITA pada "
             "tanggal ini di bulan September. Antara 1 dan 28.",
             "nip_camat": "18 angka, boleh ditulis dengan spasi.",
+            "pengingat_hari_sebelum": "E-mail otomatis ke operator desa yang belum mengirim, sekian hari "
+            "sebelum batas waktu. 0 = tidak ada.",
+            "pengingat_hari_batas": "E-mail otomatis pada pagi hari batas waktu.",
+            "pengingat_hari_sesudah": "Sekian hari sesudah batas waktu: e-mail ke operator yang masih "
+            "terlambat dan ringkasannya ke camat. 0 = tidak ada.",
         }
 
     def __init__(self, *args, **kwargs):

@@ -58,6 +58,15 @@ class Kecamatan(models.Model):
     # The first day of the first month the desa report through KUDAPANMAS; before it nothing is
     # required (the reports went on paper or elsewhere). Empty: every month is required.
     mulai_pelaporan = PeriodeField("bulan pertama pelaporan", null=True, blank=True)
+    # Reminders the worker sends by itself (kudapanmas.pengingat_jadwal), to the operators of the
+    # desa whose report is not sent yet; 0 turns one off.
+    pengingat_hari_sebelum = models.PositiveSmallIntegerField(
+        "pengingat sebelum batas waktu (hari)", default=3, validators=[MaxValueValidator(20)]
+    )
+    pengingat_hari_batas = models.BooleanField("pengingat pada hari batas waktu", default=True)
+    pengingat_hari_sesudah = models.PositiveSmallIntegerField(
+        "teguran sesudah batas waktu (hari)", default=3, validators=[MaxValueValidator(20)]
+    )
 
     objects = KecamatanQuerySet.as_manager()
 

@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from desa import scoping
 from desa.periode import periode_in_range
-from kudapanmas import dasbor
+from kudapanmas import dasbor, pengingat_jadwal
+from kudapanmas.models import PengingatTerjadwal, Tahap
 from kudapanmas.pengingat import pengingat_for
 
 
@@ -26,10 +27,20 @@ def pengingat_kecamatan(request, kode, periode):
             "kecamatan": kecamatan,
             "periode": periode,
             "pengingat": pengingat_for(kecamatan, periode),
+            "jadwal": _jadwal(kecamatan, periode),
             "sebelumnya": _url(kode, periode.previous()),
             "berikutnya": _url(kode, periode.next()),
         },
     )
+
+
+def _jadwal(kecamatan, periode):
+    """The automatic e-mails of this month: each stage's day and, once sent, how many went."""
+    sent = {row.tahap: row for row in PengingatTerjadwal.objects.filter(kecamatan=kecamatan, periode=periode)}
+    return [
+        {"tahap": Tahap(tahap).label, "tanggal": hari, "terkirim": sent.get(tahap)}
+        for tahap, hari in pengingat_jadwal.jadwal(kecamatan, periode).items()
+    ]
 
 
 def _url(kode, periode):

@@ -14,6 +14,9 @@ URL = reverse("desa:kecamatan_pengaturan", args=["63.11.06"])
 def post(client, **fields):
     data = {
         "hari_batas_waktu": "7",
+        "pengingat_hari_sebelum": "3",
+        "pengingat_hari_batas": "on",
+        "pengingat_hari_sesudah": "3",
         "cakupan": "semua",
         "nama_camat": "H. Rahmadi",
         "nip_camat": "",
@@ -36,6 +39,17 @@ def test_the_kasi_trantib_sets_the_deadline_and_the_camat(cast, client_for):
         "197805122002121003",
     )
     assert kecamatan.jenis_laporan_wajib == []
+
+
+def test_the_kasi_trantib_sets_when_reminders_go_out(cast, client_for):
+    response = post(client_for(cast["kasi_trantib"]), pengingat_hari_sebelum="2", pengingat_hari_batas="",
+                    pengingat_hari_sesudah="0")  # fmt: skip
+    assert "Pengaturan kecamatan disimpan." in response.content.decode()
+    kecamatan = paringin()
+    assert kecamatan.pengingat_hari_sebelum == 2 and kecamatan.pengingat_hari_sesudah == 0
+    assert kecamatan.pengingat_hari_batas is False
+    refused = post(client_for(cast["kasi_trantib"]), pengingat_hari_sesudah="45").content.decode()
+    assert "lebih kecil dari atau sama dengan 20" in refused and paringin().pengingat_hari_sebelum == 2
 
 
 def test_choosing_kinds_keeps_only_those_on_the_dashboard(cast, client_for):

@@ -106,6 +106,7 @@ def test_the_recap_writes_belum_wajib_without_days_late(paringin, cast, client_f
 
 def post_settings(client, bulan_mulai):
     data = {"hari_batas_waktu": "5", "cakupan": "semua", "nama_camat": "", "nip_camat": "",
+            "pengingat_hari_sebelum": "3", "pengingat_hari_sesudah": "3",
             "bulan_mulai": bulan_mulai}  # fmt: skip
     return client.post(reverse("desa:kecamatan_pengaturan", args=["63.11.06"]), data, follow=True)
 

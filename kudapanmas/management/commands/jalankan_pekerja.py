@@ -1,8 +1,9 @@
 """The background worker: django-tasks-db's `db_worker`, plus the upkeep that makes it safe to kill.
 
 Run one or more of these beside the web server (`make run` starts one). Each worker, at start and
-then every few seconds, hands the tasks of a killed worker to a new attempt and removes finished
-files past their retention (kudapanmas.tugas.runner); then it runs tasks as `db_worker` does
+then every few seconds, hands the tasks of a killed worker to a new attempt, removes finished
+files past their retention (kudapanmas.tugas.runner) and sends the reminders due today
+(kudapanmas.pengingat_jadwal); then it runs tasks as `db_worker` does
 (same options: `--batch`, `--max-tasks`, `--interval`, `--worker-id`).
 """
 
@@ -12,6 +13,7 @@ import threading
 from django.db import connection
 from django_tasks_db.management.commands.db_worker import Command as DbWorker
 
+from kudapanmas import pengingat_jadwal
 from kudapanmas.tugas import runner
 
 logger = logging.getLogger(__name__)
@@ -24,6 +26,7 @@ def rawat():
     if moved:
         logger.warning("%s task(s) of a stopped worker queued again", moved)
     runner.bersihkan()
+    pengingat_jadwal.kirim_yang_jatuh_tempo()
 
 
 def _rawat_terus(stop):

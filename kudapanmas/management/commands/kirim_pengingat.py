@@ -2,9 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from desa.models import Kecamatan
 from desa.periode import Periode
-from desa.scoping import Peran
 from kudapanmas.dasbor import default_periode
-from kudapanmas.pengingat import pengingat_for, pengingat_kirim_email
+from kudapanmas.pengingat import kecamatan_aktif, pengingat_for, pengingat_kirim_email
 
 
 class Command(BaseCommand):
@@ -39,12 +38,7 @@ class Command(BaseCommand):
             if kecamatan is None:
                 raise CommandError(f"Kecamatan dengan kode '{kode}' tidak ada.")
             return [kecamatan]
-        # Only the kecamatan that use KUDAPANMAS: those with at least one active operator.
-        return list(
-            Kecamatan.objects.filter(
-                desa_set__pengguna_set__peran=Peran.OPERATOR_DESA, desa_set__pengguna_set__is_active=True
-            ).distinct()
-        )
+        return kecamatan_aktif()
 
     def _print(self, pengingat):
         self.stdout.write(f"=== {pengingat.kecamatan} · {pengingat.periode.label} ===")
