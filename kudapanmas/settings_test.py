@@ -1,6 +1,7 @@
 """Fast, deterministic settings for the test suite."""
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_HTTPS", "false")
@@ -19,7 +20,8 @@ WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
-TUGAS_ROOT = VAR_DIR / f"test-tugas-{os.getpid()}"  # noqa: F405
+# One folder per test process; a worker process started by a test is told the same folder.
+TUGAS_ROOT = Path(os.environ.get("KUDAPANMAS_TUGAS_ROOT") or VAR_DIR / f"test-tugas-{os.getpid()}")  # noqa: F405
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # The race tests run real threads, each with its own connection. An in-memory test database

@@ -1,6 +1,41 @@
-"""Helpers for background tasks in tests: run the worker as a deployment does, in batch mode."""
+"""Helpers for background tasks in tests: run the worker as a deployment does, in batch mode,
+or as a separate process (slowed down, so that a test can watch it or kill it)."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+PEKERJA_LAMBAT = (
+    "import django; django.setup(); import tests.kudapanmas.tugas_lambat; "
+    "from django.core.management import call_command; "
+    "call_command('jalankan_pekerja', startup_delay=False, reload=False, interval=0.2, verbosity=0)"
+)
+
+
+def _database_url():
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def pekerja_lambat(sewa_detik=30):
+    """A worker process on the test database whose recaps take a second a sheet."""
+    env = {
+        **os.environ,
+        "KUDAPANMAS_TUGAS_SEWA_DETIK": str(sewa_detik),
+        "DJANGO_SETTINGS_MODULE": "kudapanmas.settings_test",
+        "DATABASE_URL": _database_url(),
+        "KUDAPANMAS_TUGAS_ROOT": str(settings.TUGAS_ROOT),
+        "PYTHONPATH": str(ROOT),
+    }
+    return subprocess.Popen([sys.executable, "-c", PEKERJA_LAMBAT], cwd=ROOT, env=env)
 
 
 def kerjakan_antrean():
