@@ -15,15 +15,15 @@ and some incidents. Then it times, with runs interleaved so a busy machine slows
   be made; and rustpy-xlsxwriter, whose records API (one dict a row, a format a column, merges
   only above its single header row) cannot hold every cell's style: it writes what it can, and
   the bench prints what it could not.
-It also times the background path: from the kabupaten's click to its task page (goal under
-0.5 s; asking again joins the task) and the task itself as a worker runs it, heartbeat and
-progress writes included, against the floor. Each run is a forked child of the filled process (see `measured` and `Runner`). It prints the
-medians, the recap's peak resident memory and how much each grew while writing, each other
-writer's ratio to the floor and whether its file, read back with openpyxl, has the recap's
-sheets, values, sampled styles and layout; last `rekap_vs_floor=<ratio>`. It exits with 1
-when that ratio is above 1.5 or the recap's peak memory above 500 MB. The goal is set for the
-full scale: at a small `--skala` the recap's fixed costs (a few queries a sheet and month)
-weigh more.
+It also times the background path: from the kabupaten's click to its task page (goal under 0.5
+s; asking again joins the task) and the task itself as a worker runs it, heartbeat and progress
+writes included, against the floor. Each run is a forked child of the filled process (see
+`measured` and `Runner`). It prints the medians, the recap's peak resident memory and how much
+each grew while writing, each other writer's ratio to the floor and whether its file, read back
+with openpyxl, has the recap's sheets, values, sampled styles and layout; last
+`rekap_vs_floor=<ratio>`. It exits with 1 when that ratio is above 1.5 or the recap's peak
+memory above 500 MB. The goal is set for the full scale: at a small `--skala` the recap's fixed
+costs (a few queries a sheet and month) weigh more.
 
 Run with the project's Python: `.venv/bin/python bench/rekap.py [--runs N] [--skala 0.1]`.
 """

@@ -27,6 +27,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
 from kudapanmas.models.tugas import StatusTugas, Tugas
 
@@ -228,9 +229,16 @@ def pulihkan(now=None):
 
 
 def bersihkan(now=None):
-    """Remove finished Tugas and their files once the retention period has passed."""
+    """Remove what is past the retention period: finished Tugas and their files, the doorbells
+    (a killed worker's stays RUNNING for ever), and the half-written files of killed attempts."""
     batas = (now or timezone.now()) - datetime.timedelta(hours=settings.TUGAS_SIMPAN_JAM)
     old = Tugas.objects.filter(status__in=[StatusTugas.SELESAI, StatusTugas.GAGAL], finished_at__lt=batas)
     for tugas in old:
         berkas_path(tugas).unlink(missing_ok=True)
         tugas.delete()
+    DBTaskResult.objects.finished().filter(finished_at__lt=batas).delete()
+    DBTaskResult.objects.running().filter(started_at__lt=batas).delete()
+    if settings.TUGAS_ROOT.exists():
+        for sementara in settings.TUGAS_ROOT.glob("*.tmp"):
+            if sementara.stat().st_mtime < batas.timestamp():
+                sementara.unlink(missing_ok=True)

@@ -113,3 +113,17 @@ def test_a_task_whose_worker_stopped_is_queued_again(client_for, kabupaten):
     assert tugas.status == StatusTugas.ANTRE and tugas.lease_token is None
     assert DBTaskResult.objects.filter(status="READY").count() == 2  # a new doorbell
     assert runner.pulihkan() == 0
+
+
+def test_what_is_past_the_retention_is_removed(client_for, kabupaten, settings):
+    client_for(kabupaten).get(tahunan_kabupaten())
+    kerjakan_antrean()
+    tugas = Tugas.objects.get()
+    leftover = settings.TUGAS_ROOT / "sisa-percobaan.tmp"
+    leftover.write_bytes(b"half")
+    runner.bersihkan()
+    assert runner.berkas_path(tugas).exists() and leftover.exists()  # still within the retention
+    later = timezone.now() + datetime.timedelta(hours=settings.TUGAS_SIMPAN_JAM + 1)
+    runner.bersihkan(now=later)
+    assert not Tugas.objects.exists() and not runner.berkas_path(tugas).exists()
+    assert not leftover.exists() and not DBTaskResult.objects.exists()
