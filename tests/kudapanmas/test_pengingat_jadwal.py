@@ -80,15 +80,17 @@ def test_two_workers_at_once_send_one_reminder(wilayah, kecamatan, desa_a):
     def worker():
         try:
             barrier.wait()
-            counts.append(kirim(wita(2026, 9, 2, 9)))
+            counts.append(pengingat_jadwal.kirim_yang_jatuh_tempo(paksa=True))
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    # One patched clock for both threads: patching it in each thread would race on the restore.
+    with clock(wita(2026, 9, 2, 9)):
+        threads = [threading.Thread(target=worker) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
     assert sorted(counts)[0] == 0 and sorted(counts)[1] > 0
     assert PengingatTerjadwal.objects.count() == 1
 

@@ -2,6 +2,7 @@
 failures that say why and can be retried, and the fences that keep a task from finishing twice."""
 
 import datetime
+import os
 import uuid
 
 import pytest
@@ -119,11 +120,13 @@ def test_what_is_past_the_retention_is_removed(client_for, kabupaten, settings):
     client_for(kabupaten).get(tahunan_kabupaten())
     kerjakan_antrean()
     tugas = Tugas.objects.get()
-    leftover = settings.TUGAS_ROOT / "sisa-percobaan.tmp"
+    leftover = settings.TUGAS_ROOT / f"{tugas.pk}.sisa-percobaan.tmp"
     leftover.write_bytes(b"half")
-    runner.bersihkan()
+    now = timezone.now()
+    os.utime(leftover, (now.timestamp() - 60, now.timestamp() - 60))  # by the app's clock
+    runner.bersihkan(now=now)
     assert runner.berkas_path(tugas).exists() and leftover.exists()  # still within the retention
-    later = timezone.now() + datetime.timedelta(hours=settings.TUGAS_SIMPAN_JAM + 1)
+    later = now + datetime.timedelta(hours=settings.TUGAS_SIMPAN_JAM + 1)
     runner.bersihkan(now=later)
     assert not Tugas.objects.exists() and not runner.berkas_path(tugas).exists()
     assert not leftover.exists() and not DBTaskResult.objects.exists()

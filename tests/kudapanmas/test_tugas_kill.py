@@ -47,4 +47,4 @@ def test_a_killed_worker_s_recap_is_retried_and_complete(client_for, kabupaten):
     assert tugas.attempts == 2
     workbook = load_workbook(runner.berkas_path(tugas), read_only=True)
     assert len(workbook.sheetnames) == 11 and workbook.sheetnames[0] == "Ringkasan"
-    assert not list(settings.TUGAS_ROOT.glob("*.tmp"))
+    assert not list(settings.TUGAS_ROOT.glob(f"{tugas.pk}.*.tmp"))
