@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from desa import kepatuhan
-from desa.models import Pengguna
+from desa.models import Kecamatan, Pengguna
 from desa.models.laporan import Keadaan
 from desa.registry import required_kinds
 from desa.scoping import Peran
@@ -81,8 +81,6 @@ class Pengingat:
 
 def kecamatan_aktif():
     """The kecamatan that use KUDAPANMAS: those with at least one active operator."""
-    from desa.models import Kecamatan
-
     return list(
         Kecamatan.objects.filter(
             desa_set__pengguna_set__peran=Peran.OPERATOR_DESA, desa_set__pengguna_set__is_active=True
