@@ -261,9 +261,8 @@ def time_request_to_progress(tahun, runs):
     from django.urls import reverse
     from django_tasks_db.models import DBTaskResult
 
-    from desa.models import Kabupaten, Pengguna
+    from desa.models import Kabupaten, Pengguna, Tugas
     from desa.scoping import Peran
-    from kudapanmas.models import Tugas
 
     kabupaten = Kabupaten.objects.get()
     user = Pengguna.objects.create_user("bench.kabupaten", peran=Peran.KABUPATEN, kabupaten=kabupaten)
@@ -284,7 +283,7 @@ def time_request_to_progress(tahun, runs):
 
 def run_task(tugas_id):
     """The queued task, run as a worker runs it (its heartbeat and progress writes included)."""
-    from kudapanmas.tugas.runner import jalankan_tugas
+    from desa.latar import jalankan_tugas
 
     assert jalankan_tugas.call(str(tugas_id)) == "selesai"
 

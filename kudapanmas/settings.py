@@ -152,7 +152,7 @@ MEDIA_ROOT = Path(env_str("KUDAPANMAS_MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media-tidak-publik/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 15 * 1024 * 1024
 
-# Background tasks (kudapanmas.tugas): Django's tasks interface with its database backend, so
+# Background tasks (desa.latar): Django's tasks interface with its database backend, so
 # the queue is the app's own database (SQLite or PostgreSQL) and needs no other server. Workers:
 # `manage.py jalankan_pekerja`, as many as wanted, on this machine or others sharing PostgreSQL.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,5 +39,38 @@ def test_the_renamed_columns_keep_their_values(wilayah):
         laporan_rt = new.get_model("laporan_rt", "LaporanRT").objects.get()
         assert (laporan_rt.meninggal_l, laporan_rt.meninggal_p) == (2, 3)
         assert new.get_model("desa", "RiwayatLaporan").objects.get().created_at == waktu
+    finally:
+        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def test_a_waiting_task_survives_its_move_to_desa(wilayah):
+    """The Tugas table moves from kudapanmas to desa with its rows, and a doorbell still waiting
+    points at the moved task function, so a worker started after the upgrade runs it."""
+    old = _migrate(
+        [
+            ("kudapanmas", "0004_pengingat_terjadwal"),
+            ("desa", "0011_kecamatan_jadwal_pengingat"),
+            ("django_tasks_database", "0021_conditional_partial_index_ordering"),
+        ]
+    )
+    try:
+        user = old.get_model("desa", "Pengguna").objects.create(username="camat")
+        tugas = old.get_model("kudapanmas", "Tugas").objects.create(
+            kind="rekap", dedup_key="rekap:x", judul="Rekap", diminta_oleh=user
+        )
+        old.get_model("django_tasks_database", "DBTaskResult").objects.create(
+            task_path="kudapanmas.tugas.runner.jalankan_tugas",
+            args_kwargs={"args": [str(tugas.pk)], "kwargs": {}},
+            queue_name="default",
+            backend_name="default",
+            priority=0,
+            run_after=timezone.now(),
+        )
+        new = _migrate([("desa", "0013_tugas_tabel")])
+        moved = new.get_model("desa", "Tugas").objects.get()
+        assert (moved.pk, moved.status, moved.judul) == (tugas.pk, "antre", "Rekap")
+        assert new.get_model("desa", "Tugas")._meta.db_table == "desa_tugas"
+        doorbell = new.get_model("django_tasks_database", "DBTaskResult").objects.get()
+        assert doorbell.task_path == "desa.latar.jalankan_tugas"
     finally:
         _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

@@ -1,6 +1,7 @@
 from desa.models.laporan import KomentarLaporan, LaporanBulanan, RiwayatLaporan
 from desa.models.pengguna import Pengguna
 from desa.models.privasi import AksesNIK
+from desa.models.tugas import StatusTugas, Tugas
 from desa.models.wilayah import RT, Desa, Kabupaten, Kecamatan
 
 __all__ = [
@@ -13,4 +14,6 @@ __all__ = [
     "RiwayatLaporan",
     "KomentarLaporan",
     "AksesNIK",
+    "StatusTugas",
+    "Tugas",
 ]

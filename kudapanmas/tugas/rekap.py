@@ -6,11 +6,11 @@ from django.conf import settings
 from django.db.models import Sum
 from django.utils import timezone
 
+from desa import latar
 from desa.models import Desa, Kabupaten, Kecamatan
 from desa.periode import Periode
 from kudapanmas.rekap.scope import RekapError, scope_kabupaten, scope_kecamatan
 from kudapanmas.rekap.workbook import write_rekap
-from kudapanmas.tugas import runner
 
 KIND = "rekap"
 
@@ -29,7 +29,7 @@ def ajukan_rekap(user, wilayah, *, periode=None, tahun=None, dengan_nik=True):
         "dengan_nik": dengan_nik,
         "dibuat_oleh": user.nama_dan_peran,
     }
-    return runner.ajukan(
+    return latar.ajukan(
         kind=KIND,
         params=params,
         dedup_key=f"{KIND}:{tingkat}:{wilayah.pk}:{waktu}:{nik}:{user.pk}",
@@ -50,7 +50,7 @@ def versi_data(wilayah):
     return f"{timezone.localdate().isoformat()}:{total}"
 
 
-@runner.handler(KIND)
+@latar.handler(KIND)
 def tulis(tugas, kemajuan):
     params = tugas.params
     periode = Periode.parse(params["periode"]) if params["periode"] else None
@@ -67,7 +67,7 @@ def tulis(tugas, kemajuan):
             tahun=params["tahun"],
         )
     except RekapError as error:
-        raise runner.TugasGagal(str(error)) from None
+        raise latar.TugasGagal(str(error)) from None
     folder = settings.TUGAS_ROOT
     folder.mkdir(parents=True, exist_ok=True)
     nama = f"{tugas.pk}.xlsx"

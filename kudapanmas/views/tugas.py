@@ -1,4 +1,5 @@
-"""The page of a background task: its progress while it runs, then its file.
+"""The page of a recap task: its progress while it runs, then its file (an import shows its
+tasks on its own preview page).
 
 Only the user who asked sees the task; the download checks again that the user's role may
 still see the recap's wilayah. Another user's task answers 404, like any page out of scope.
@@ -10,16 +11,16 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from desa import scoping
-from kudapanmas.models import StatusTugas, Tugas
+from desa import latar, scoping
+from desa.models import StatusTugas, Tugas
 from kudapanmas.rekap.workbook import catat_ekspor
-from kudapanmas.tugas import runner
+from kudapanmas.tugas.rekap import KIND as REKAP
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _tugas(request, pk):
-    tugas = get_object_or_404(Tugas, pk=pk, diminta_oleh=request.user)
+    tugas = get_object_or_404(Tugas, pk=pk, diminta_oleh=request.user, kind=REKAP)
     params = tugas.params
     # The role may have changed since the request: the wilayah is checked again.
     if params.get("tingkat") == "kabupaten":
@@ -44,7 +45,7 @@ def tugas_unduh(request, pk):
     if tugas.status != StatusTugas.SELESAI:
         raise Http404("Berkas tugas ini belum siap.")
     try:
-        berkas = open(runner.berkas_path(tugas), "rb")  # noqa: SIM115 - FileResponse closes it
+        berkas = open(latar.berkas_path(tugas), "rb")  # noqa: SIM115 - FileResponse closes it
     except FileNotFoundError:
         raise Http404("Berkas ini sudah dihapus; minta rekapnya lagi.") from None
     hasil = tugas.hasil
@@ -62,6 +63,6 @@ def tugas_unduh(request, pk):
 @require_POST
 def tugas_ulang(request, pk):
     tugas = _tugas(request, pk)
-    if runner.ulangi(tugas):
+    if latar.ulangi(tugas):
         messages.info(request, "Tugas diulang dan menunggu giliran.")
     return redirect("kudapanmas:tugas_detail", pk=tugas.pk)

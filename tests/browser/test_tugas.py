@@ -3,8 +3,8 @@ Chromium with a worker process beside the live server; with JavaScript and witho
 
 import pytest
 
+from desa.models import StatusTugas, Tugas
 from kudapanmas.demo import akun
-from kudapanmas.models import StatusTugas, Tugas
 from tests.browser.conftest import DESKTOP, PHONE, login, no_sideways_scrolling, screenshot
 from tests.kudapanmas.tugas import pekerja_lambat
 

@@ -10,9 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from desa.models import Desa
-from kudapanmas.models import StatusTugas, Tugas
-from kudapanmas.tugas import runner
+from desa import latar
+from desa.models import Desa, StatusTugas, Tugas
 from tests.factories.wilayah import KODE_DESA_A
 from tests.kudapanmas.tugas import kerjakan_antrean
 
@@ -74,7 +73,7 @@ def test_a_failing_task_says_why_and_can_be_retried(client_for, kabupaten, monke
     def rusak(tugas, kemajuan):
         raise OSError("disk penuh")
 
-    monkeypatch.setitem(runner.HANDLERS, "rekap", rusak)
+    monkeypatch.setitem(latar.HANDLERS, "rekap", rusak)
     client = client_for(kabupaten)
     page_url = client.get(tahunan_kabupaten()).url
     for _ in range(3):  # each failure is retried after a short pause, until the attempts are spent
@@ -83,7 +82,7 @@ def test_a_failing_task_says_why_and_can_be_retried(client_for, kabupaten, monke
     tugas = Tugas.objects.get()
     assert (tugas.status, tugas.attempts) == (StatusTugas.GAGAL, 3)
     page = client.get(page_url).content.decode()
-    assert runner.PESAN_GAGAL in page and "Coba lagi" in page and "disk penuh" not in page
+    assert latar.PESAN_GAGAL in page and "Coba lagi" in page and "disk penuh" not in page
     monkeypatch.undo()
     client.post(reverse("kudapanmas:tugas_ulang", args=[tugas.pk]))
     kerjakan_antrean()
@@ -96,7 +95,7 @@ def test_an_attempt_that_lost_its_lease_cannot_finish(client_for, kabupaten, mon
         Tugas.objects.filter(pk=tugas.pk).update(lease_token=uuid.uuid4())
         return "x.xlsx", "x.xlsx", {}
 
-    monkeypatch.setitem(runner.HANDLERS, "rekap", slow_and_replaced)
+    monkeypatch.setitem(latar.HANDLERS, "rekap", slow_and_replaced)
     client_for(kabupaten).get(tahunan_kabupaten())
     kerjakan_antrean()
     tugas = Tugas.objects.get()
@@ -109,11 +108,11 @@ def test_a_task_whose_worker_stopped_is_queued_again(client_for, kabupaten):
     Tugas.objects.update(
         status=StatusTugas.BERJALAN, lease_token=uuid.uuid4(), lease_expires_at=past, attempts=1
     )
-    assert runner.pulihkan() == 1
+    assert latar.pulihkan() == 1
     tugas = Tugas.objects.get()
     assert tugas.status == StatusTugas.ANTRE and tugas.lease_token is None
     assert DBTaskResult.objects.filter(status="READY").count() == 2  # a new doorbell
-    assert runner.pulihkan() == 0
+    assert latar.pulihkan() == 0
 
 
 def test_what_is_past_the_retention_is_removed(client_for, kabupaten, settings):
@@ -124,9 +123,9 @@ def test_what_is_past_the_retention_is_removed(client_for, kabupaten, settings):
     leftover.write_bytes(b"half")
     now = timezone.now()
     os.utime(leftover, (now.timestamp() - 60, now.timestamp() - 60))  # by the app's clock
-    runner.bersihkan(now=now)
-    assert runner.berkas_path(tugas).exists() and leftover.exists()  # still within the retention
+    latar.bersihkan(now=now)
+    assert latar.berkas_path(tugas).exists() and leftover.exists()  # still within the retention
     later = now + datetime.timedelta(hours=settings.TUGAS_SIMPAN_JAM + 1)
-    runner.bersihkan(now=later)
-    assert not Tugas.objects.exists() and not runner.berkas_path(tugas).exists()
+    latar.bersihkan(now=later)
+    assert not Tugas.objects.exists() and not latar.berkas_path(tugas).exists()
     assert not leftover.exists() and not DBTaskResult.objects.exists()

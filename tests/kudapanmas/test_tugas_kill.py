@@ -9,8 +9,8 @@ from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from kudapanmas.models import StatusTugas, Tugas
-from kudapanmas.tugas import runner
+from desa import latar
+from desa.models import StatusTugas, Tugas
 from tests.kudapanmas.tugas import pekerja_lambat
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -33,7 +33,7 @@ def test_a_killed_worker_s_recap_is_retried_and_complete(client_for, kabupaten):
         os.kill(workers[0].pid, signal.SIGKILL)
         workers[0].wait(10)
         tugas = Tugas.objects.get()
-        assert tugas.status == StatusTugas.BERJALAN and not runner.berkas_path(tugas).exists()
+        assert tugas.status == StatusTugas.BERJALAN and not latar.berkas_path(tugas).exists()
 
         # The next worker finds the lease run out, queues the task again and writes it to the end.
         workers.append(pekerja_lambat(sewa_detik=3))
@@ -45,6 +45,6 @@ def test_a_killed_worker_s_recap_is_retried_and_complete(client_for, kabupaten):
                 worker.wait(30)
     tugas.refresh_from_db()
     assert tugas.attempts == 2
-    workbook = load_workbook(runner.berkas_path(tugas), read_only=True)
+    workbook = load_workbook(latar.berkas_path(tugas), read_only=True)
     assert len(workbook.sheetnames) == 11 and workbook.sheetnames[0] == "Ringkasan"
     assert not list(settings.TUGAS_ROOT.glob(f"{tugas.pk}.*.tmp"))

@@ -2,7 +2,7 @@
 
 Run one or more of these beside the web server (`make run` starts one). Each worker, at start and
 then every few seconds, hands the tasks of a killed worker to a new attempt, removes finished
-files past their retention (kudapanmas.tugas.runner) and sends the reminders due today
+files past their retention (desa.latar) and sends the reminders due today
 (kudapanmas.pengingat_jadwal); then it runs tasks as `db_worker` does
 (same options: `--batch`, `--max-tasks`, `--interval`, `--worker-id`).
 """
@@ -13,8 +13,8 @@ import threading
 from django.db import connection
 from django_tasks_db.management.commands.db_worker import Command as DbWorker
 
+from desa import latar
 from kudapanmas import pengingat_jadwal
-from kudapanmas.tugas import runner
 
 logger = logging.getLogger(__name__)
 SELANG_PERAWATAN_DETIK = 5
@@ -22,10 +22,10 @@ SELANG_PERAWATAN_DETIK = 5
 
 def rawat():
     """One round of upkeep; it may run in any number of workers at once."""
-    moved = runner.pulihkan()
+    moved = latar.pulihkan()
     if moved:
         logger.warning("%s task(s) of a stopped worker queued again", moved)
-    runner.bersihkan()
+    latar.bersihkan()
     pengingat_jadwal.kirim_yang_jatuh_tempo()
 
 

@@ -1,7 +1,8 @@
-"""A long piece of work done off the request path (a recap workbook), with its progress.
+"""A long piece of work done off the request path (a recap workbook, a large import), with its progress.
 
 This row is the truth about the work; the django-tasks row that wakes a worker is only a
-doorbell (kudapanmas.tugas.runner explains why).
+doorbell (desa.latar explains why). It lives on the first floor because every floor above
+asks for background work: the imports (floor 2) and the recap (floor 3).
 """
 
 import uuid
@@ -69,7 +70,7 @@ class Tugas(models.Model):
                 fields=["dedup_key"], condition=models.Q(status__in=AKTIF), name="satu_tugas_aktif_per_kunci"
             )
         ]
-        indexes = [models.Index(fields=["status", "lease_expires_at"])]
+        indexes = [models.Index(fields=["status", "lease_expires_at"], name="tugas_status_sewa_idx")]
 
     def __str__(self):
         return f"{self.judul} ({self.get_status_display()})"

@@ -29,7 +29,7 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
-from kudapanmas.models.tugas import StatusTugas, Tugas
+from desa.models.tugas import StatusTugas, Tugas
 
 logger = logging.getLogger(__name__)
 
