@@ -23,7 +23,7 @@ import threading
 import uuid
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
@@ -161,7 +161,9 @@ def jalankan_tugas(tugas_id):
         berkas=berkas,
         nama_berkas=nama_berkas,
         hasil=hasil,
-        langkah_selesai=F("langkah_total"),
+        # The last step told, even when the work ended before a heartbeat could write it.
+        langkah_selesai=kemajuan.total,
+        langkah_total=kemajuan.total,
         langkah_sekarang="",
         finished_at=timezone.now(),
         lease_token=None,
@@ -175,14 +177,20 @@ def _heartbeat(kemajuan, stop):
     lease was lost (recovery gave the Tugas to another attempt)."""
     try:
         while not stop.wait(settings.TUGAS_DETAK_DETIK):
-            renewed = Tugas.objects.filter(
-                pk=kemajuan.tugas_id, lease_token=kemajuan.token, status=StatusTugas.BERJALAN
-            ).update(
-                lease_expires_at=timezone.now() + lease(),
-                langkah_selesai=kemajuan.selesai,
-                langkah_total=kemajuan.total,
-                langkah_sekarang=kemajuan.sekarang,
-            )
+            try:
+                renewed = Tugas.objects.filter(
+                    pk=kemajuan.tugas_id, lease_token=kemajuan.token, status=StatusTugas.BERJALAN
+                ).update(
+                    lease_expires_at=timezone.now() + lease(),
+                    langkah_selesai=kemajuan.selesai,
+                    langkah_total=kemajuan.total,
+                    langkah_sekarang=kemajuan.sekarang,
+                )
+            except OperationalError:
+                # SQLite lets one writer at a time: while the task's own long write holds the
+                # database (an import's save), the renewal waits out its timeout. Try again.
+                logger.warning("Tugas %s: the lease could not be renewed; trying again", kemajuan.tugas_id)
+                continue
             if not renewed:
                 kemajuan.hilang.set()
                 return

@@ -18,3 +18,5 @@ class KependudukanConfig(AppConfig):
         register_monthly_report(
             JenisLaporan.EKONOMI, "ekonomi:laporan_bulanan", check_send=ekonomi.check_send, berantai=True
         )
+        # The background steps of a large import, registered in every process (web and worker).
+        import kependudukan.impor.latar  # noqa: F401

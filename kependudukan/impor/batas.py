@@ -31,7 +31,8 @@ class IsiTerlaluBesar(Exception):
 
 
 def periksa_isi(source):
-    """Raise IsiTerlaluBesar if the zip at `source` (a path or a seekable file) expands too far.
+    """Raise IsiTerlaluBesar if the zip at `source` (a path or a seekable file) expands too far;
+    otherwise return its number of rows (of all sheets, headers and empty rows too).
 
     Zip and XML errors are raised as they are: openpyxl would meet them too. A file object is
     rewound for the reader that comes next.
@@ -45,6 +46,7 @@ def periksa_isi(source):
                 penghitung.read_part(info.filename, part)
     if hasattr(source, "seek"):
         source.seek(0)
+    return penghitung.baris_selesai
 
 
 def _check_directory(parts):

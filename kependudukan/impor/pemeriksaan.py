@@ -12,6 +12,29 @@ from desa.models.wilayah import KODE_DESA_PATTERN
 from kependudukan.impor import nilai
 from kependudukan.impor.baca import Kesalahan
 
+MEMBACA = "Membaca berkas"
+MENYIMPAN = "Menyimpan"
+
+
+class Tahapan:
+    """An import's progress as named steps: reading, each sheet's check, and saving when it saves.
+
+    `kemajuan(done, total, step)` is told as each step starts (a background task's progress);
+    without it nothing is told.
+    """
+
+    def __init__(self, steps, kemajuan=None, *, menyimpan=False):
+        self.names = [MEMBACA, *(_memeriksa(name) for name, _ in steps), *([MENYIMPAN] if menyimpan else [])]
+        self.kemajuan = kemajuan
+
+    def mulai(self, name):
+        if self.kemajuan:
+            self.kemajuan(self.names.index(name), len(self.names), name)
+
+
+def _memeriksa(sheet):
+    return f"Memeriksa sheet {sheet}"
+
 
 class Pemeriksaan:
     """Subclasses set `sheets` ({sheet name: [Kolom]}) and `steps`, the method checking each sheet.
@@ -23,7 +46,8 @@ class Pemeriksaan:
     sheets = {}
     steps = ()  # ((sheet name, method name), ...)
 
-    def __init__(self, desa_boleh, hari_ini, hasil):
+    def __init__(self, desa_boleh, hari_ini, hasil, tahapan=None):
+        self.tahapan = tahapan or Tahapan(self.steps)
         self.desa_boleh = desa_boleh  # codes the importer may write; None: every desa
         self.hari_ini = hari_ini or timezone.localdate()
         self.hasil = hasil
@@ -32,11 +56,17 @@ class Pemeriksaan:
             name: {kolom.key: kolom.header for kolom in columns} for name, columns in self.sheets.items()
         }
 
+    def periksa(self, baca, source):
+        """Read `source` with `baca` (raises BerkasDitolak), then check its rows."""
+        self.tahapan.mulai(MEMBACA)
+        return self.run(*baca(source))
+
     def run(self, sheets, missing):
         """Check the rows of `sheets` ({name: Lembar}) after `missing`, the file's column errors."""
         self.hasil.kesalahan += missing
         for name, method in self.steps:
             if name in sheets:
+                self.tahapan.mulai(_memeriksa(name))
                 getattr(self, method)(sheets[name].rows)
         first = self.steps[0][0]
         self.hasil.kesalahan.sort(key=lambda k: (k.sheet != first, k.baris or 0))

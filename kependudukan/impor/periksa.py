@@ -27,7 +27,7 @@ from kependudukan.impor.kolom import (
     SHEETS,
     YA_TIDAK_ALIASES,
 )
-from kependudukan.impor.pemeriksaan import Pemeriksaan
+from kependudukan.impor.pemeriksaan import Pemeriksaan, Tahapan
 from kependudukan.models import DataAwal, JenisPeristiwa, Peristiwa
 from kependudukan.services.data_awal import PESAN_BEKU
 from kependudukan.services.peristiwa import TRACKED_FIELDS
@@ -36,12 +36,18 @@ _CHUNK = 500
 _MAX_LENGTH = {name: Peristiwa._meta.get_field(name).max_length for name in TRACKED_FIELDS}
 
 
-def periksa_berkas(source, *, desa_boleh, hari_ini=None):
+# The sheets in the order they are checked, each with its method.
+STEPS = ((SHEET_DATA_AWAL, "data_awal"), (SHEET_PERISTIWA, "peristiwa"))
+
+
+def periksa_berkas(source, *, desa_boleh, hari_ini=None, tahapan=None, kemajuan=None):
     """Check a workbook; `desa_boleh` is the set of desa codes the importer may write (None: all).
 
-    Raises baca.BerkasDitolak when the file as a whole cannot be read.
+    Raises baca.BerkasDitolak when the file as a whole cannot be read. `kemajuan` is told each
+    step (pemeriksaan.Tahapan); a save passes its own `tahapan`, which ends with saving.
     """
-    return _Pemeriksaan(desa_boleh, hari_ini).run(*baca_berkas(source))
+    tahapan = tahapan or Tahapan(STEPS, kemajuan)
+    return _Pemeriksaan(desa_boleh, hari_ini, tahapan).periksa(baca_berkas, source)
 
 
 @dataclass
@@ -55,10 +61,10 @@ class _Baris:
 
 class _Pemeriksaan(Pemeriksaan):
     sheets = SHEETS
-    steps = ((SHEET_DATA_AWAL, "data_awal"), (SHEET_PERISTIWA, "peristiwa"))
+    steps = STEPS
 
-    def __init__(self, desa_boleh, hari_ini):
-        super().__init__(desa_boleh, hari_ini, HasilImpor())
+    def __init__(self, desa_boleh, hari_ini, tahapan):
+        super().__init__(desa_boleh, hari_ini, HasilImpor(), tahapan)
         self.data_awal_baru = {}
 
     # -- Data Awal --------------------------------------------------------------------------

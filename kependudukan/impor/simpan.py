@@ -4,7 +4,8 @@ from django.utils import timezone
 
 from desa import gerbang
 from desa.models.laporan import JenisLaporan
-from kependudukan.impor.periksa import periksa_berkas
+from kependudukan.impor.pemeriksaan import MENYIMPAN, Tahapan
+from kependudukan.impor.periksa import STEPS, periksa_berkas
 from kependudukan.models import DataAwal, Peristiwa, RiwayatPeristiwa
 from kependudukan.models.peristiwa import AksiRiwayat
 from kependudukan.pindah import cocokkan_pindah
@@ -13,7 +14,7 @@ from kependudukan.services.peristiwa import ringkasan
 _BATCH = 500
 
 
-def simpan_berkas(source, *, user, desa_boleh, nama_berkas="", hari_ini=None):
+def simpan_berkas(source, *, user, desa_boleh, nama_berkas="", hari_ini=None, kemajuan=None):
     """Check the workbook again and, when every row is right, save it; returns the HasilImpor.
 
     The check runs inside the transaction that saves, after the rows of the desa it may write
@@ -21,8 +22,12 @@ def simpan_berkas(source, *, user, desa_boleh, nama_berkas="", hari_ini=None):
     confirmed twice, an event of the same NIK saved by hand).
     """
     with gerbang.tulis_banyak(JenisLaporan.KEPENDUDUKAN, desa_boleh) as impor:
-        hasil = periksa_berkas(source, desa_boleh=desa_boleh, hari_ini=hari_ini or timezone.localdate())
+        tahapan = Tahapan(STEPS, kemajuan, menyimpan=True)
+        hasil = periksa_berkas(
+            source, desa_boleh=desa_boleh, hari_ini=hari_ini or timezone.localdate(), tahapan=tahapan
+        )
         if hasil.ok:
+            tahapan.mulai(MENYIMPAN)
             impor.bulan(
                 [(event.desa_id, event.periode) for event in hasil.peristiwa]
                 + [(row.desa.pk, row.periode) for row in hasil.data_awal_baru]

@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 
@@ -12,6 +12,12 @@ class StatusImpor(models.TextChoices):
     SIAP = "siap", "Siap disimpan"
     TIDAK_ADA_BARU = "tidak_ada_baru", "Tidak ada data baru"
     DISIMPAN = "disimpan", "Disimpan"
+    # A large workbook is checked and saved by a background worker (kependudukan.impor.latar).
+    DIPERIKSA = "diperiksa", "Sedang diperiksa"
+    MENYIMPAN = "menyimpan", "Sedang disimpan"
+
+
+SEDANG_DIKERJAKAN = [StatusImpor.DIPERIKSA, StatusImpor.MENYIMPAN]
 
 
 class ImporQuerySet(models.QuerySet):
@@ -37,6 +43,10 @@ class BerkasUnggahan(models.Model):
     hasil = models.JSONField("hasil pemeriksaan", default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     disimpan_at = models.DateTimeField(null=True, blank=True)
+    # The background task checking or saving a large workbook; its progress shows on the preview.
+    tugas = models.ForeignKey(
+        "desa.Tugas", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="tugas"
+    )
 
     objects = ImporQuerySet.as_manager()
 
@@ -47,10 +57,17 @@ class BerkasUnggahan(models.Model):
     def __str__(self):
         return self.nama_berkas
 
+    @property
+    def sedang_dikerjakan(self):
+        return self.status in SEDANG_DIKERJAKAN
+
     def discard_file(self):
+        """Forget the uploaded file; it is deleted once the transaction that forgets it commits,
+        so a save that rolls back still has its file to retry with."""
         if self.berkas:
-            self.berkas.delete(save=False)
+            name, storage = self.berkas.name, self.berkas.storage
             self.berkas = ""
+            transaction.on_commit(lambda: storage.delete(name))
 
 
 class ImporBerkas(BerkasUnggahan):

@@ -8,36 +8,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from desa.models import Desa
-from kependudukan.impor.periksa import periksa_berkas
-from kependudukan.impor.simpan import simpan_berkas
+from kependudukan.impor.jenis import KEPENDUDUKAN
 from kependudukan.impor.templat import NAMA_BERKAS, templat_workbook
-from kependudukan.models import ImporBerkas
 from kependudukan.views.impor_langkah import (
-    JenisImpor,
     langkah_pratinjau,
     langkah_simpan,
+    langkah_ulang,
     langkah_unggah,
     workbook_response,
-)
-
-
-def _pesan_selesai(hasil):
-    return (
-        f"Impor selesai: {len(hasil.peristiwa)} peristiwa dan {len(hasil.data_awal_baru)} data awal disimpan."
-    )
-
-
-KEPENDUDUKAN = JenisImpor(
-    model=ImporBerkas,
-    periksa_berkas=periksa_berkas,
-    simpan_berkas=simpan_berkas,
-    pesan_selesai=_pesan_selesai,
-    url_unggah="kependudukan:impor_unggah",
-    url_pratinjau="kependudukan:impor_pratinjau",
-    url_simpan="kependudukan:impor_simpan",
-    template_unggah="kependudukan/impor_unggah.html",
-    template_pratinjau="kependudukan/impor_pratinjau.html",
-    log_label="import",
 )
 
 
@@ -66,3 +44,9 @@ def impor_pratinjau(request, pk):
 @login_required
 def impor_simpan(request, pk):
     return langkah_simpan(request, KEPENDUDUKAN, pk)
+
+
+@require_POST
+@login_required
+def impor_ulang(request, pk):
+    return langkah_ulang(request, KEPENDUDUKAN, pk)

@@ -1,46 +1,31 @@
 """The browser steps both Excel imports share: upload and check, preview, confirm and save.
 
-Each import describes itself as a `JenisImpor`; its views (impor_unggah, impor_pratinjau,
-impor_simpan) call langkah_unggah, langkah_pratinjau and langkah_simpan with it. What happens
-to the stored upload between the requests is kependudukan.impor.unggahan's.
+Each import is a `kependudukan.impor.jenis.JenisImpor`; its views (impor_unggah, impor_pratinjau,
+impor_simpan, impor_ulang) call these steps with it. A workbook of more rows than
+IMPOR_LATAR_BARIS is checked and saved by a worker (kependudukan.impor.latar): the preview page
+then shows the task's progress, asked again by htmx every 2 seconds or by the page itself
+without JavaScript, until the findings or the saved summary are there.
 """
 
 import io
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 
+from desa import latar
+from desa.models import StatusTugas
 from kependudukan.forms.impor import ImporForm
-from kependudukan.impor.baca import BerkasDitolak
+from kependudukan.impor import latar as impor_latar
 from kependudukan.impor.periksa import desa_boleh_for
-from kependudukan.impor.unggahan import PESAN_BERKAS_HILANG, check_upload, discard_stale
-from kependudukan.models.impor import StatusImpor
+from kependudukan.impor.unggahan import check_upload, discard_stale, perlu_latar, save_upload
+from kependudukan.models.impor import SEDANG_DIKERJAKAN, StatusImpor
 
 logger = logging.getLogger(__name__)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@dataclass(frozen=True)
-class JenisImpor:
-    """One kind of import: its upload record, its check and save functions, its pages."""
-
-    model: type
-    periksa_berkas: Callable  # (source, *, desa_boleh) -> hasil
-    simpan_berkas: Callable  # (source, *, user, desa_boleh, nama_berkas) -> hasil
-    pesan_selesai: Callable  # hasil -> the message after a successful save
-    url_unggah: str
-    url_pratinjau: str
-    url_simpan: str
-    template_unggah: str
-    template_pratinjau: str
-    log_label: str
 
 
 def require_importer(user):
@@ -64,61 +49,70 @@ def langkah_unggah(request, jenis):
         upload = form.cleaned_data["berkas"]
         impor = jenis.model(pengguna=request.user, nama_berkas=upload.name[:255], status=StatusImpor.DITOLAK)
         impor.berkas.save("impor.xlsx", upload, save=False)
-        check_upload(impor, jenis.periksa_berkas, desa_boleh=desa_boleh_for(request.user))
-        impor.save()
+        if perlu_latar(impor):
+            impor_latar.ajukan_periksa(impor, jenis, request.user)
+        else:
+            check_upload(impor, jenis.periksa_berkas, desa_boleh=desa_boleh_for(request.user))
+            impor.save()
         return redirect(jenis.url_pratinjau, pk=impor.pk)
-    recent = jenis.model.objects.for_user(request.user).filter(status=StatusImpor.DISIMPAN)[:5]
+    # Saved uploads, and those a worker is still checking or saving (to come back to).
+    shown = [StatusImpor.DISIMPAN, *SEDANG_DIKERJAKAN]
+    recent = jenis.model.objects.for_user(request.user).filter(status__in=shown)[:5]
     context = {"form": form, "riwayat": recent, "url_pratinjau": jenis.url_pratinjau}
     return render(request, jenis.template_unggah, context)
 
 
 def langkah_pratinjau(request, jenis, pk):
-    impor = get_object_or_404(jenis.model.objects.for_user(request.user), pk=pk)
+    impor = get_object_or_404(jenis.model.objects.for_user(request.user).select_related("tugas"), pk=pk)
     context = {
         "impor": impor,
         "hasil": impor.hasil,
+        "tugas": impor.tugas,
         "url_unggah": jenis.url_unggah,
+        "url_pratinjau": jenis.url_pratinjau,
         "url_simpan": jenis.url_simpan,
+        "url_ulang": jenis.url_ulang,
     }
+    if request.htmx:
+        if impor.sedang_dikerjakan:
+            return render(request, "kependudukan/_impor_kemajuan.html", context)
+        # The step is done: the whole page changes (findings, or the saved summary).
+        return HttpResponse(headers={"HX-Refresh": "true"})
     return render(request, jenis.template_pratinjau, context)
 
 
 def langkah_simpan(request, jenis, pk):
     impor = get_object_or_404(jenis.model.objects.for_user(request.user), pk=pk)
     require_importer(request.user)
+    if impor.status == StatusImpor.MENYIMPAN:  # a second click while it saves: show its progress
+        return redirect(jenis.url_pratinjau, pk=impor.pk)
     if impor.status != StatusImpor.SIAP or not impor.berkas:
         messages.error(request, "Berkas ini tidak dapat disimpan; unggah ulang berkasnya.")
         return redirect(jenis.url_pratinjau, pk=impor.pk)
+    if impor.tugas_id:  # checked in the background: saved there too
+        impor_latar.ajukan_simpan(impor, jenis, request.user)
+        return redirect(jenis.url_pratinjau, pk=impor.pk)
     try:
-        with impor.berkas.open("rb") as source:
-            hasil = jenis.simpan_berkas(
-                source,
-                user=request.user,
-                desa_boleh=desa_boleh_for(request.user),
-                nama_berkas=impor.nama_berkas,
-            )
-    except BerkasDitolak as error:
-        hasil = None
-        impor.hasil = {"berkas": str(error)}
-    except OSError:
-        logger.warning("%s %s: the uploaded file is gone", jenis.log_label, impor.pk)
-        hasil = None
-        impor.hasil = {"berkas": PESAN_BERKAS_HILANG}
+        hasil = save_upload(impor, jenis, user=request.user)
     except IntegrityError:
         logger.warning("%s %s collided with a concurrent write", jenis.log_label, impor.pk)
         messages.error(request, "Data berubah ketika disimpan. Tidak ada yang disimpan; coba simpan lagi.")
         return redirect(jenis.url_pratinjau, pk=impor.pk)
-    if hasil is not None and hasil.ok:
-        impor.status, impor.disimpan_at, impor.hasil = StatusImpor.DISIMPAN, timezone.now(), hasil.ringkasan()
-        impor.discard_file()
-        impor.save()
-        messages.success(request, jenis.pesan_selesai(hasil))
-        return redirect(jenis.url_pratinjau, pk=impor.pk)
-    if hasil is not None:
-        impor.hasil = hasil.ringkasan()
-    impor.status = StatusImpor.DITOLAK
     impor.save()
-    messages.error(
-        request, "Data berubah sejak pemeriksaan; tidak ada yang disimpan. Lihat kesalahan di bawah."
-    )
+    if hasil is not None and hasil.ok:
+        messages.success(request, jenis.pesan_selesai(hasil))
+    elif hasil is not None:
+        messages.error(
+            request, "Data berubah sejak pemeriksaan; tidak ada yang disimpan. Lihat kesalahan di bawah."
+        )
+    return redirect(jenis.url_pratinjau, pk=impor.pk)
+
+
+def langkah_ulang(request, jenis, pk):
+    """Queue a failed background step of the upload again."""
+    impor = get_object_or_404(jenis.model.objects.for_user(request.user).select_related("tugas"), pk=pk)
+    require_importer(request.user)
+    if impor.sedang_dikerjakan and impor.tugas and impor.tugas.status == StatusTugas.GAGAL:
+        if latar.ulangi(impor.tugas):
+            messages.info(request, "Tugas diulang dan menunggu giliran.")
     return redirect(jenis.url_pratinjau, pk=impor.pk)

@@ -63,7 +63,9 @@ def test_the_template_as_downloaded_imports_cleanly(client_for, operator_a):
     assert Peristiwa.objects.filter(desa_id=A).count() == 4
 
 
-def test_upload_preview_then_confirm(client_for, operator_a, private_media):
+def test_upload_preview_then_confirm(
+    client_for, operator_a, private_media, django_capture_on_commit_callbacks
+):
     client = client_for(operator_a)
     page = upload(client, good_file(), "kependudukan-desa.xlsx").content.decode()
     assert "Berkas benar" in page and "Aisyah Rahmah" in page
@@ -71,7 +73,8 @@ def test_upload_preview_then_confirm(client_for, operator_a, private_media):
     impor = ImporBerkas.objects.get()
     assert impor.status == "siap" and impor.berkas.path.startswith(str(private_media))
     stored = impor.berkas.path
-    response = client.post(reverse("kependudukan:impor_simpan", args=[impor.pk]), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):  # the file goes once the save commits
+        response = client.post(reverse("kependudukan:impor_simpan", args=[impor.pk]), follow=True)
     assert "Impor selesai: 2 peristiwa dan 1 data awal disimpan" in response.content.decode()
     assert Peristiwa.objects.filter(desa_id=A, dicatat_oleh=operator_a).count() == 2
     assert DataAwal.objects.get(desa_id=A).wni_l == 700

@@ -2,7 +2,6 @@
 
 import os
 import signal
-import time
 
 import pytest
 from django.conf import settings
@@ -11,25 +10,16 @@ from openpyxl import load_workbook
 
 from desa import latar
 from desa.models import StatusTugas, Tugas
-from tests.kudapanmas.tugas import pekerja_lambat
+from tests.kudapanmas.tugas import pekerja_lambat, tunggu
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _wait_for(condition, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError("waited too long")
 
 
 def test_a_killed_worker_s_recap_is_retried_and_complete(client_for, kabupaten):
     client_for(kabupaten).get(reverse("kudapanmas:rekap_kabupaten_tahun", args=["63.11", 2025]))
     workers = [pekerja_lambat(sewa_detik=3)]
     try:
-        _wait_for(lambda: Tugas.objects.filter(status=StatusTugas.BERJALAN, langkah_selesai__gte=2).exists())
+        tunggu(lambda: Tugas.objects.filter(status=StatusTugas.BERJALAN, langkah_selesai__gte=2).exists())
         os.kill(workers[0].pid, signal.SIGKILL)
         workers[0].wait(10)
         tugas = Tugas.objects.get()
@@ -37,7 +27,7 @@ def test_a_killed_worker_s_recap_is_retried_and_complete(client_for, kabupaten):
 
         # The next worker finds the lease run out, queues the task again and writes it to the end.
         workers.append(pekerja_lambat(sewa_detik=3))
-        _wait_for(lambda: Tugas.objects.filter(status=StatusTugas.SELESAI).exists(), seconds=120)
+        tunggu(lambda: Tugas.objects.filter(status=StatusTugas.SELESAI).exists(), seconds=120)
     finally:
         for worker in workers:
             if worker.poll() is None:

@@ -4,6 +4,7 @@ or as a separate process (slowed down, so that a test can watch it or kill it)."
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -26,13 +27,14 @@ def _database_url():
 
 
 def pekerja_lambat(sewa_detik=30):
-    """A worker process on the test database whose recaps take a second a sheet."""
+    """A worker process on the test database whose recaps and import saves take a second a step."""
     env = {
         **os.environ,
         "KUDAPANMAS_TUGAS_SEWA_DETIK": str(sewa_detik),
         "DJANGO_SETTINGS_MODULE": "kudapanmas.settings_test",
         "DATABASE_URL": _database_url(),
         "KUDAPANMAS_TUGAS_ROOT": str(settings.TUGAS_ROOT),
+        "KUDAPANMAS_MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "PYTHONPATH": str(ROOT),
     }
     return subprocess.Popen([sys.executable, "-c", PEKERJA_LAMBAT], cwd=ROOT, env=env)
@@ -51,3 +53,13 @@ def unduh_lewat_tugas(client, url):
     page = client.get(asked.url)
     assert page.status_code == 200
     return client.get(asked.url + "unduh/")
+
+
+def tunggu(condition, seconds=60):
+    """Wait until `condition()` holds, as a person watching the page would."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError("waited too long")

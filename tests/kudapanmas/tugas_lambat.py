@@ -1,22 +1,28 @@
-"""Run in a worker process by the kill test: the recap handler, slowed to a second a sheet, so
-the test can kill the worker in the middle of a workbook."""
+"""Run in a worker process by the kill and browser tests: the recap and import handlers, slowed
+down step by step, so a test can watch them or kill the worker in the middle of a workbook or a save."""
 
 import time
 
 from desa import latar
 
-_asli = latar.HANDLERS["rekap"]
+# Seconds a step: a recap has eleven sheets; an import three or four steps, which a page asking
+# every two seconds should see one by one.
+JEDA = {"rekap": 1, "impor_periksa": 2.5, "impor_simpan": 2.5}
 
 
-def _lambat(tugas, kemajuan):
-    langkah = kemajuan.langkah
+def _pelan(asli, jeda):
+    def lambat(tugas, kemajuan):
+        langkah = kemajuan.langkah
 
-    def pelan(selesai, total, sekarang=""):
-        langkah(selesai, total, sekarang)
-        time.sleep(1)
+        def pelan(selesai, total, sekarang=""):
+            langkah(selesai, total, sekarang)
+            time.sleep(jeda)
 
-    kemajuan.langkah = pelan
-    return _asli(tugas, kemajuan)
+        kemajuan.langkah = pelan
+        return asli(tugas, kemajuan)
+
+    return lambat
 
 
-latar.HANDLERS["rekap"] = _lambat
+for kind, jeda in JEDA.items():
+    latar.HANDLERS[kind] = _pelan(latar.HANDLERS[kind], jeda)

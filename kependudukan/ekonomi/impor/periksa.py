@@ -21,7 +21,7 @@ from kependudukan.ekonomi.impor.kolom import (
 from kependudukan.ekonomi.kunci import bulan_terkunci
 from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, ProgramBantuan
 from kependudukan.impor import nilai
-from kependudukan.impor.pemeriksaan import Pemeriksaan
+from kependudukan.impor.pemeriksaan import Pemeriksaan, Tahapan
 
 KELUARGA_FIELDS = ["nomor_rt", "nik_kepala", "nama_kepala", "jumlah_anggota", "desil", "kategori_ks",
                    "tanggal_pemutakhiran"]  # fmt: skip
@@ -29,20 +29,26 @@ SNAPSHOT_FIELDS = {"jumlah_anggota", "desil", "kategori_ks", "tanggal_pemutakhir
 PENERIMA_FIELDS = ["nama", "no_kk", "mulai", "selesai", "keterangan"]
 
 
-def periksa_berkas(source, *, desa_boleh, hari_ini=None):
+# The sheets in the order they are checked, each with its method.
+STEPS = ((SHEET_KELUARGA, "keluarga"), (SHEET_PENERIMA, "penerima"))
+
+
+def periksa_berkas(source, *, desa_boleh, hari_ini=None, tahapan=None, kemajuan=None):
     """Check a workbook; `desa_boleh` is the set of desa codes the importer may write (None: all).
 
     Raises kependudukan.impor.baca.BerkasDitolak when the file as a whole cannot be read.
+    `kemajuan` and `tahapan` as in kependudukan.impor.periksa.periksa_berkas.
     """
-    return _Pemeriksaan(desa_boleh, hari_ini).run(*baca_berkas(source))
+    tahapan = tahapan or Tahapan(STEPS, kemajuan)
+    return _Pemeriksaan(desa_boleh, hari_ini, tahapan).periksa(baca_berkas, source)
 
 
 class _Pemeriksaan(Pemeriksaan):
     sheets = SHEETS
-    steps = ((SHEET_KELUARGA, "keluarga"), (SHEET_PENERIMA, "penerima"))
+    steps = STEPS
 
-    def __init__(self, desa_boleh, hari_ini):
-        super().__init__(desa_boleh, hari_ini, HasilEkonomi())
+    def __init__(self, desa_boleh, hari_ini, tahapan):
+        super().__init__(desa_boleh, hari_ini, HasilEkonomi(), tahapan)
         self.kk_in_file = {}  # (desa, no_kk) -> Keluarga of the Keluarga sheet
         self.locked = None
 

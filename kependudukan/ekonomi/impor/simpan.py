@@ -5,17 +5,22 @@ from django.utils import timezone
 from desa import gerbang
 from desa.models.laporan import JenisLaporan
 from desa.periode import Periode
-from kependudukan.ekonomi.impor.periksa import periksa_berkas
+from kependudukan.ekonomi.impor.periksa import STEPS, periksa_berkas
 from kependudukan.ekonomi.models import Keluarga, PenerimaBantuan, RiwayatKeluarga
+from kependudukan.impor.pemeriksaan import MENYIMPAN, Tahapan
 
 _BATCH = 500
 
 
-def simpan_berkas(source, *, user, desa_boleh, nama_berkas="", hari_ini=None):
+def simpan_berkas(source, *, user, desa_boleh, nama_berkas="", hari_ini=None, kemajuan=None):
     """Check the workbook again inside the saving transaction and, when every row is right, save it."""
     with gerbang.tulis_banyak(JenisLaporan.EKONOMI, desa_boleh) as impor:
-        hasil = periksa_berkas(source, desa_boleh=desa_boleh, hari_ini=hari_ini or timezone.localdate())
+        tahapan = Tahapan(STEPS, kemajuan, menyimpan=True)
+        hasil = periksa_berkas(
+            source, desa_boleh=desa_boleh, hari_ini=hari_ini or timezone.localdate(), tahapan=tahapan
+        )
         if hasil.ok:
+            tahapan.mulai(MENYIMPAN)
             impor.bulan(_bulan_ditulis(hasil), periksa=False)
             _simpan_baris(hasil, user, nama_berkas)
     return hasil

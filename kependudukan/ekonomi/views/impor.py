@@ -9,34 +9,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from desa.models import Desa
-from kependudukan.ekonomi.impor.periksa import periksa_berkas
-from kependudukan.ekonomi.impor.simpan import simpan_berkas
 from kependudukan.ekonomi.impor.templat import NAMA_BERKAS, templat_workbook
-from kependudukan.ekonomi.models import ImporEkonomi
+from kependudukan.impor.jenis import EKONOMI
 from kependudukan.views.impor_langkah import (
-    JenisImpor,
     langkah_pratinjau,
     langkah_simpan,
+    langkah_ulang,
     langkah_unggah,
     workbook_response,
-)
-
-
-def _pesan_selesai(hasil):
-    return "Impor selesai: data keluarga dan penerima bantuan disimpan."
-
-
-EKONOMI = JenisImpor(
-    model=ImporEkonomi,
-    periksa_berkas=periksa_berkas,
-    simpan_berkas=simpan_berkas,
-    pesan_selesai=_pesan_selesai,
-    url_unggah="ekonomi:impor_unggah",
-    url_pratinjau="ekonomi:impor_pratinjau",
-    url_simpan="ekonomi:impor_simpan",
-    template_unggah="kependudukan/ekonomi/impor_unggah.html",
-    template_pratinjau="kependudukan/ekonomi/impor_pratinjau.html",
-    log_label="economic import",
 )
 
 
@@ -63,3 +43,9 @@ def impor_pratinjau(request, pk):
 @login_required
 def impor_simpan(request, pk):
     return langkah_simpan(request, EKONOMI, pk)
+
+
+@require_POST
+@login_required
+def impor_ulang(request, pk):
+    return langkah_ulang(request, EKONOMI, pk)
