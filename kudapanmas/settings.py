@@ -160,6 +160,9 @@ TUGAS_ROOT = Path(env_str("KUDAPANMAS_TUGAS_ROOT", str(VAR_DIR / "tugas")))  # p
 TUGAS_SEWA_DETIK = env_int("KUDAPANMAS_TUGAS_SEWA_DETIK", 30)  # a silent worker's task is retried after this
 TUGAS_DETAK_DETIK = 1  # how often a running task renews its lease and writes its progress
 TUGAS_SIMPAN_JAM = env_int("KUDAPANMAS_TUGAS_SIMPAN_JAM", 24)  # finished files are removed after this
+# The workers send the scheduled reminders (kudapanmas.pengingat_jadwal); off on a copy of the
+# data that must not write to the villages (a training or staging server).
+PENGINGAT_OTOMATIS = env_bool("KUDAPANMAS_PENGINGAT_OTOMATIS", True)
 # An import workbook of more rows than this is checked and saved by a worker, not in the request.
 IMPOR_LATAR_BARIS = env_int("KUDAPANMAS_IMPOR_LATAR_BARIS", 2_000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -19,6 +19,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# The worker a test runs would send the reminders due on the real date; the tests that check
+# reminders call the schedule with their own clock.
+PENGINGAT_OTOMATIS = False
 MEDIA_ROOT = Path(os.environ.get("KUDAPANMAS_MEDIA_ROOT") or VAR_DIR / "test-media")  # noqa: F405
 # One folder per test process; a worker process started by a test is told the same folder.
 TUGAS_ROOT = Path(os.environ.get("KUDAPANMAS_TUGAS_ROOT") or VAR_DIR / f"test-tugas-{os.getpid()}")  # noqa: F405

@@ -10,6 +10,7 @@ from django.db import connection
 from desa.models.laporan import Status
 from desa.periode import Periode
 from kudapanmas import pengingat_jadwal
+from kudapanmas.management.commands import jalankan_pekerja
 from kudapanmas.models import PengingatTerjadwal, Tahap
 from tests.factories.ledger import laporan
 from tests.factories.pengguna import make_user
@@ -103,3 +104,13 @@ def test_the_reminders_page_shows_the_schedule_and_what_went(paringin, client_fo
     sent = PengingatTerjadwal.objects.get().jumlah_email
     assert f"Sebelum batas waktu 2 September 2026 (terkirim, {sent} e-mail)" in page
     assert "Hari batas waktu 5 September 2026 ·" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("otomatis", [True, False])
+def test_the_worker_s_upkeep_sends_the_reminders_only_when_they_are_on(settings, monkeypatch, otomatis):
+    settings.PENGINGAT_OTOMATIS = otomatis
+    calls = []
+    monkeypatch.setattr(pengingat_jadwal, "kirim_yang_jatuh_tempo", lambda: calls.append(1))
+    jalankan_pekerja.rawat()
+    assert calls == ([1] if otomatis else [])

@@ -3,13 +3,14 @@
 Run one or more of these beside the web server (`make run` starts one). Each worker, at start and
 then every few seconds, hands the tasks of a killed worker to a new attempt, removes finished
 files past their retention (desa.latar) and sends the reminders due today
-(kudapanmas.pengingat_jadwal); then it runs tasks as `db_worker` does
+(kudapanmas.pengingat_jadwal, unless PENGINGAT_OTOMATIS is off); then it runs tasks as `db_worker` does
 (same options: `--batch`, `--max-tasks`, `--interval`, `--worker-id`).
 """
 
 import logging
 import threading
 
+from django.conf import settings
 from django.db import connection
 from django_tasks_db.management.commands.db_worker import Command as DbWorker
 
@@ -26,7 +27,8 @@ def rawat():
     if moved:
         logger.warning("%s task(s) of a stopped worker queued again", moved)
     latar.bersihkan()
-    pengingat_jadwal.kirim_yang_jatuh_tempo()
+    if settings.PENGINGAT_OTOMATIS:
+        pengingat_jadwal.kirim_yang_jatuh_tempo()
 
 
 def _rawat_terus(stop):
