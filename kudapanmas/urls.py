@@ -8,7 +8,7 @@ from desa.periode import PeriodeConverter
 register_converter(KodeWilayahConverter, "kode")
 register_converter(PeriodeConverter, "periode")
 
-from kudapanmas.views import beranda, dasbor, pengingat, pengumuman, rekap, tugas  # noqa: E402
+from kudapanmas.views import beranda, dasbor, luring, pengingat, pengumuman, rekap, tugas  # noqa: E402
 
 # The kudapanmas pages have their own namespace like every app's ("kudapanmas:beranda"); the
 # sign-in pages stay unnamespaced because django.contrib.auth reverses them by their plain names.
@@ -60,6 +60,8 @@ halaman = [
         rekap.rekap_kabupaten_tahun,
         name="rekap_kabupaten_tahun",
     ),
+    path("luring/", luring.luring_antrean, name="luring"),
+    path("luring/sesi/", luring.luring_sesi, name="luring_sesi"),
     path("tugas/<uuid:pk>/", tugas.tugas_detail, name="tugas_detail"),
     path("tugas/<uuid:pk>/unduh/", tugas.tugas_unduh, name="tugas_unduh"),
     path("tugas/<uuid:pk>/ulang/", tugas.tugas_ulang, name="tugas_ulang"),
@@ -76,6 +78,7 @@ halaman = [
 ]
 
 urlpatterns = [
+    path("sw.js", luring.service_worker, name="service_worker"),
     path("", include((halaman, app_name))),
     path("akun/", include("kudapanmas.auth_urls")),
     path("desa/", include("desa.urls")),

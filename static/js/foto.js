@@ -230,7 +230,29 @@
     list.hidden = photos.length === 0;
   });
 
+  var lastData = null;
+
+  // With no signal, an activity of a form that works offline is kept on the phone and sent by
+  // itself later (static/js/luring.js); otherwise the form stays filled, to send again.
+  function keep() {
+    if (!lastData || !window.KdpDB || !form.dataset.luringFormulir || !navigator.serviceWorker ||
+        !navigator.serviceWorker.controller) return false;
+    var info = {
+      formulir: form.dataset.luringFormulir, judul: form.dataset.luringJudul,
+      desa: form.dataset.luringDesa, bulan: form.dataset.luringBulan,
+    };
+    KdpDB.simpanForm(form.action || location.href, info, lastData).then(function (entry) {
+      location.href = "/luring/?baru=" + encodeURIComponent(entry.id);
+    }, showFailure);
+    return true;
+  }
+
   function fail() {
+    if (keep()) return;
+    showFailure();
+  }
+
+  function showFailure() {
     sending = false;
     submit.disabled = false;
     progress.hidden = true;
@@ -254,6 +276,7 @@
 
   function send(ready) {
     var data = new FormData(form);
+    lastData = data;
     data.delete("foto");
     var photoBytes = 0;
     ready.forEach(function (photo) {

@@ -160,22 +160,49 @@ def test_two_photos_over_a_weak_link_are_saved(operator_page, operator_a, photos
     assert FotoKegiatan.objects.count() == 2
 
 
-def test_a_lost_connection_keeps_the_form_to_send_again(operator_page, operator_a, photos):
+def test_a_lost_connection_keeps_the_activity_on_the_phone_to_send_by_itself(
+    operator_page, operator_a, photos
+):
     page = operator_page
     fill_activity(page, operator_a.desa, photos)
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
     page.context.set_offline(True)
     page.get_by_role("button", name="Simpan kegiatan").click()
-    page.get_by_text("Unggahan terputus, coba kirim lagi.").wait_for()
+    page.get_by_text("Tersimpan di HP.").wait_for()
     screenshot(page, "linmas-kegiatan-terputus")
-    assert page.input_value("input[name=tempat]") == "Jalan desa RT 003"
-    assert page.get_by_label("Basri Anwar").is_checked()
-    assert page.locator("[data-foto-daftar] li").count() == 2
+    assert page.locator("[data-entri]", has_text="2 foto").count() == 1
     assert not Kegiatan.objects.exists()
 
     page.context.set_offline(False)
-    page.get_by_role("button", name="Simpan kegiatan").click()
-    page.get_by_text("Kegiatan Patroli disimpan dengan 2 foto.").wait_for(timeout=60000)
+    page.locator(".keadaan-terkirim").wait_for(timeout=60000)
     assert Kegiatan.objects.get().foto_set.count() == 2
+
+
+def test_a_lost_connection_without_the_offline_queue_keeps_the_form_to_send_again(
+    chromium, live_server, operator_a, photos, private_media
+):
+    make_anggota(operator_a.desa, nama="Basri Anwar")
+    context = chromium.new_context(viewport=PHONE, locale="id-ID", service_workers="block")
+    context.set_default_timeout(15000)
+    page = context.new_page()
+    page.base_url = live_server.url
+    try:
+        login(page, "operator.a")
+        fill_activity(page, operator_a.desa, photos)
+        context.set_offline(True)
+        page.get_by_role("button", name="Simpan kegiatan").click()
+        page.get_by_text("Unggahan terputus, coba kirim lagi.").wait_for()
+        assert page.input_value("input[name=tempat]") == "Jalan desa RT 003"
+        assert page.get_by_label("Basri Anwar").is_checked()
+        assert page.locator("[data-foto-daftar] li").count() == 2
+        assert not Kegiatan.objects.exists()
+
+        context.set_offline(False)
+        page.get_by_role("button", name="Simpan kegiatan").click()
+        page.get_by_text("Kegiatan Patroli disimpan dengan 2 foto.").wait_for(timeout=60000)
+        assert Kegiatan.objects.get().foto_set.count() == 2
+    finally:
+        context.close()
 
 
 def test_without_javascript_the_server_shrinks_the_photo(chromium, live_server, operator_a, photos, arrived):

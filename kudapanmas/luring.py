@@ -1,0 +1,105 @@
+"""Entries made with no signal: which forms work offline, and what the phone keeps for them.
+
+The service worker (templates/kudapanmas/sw.js) caches the forms of FORMULIR_LURING and the
+static files they need. A form posted with no signal is kept on the phone (IndexedDB, under the
+form's one-time token, desa.kiriman) and posted again when the signal returns; the server stores
+it once per token, so a send whose answer was lost is safe to repeat.
+"""
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from django.contrib.staticfiles import finders
+from django.template.loader import get_template
+from django.templatetags.static import static
+from django.urls import reverse
+
+from desa.scoping import Peran, may_write
+from kependudukan.models import JenisPeristiwa
+
+
+@dataclass(frozen=True)
+class FormulirLuring:
+    nama: str
+    pola: str  # the path, as a JavaScript regular expression with a `kode` group
+    bulan: str  # the field whose date gives the entry's report month
+    judul: str
+    judul_jenis: dict | None = None  # the title by the path's `jenis` group, when it has one
+
+
+FORMULIR_LURING = [
+    FormulirLuring(
+        "peristiwa",
+        r"^/kependudukan/(?<kode>[0-9.]+)/peristiwa/tambah/(?<jenis>[A-Z]+)/$",
+        "tanggal_lapor",
+        "Peristiwa",
+        {jenis.value: jenis.label for jenis in JenisPeristiwa},
+    ),
+    FormulirLuring("kegiatan", r"^/linmas/(?<kode>[0-9.]+)/kegiatan/tambah/$", "tanggal", "Kegiatan Linmas"),
+    FormulirLuring("kejadian", r"^/linmas/(?<kode>[0-9.]+)/kejadian/tambah/$", "tanggal", "Kejadian Linmas"),
+]
+
+# Kept before any form is opened: what every page needs, and the scripts of the offline forms.
+STATIS = [
+    "bootstrap/css/bootstrap.min.css",
+    "bootstrap/js/bootstrap.bundle.min.js",
+    "django_htmx/htmx-2.min.js",
+    "css/kudapanmas.css",
+    "css/tanpa-js.css",
+    "img/favicon.svg",
+    "js/kudapanmas.js",
+    "js/luring-db.js",
+    "js/luring.js",
+    "js/foto.js",
+    "js/linmas.js",
+]
+
+
+def halaman_luring(user):
+    """The offline forms of this user, as (title, URL): kept on the phone once signed in."""
+    desa = user.desa if user.is_authenticated and user.peran == Peran.OPERATOR_DESA else None
+    if desa is None or not may_write(user, desa):
+        return []
+    kode = desa.pk
+    pages = [
+        (f"Catat {jenis.label.lower()}", reverse("kependudukan:peristiwa_create", args=[kode, jenis.value]))
+        for jenis in JenisPeristiwa
+    ]
+    return pages + [
+        ("Catat kegiatan Linmas", reverse("linmas:kegiatan_create", args=[kode])),
+        ("Catat kejadian", reverse("linmas:kejadian_create", args=[kode])),
+    ]
+
+
+def formulir_js():
+    return json.dumps([vars(formulir) for formulir in FORMULIR_LURING])
+
+
+def statis_urls():
+    return [static(path) for path in STATIS]
+
+
+@cache
+def versi():
+    """Changes whenever the worker's shell changes, so a new release replaces the old cache."""
+    digest = hashlib.sha256(formulir_js().encode())
+    digest.update(get_template("kudapanmas/sw.js").template.source.encode())
+    for path in STATIS:
+        found = finders.find(path)
+        if found:
+            with open(found, "rb") as source:
+                digest.update(source.read())
+    for url in statis_urls():
+        digest.update(url.encode())
+    return digest.hexdigest()[:12]
+
+
+def pola_cocok(path):
+    """The offline form a path belongs to (the same test the worker makes), or None."""
+    for formulir in FORMULIR_LURING:
+        if re.match(formulir.pola.replace("(?<", "(?P<"), path):
+            return formulir
+    return None
