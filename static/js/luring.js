@@ -119,7 +119,9 @@
       }
       note.hidden = count === 0;
       note.textContent = count + " entri bulan ini masih tersimpan di HP dan belum terkirim. " +
-        "Kirim laporan setelah semuanya terkirim (lihat antrean).";
+        "Kirim laporan setelah semuanya terkirim: ";
+      note.appendChild(el("a", { href: "/luring/" }, "lihat antrean"));
+      note.appendChild(document.createTextNode("."));
       form.querySelectorAll("button[type=submit]").forEach(function (button) { button.disabled = count > 0; });
     });
   }
@@ -142,7 +144,8 @@
     if (event.target.closest("[data-kirim-sekarang]")) minta("kirim");
   });
 
-  // Signing out: the entries still waiting belong to this account and go with it.
+  // Signing out: the entries still waiting belong to this account and go with it. Captured, so
+  // that it runs before the guard against double posts, which must not hold a cancelled sign-out.
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.matches("form[data-keluar]") || form.dataset.siapKeluar) return;
@@ -155,7 +158,7 @@
         form.submit();
       });
     }).catch(function () { form.dataset.siapKeluar = "1"; form.submit(); });
-  });
+  }, true);
 
   navigator.serviceWorker.addEventListener("message", function (event) {
     if (event.data && event.data.type === "antrean") gambar();

@@ -5,6 +5,7 @@ import pytest
 
 from desa.periode import Periode
 from kependudukan.models import Peristiwa
+from kudapanmas import luring
 from linmas.models import Kegiatan
 from tests.browser.conftest import PHONE, login, no_sideways_scrolling, screenshot
 from tests.browser.test_linmas_foto import phone_photo
@@ -15,6 +16,20 @@ from tests.factories.linmas import make_anggota
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 BULAN = Periode.current().previous()
+# The queue as its first version kept it: one store, the account under `user` (static/js/luring-db.js).
+SEED_V1 = """entry => new Promise((resolve, reject) => {
+  const request = indexedDB.open("kudapanmas-luring", 1);
+  request.onupgradeneeded = () => {
+    request.result.createObjectStore("entri", {keyPath: "id"});
+    request.result.createObjectStore("meta");
+  };
+  request.onsuccess = () => {
+    const tx = request.result.transaction("entri", "readwrite");
+    tx.objectStore("entri").put(entry);
+    tx.oncomplete = () => { request.result.close(); resolve(); };
+  };
+  request.onerror = () => reject(request.error);
+})"""
 HARI = BULAN.awal.replace(day=20).isoformat()
 
 
@@ -132,3 +147,136 @@ def test_entries_made_offline_are_sent_once_when_the_signal_returns(phone, live_
         "Rusdi Saputra",
     ]
     assert Kegiatan.objects.get().foto_set.count() == 2
+
+
+def _refused_birth(phone, live_server, desa):
+    """A birth typed with no signal and without the mother's name: the server refuses it."""
+    page = _signed_in_and_ready(phone, live_server, desa)
+    phone.set_offline(True)
+    _record_birth(page, desa.kode, "Siti Aminah", ibu="")
+    phone.set_offline(False)
+    page.locator(".keadaan-ditolak").wait_for(timeout=60000)
+    return page
+
+
+def test_a_refused_entry_shows_the_server_s_reason_and_is_fixed_in_its_form(phone, live_server, desa):
+    page = _refused_birth(phone, live_server, desa)
+    item = page.locator("[data-entri]")
+    assert "Nama ibu" in item.inner_text() and not Peristiwa.objects.exists()
+    assert "1 ditolak, perlu diperbaiki" in page.locator("#antrean-luring").inner_text()
+    screenshot(page, "luring-ditolak")
+    page.get_by_role("link", name="Perbaiki").click()
+    page.wait_for_load_state()
+    assert page.input_value("input[name=nama]") == "Siti Aminah"  # what was typed, with the messages
+    assert "Nama ibu" in page.locator("[data-ringkasan-galat]").inner_text()
+    page.fill("input[name=nama_ibu]", "Halimah")
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    page.wait_for_load_state()
+    assert "Siti Aminah dicatat" in page.content()
+    assert Peristiwa.objects.get().nama_ibu == "Halimah"
+    page.goto(live_server.url + "/luring/")
+    page.get_by_text("Tidak ada entri di HP ini.").wait_for()
+    assert page.locator("[data-entri]").count() == 0 and page.locator("#antrean-luring").is_hidden()
+
+
+def test_the_monthly_send_waits_for_the_entries_of_its_month(phone, live_server, desa):
+    page = _refused_birth(phone, live_server, desa)
+    page.goto(f"{live_server.url}/kependudukan/{desa.kode}/{BULAN}/")
+    note = page.locator("[data-luring-tahan]")
+    note.wait_for()
+    assert note.inner_text().startswith("1 entri bulan ini masih tersimpan di HP")
+    assert page.get_by_role("button", name="Kirim laporan").is_disabled()
+    screenshot(page, "luring-kirim-ditahan")
+    page.goto(live_server.url + "/luring/")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Hapus").click()
+    page.get_by_text("Tidak ada entri di HP ini.").wait_for()
+    page.goto(f"{live_server.url}/kependudukan/{desa.kode}/{BULAN}/")
+    page.wait_for_timeout(500)
+    assert page.get_by_role("button", name="Kirim laporan").is_enabled()
+
+
+def test_signing_out_asks_then_clears_the_account_s_entries(phone, live_server, desa, operator_a):
+    page = _refused_birth(phone, live_server, desa)
+    pengguna = operator_a.pk
+    messages = []
+
+    def answer(dialog, accept):
+        messages.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda dialog: answer(dialog, False))
+    page.locator("form[data-keluar] button").dispatch_event("click")
+    page.wait_for_timeout(500)
+    assert messages == ["1 entri belum terkirim akan dihapus dari HP ini. Tetap keluar?"]
+    assert "/luring/" in page.url and page.locator("[data-entri]").count() == 1  # still signed in
+
+    page.once("dialog", lambda dialog: answer(dialog, True))
+    page.locator("form[data-keluar] button").dispatch_event("click")
+    page.wait_for_url("**/akun/masuk/**")
+    assert page.evaluate("pengguna => KdpDB.milik(pengguna).then(entries => entries.length)", pengguna) == 0
+    assert not page.evaluate("caches.has('kdp-halaman')")
+
+
+def test_toggling_the_signal_during_the_sends_stores_each_entry_once(phone, live_server, desa):
+    page = _signed_in_and_ready(phone, live_server, desa)
+    phone.set_offline(True)
+    for nama in ("Aisyah Rahmah", "Nur Hidayah", "Siti Aminah"):
+        _record_birth(page, desa.kode, nama)
+    for _ in range(10):
+        phone.set_offline(False)
+        page.wait_for_timeout(150)
+        phone.set_offline(True)
+        page.wait_for_timeout(100)
+    phone.set_offline(False)
+    page.reload()
+    page.locator(".keadaan-terkirim").nth(2).wait_for(timeout=60000)
+    assert sorted(Peristiwa.objects.values_list("nama", flat=True)) == [
+        "Aisyah Rahmah",
+        "Nur Hidayah",
+        "Siti Aminah",
+    ]
+
+
+def test_a_new_release_replaces_the_shell_and_keeps_the_queue_of_the_older_schema(
+    phone, live_server, desa, operator_a, monkeypatch
+):
+    phone.base_url = live_server.url
+    # A phone that queued an entry under the first version of the queue (its account was `user`).
+    page = _open(phone, "/static/img/favicon.svg")
+    token = "7d0f7d4e-9a53-4b8e-9c1e-2f64f1d3a001"
+    fields = {
+        "csrfmiddlewaretoken": "lama", "token_formulir": token, "nama": "Aisyah Rahmah", "jenis_kelamin": "P",
+        "tanggal_peristiwa": HARI, "tanggal_lapor": HARI, "tempat_lahir": "Puskesmas Paringin",
+        "nama_ayah": "Rusdi Hidayat", "nama_ibu": "Halimah", "kewarganegaraan": "WNI",
+    }  # fmt: skip
+    entry = {
+        "id": token, "user": operator_a.pk, "formulir": "peristiwa", "judul": "Lahir",
+        "url": f"{live_server.url}/kependudukan/{desa.kode}/peristiwa/tambah/LAHIR/",
+        "ringkasan": "Aisyah Rahmah", "desa": desa.kode, "bulan": str(BULAN), "state": "menunggu",
+        "dibuat": 1, "fields": [[name, value] for name, value in fields.items()],
+    }  # fmt: skip
+    page.evaluate(SEED_V1, entry)
+    page.close()
+    page = _signed_in_and_ready(phone, live_server, desa)
+    old_shell = page.evaluate("caches.keys()")
+    page.goto(live_server.url + "/luring/")
+    page.locator(".keadaan-terkirim").wait_for(timeout=60000)
+    assert Peristiwa.objects.get().nama == "Aisyah Rahmah"
+
+    # A release: the worker's script changes; the new one replaces the shell and the queue stays.
+    phone.set_offline(True)
+    _record_birth(page, desa.kode, "Nur Hidayah")
+    phone.set_offline(False)
+    monkeypatch.setattr(luring, "versi", lambda: "rilis-baru")
+    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    for _ in range(40):  # installed, then activated: the old shell is removed
+        shells = [name for name in page.evaluate("caches.keys()") if name.startswith("kdp-shell-")]
+        if shells == ["kdp-shell-rilis-baru"]:
+            break
+        page.wait_for_timeout(500)
+    assert shells == ["kdp-shell-rilis-baru"] and shells[0] not in old_shell, shells
+    assert page.evaluate("caches.has('kdp-halaman')")  # the kept forms stay too
+    page.goto(live_server.url + "/luring/")
+    page.locator(".keadaan-terkirim").nth(1).wait_for(timeout=60000)
+    assert Peristiwa.objects.count() == 2
