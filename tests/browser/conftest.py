@@ -140,3 +140,13 @@ def photo(path, fmt, colour):
 
 def no_sideways_scrolling(page):
     return page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+
+def worker_in_control(page, seconds=20):
+    """Wait until the service worker controls the page (polled from here: a string predicate
+    would be evaluated in the page, which the Content-Security-Policy forbids)."""
+    for _ in range(seconds * 4):
+        if page.evaluate("navigator.serviceWorker.controller !== null"):
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError("the service worker never took control of the page")

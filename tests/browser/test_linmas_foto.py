@@ -10,7 +10,7 @@ from PIL import ExifTags, Image
 from desa.periode import Periode
 from linmas.forms import kegiatan as kegiatan_form
 from linmas.models import FotoKegiatan, Kegiatan
-from tests.browser.conftest import PHONE, login, screenshot
+from tests.browser.conftest import PHONE, login, screenshot, worker_in_control
 from tests.factories.linmas import make_anggota
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -165,7 +165,7 @@ def test_a_lost_connection_keeps_the_activity_on_the_phone_to_send_by_itself(
 ):
     page = operator_page
     fill_activity(page, operator_a.desa, photos)
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    worker_in_control(page)
     page.context.set_offline(True)
     page.get_by_role("button", name="Simpan kegiatan").click()
     page.get_by_text("Tersimpan di HP.").wait_for()

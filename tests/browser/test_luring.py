@@ -7,7 +7,7 @@ from desa.periode import Periode
 from kependudukan.models import Peristiwa
 from kudapanmas import luring
 from linmas.models import Kegiatan
-from tests.browser.conftest import PHONE, login, no_sideways_scrolling, screenshot
+from tests.browser.conftest import PHONE, login, no_sideways_scrolling, screenshot, worker_in_control
 from tests.browser.test_linmas_foto import phone_photo
 from tests.factories.identitas import make_nik
 from tests.factories.kependudukan import make_data_awal, recent
@@ -67,7 +67,7 @@ def _signed_in_and_ready(context, live_server, desa):
     context.base_url = live_server.url
     page = _open(context, "/akun/masuk/")
     login(page, "operator.a")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    worker_in_control(page)
     for _ in range(60):
         kept = page.evaluate(
             "caches.open('kdp-halaman').then(cache => cache.keys()).then(keys => keys.length)"
