@@ -17,7 +17,8 @@ from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import reverse
 
-from desa.scoping import Peran, may_write
+from desa.periode import Periode
+from desa.scoping import Peran, is_ketua_rt, may_write
 from kependudukan.models import JenisPeristiwa
 
 
@@ -28,6 +29,8 @@ class FormulirLuring:
     bulan: str  # the field whose date gives the entry's report month
     judul: str
     judul_jenis: dict | None = None  # the title by the path's `jenis` group, when it has one
+    # A form of one record per address (an RT's month): a newer entry replaces the one waiting.
+    satu_per_alamat: bool = False
 
 
 FORMULIR_LURING = [
@@ -40,6 +43,13 @@ FORMULIR_LURING = [
     ),
     FormulirLuring("kegiatan", r"^/linmas/(?<kode>[0-9.]+)/kegiatan/tambah/$", "tanggal", "Kegiatan Linmas"),
     FormulirLuring("kejadian", r"^/linmas/(?<kode>[0-9.]+)/kejadian/tambah/$", "tanggal", "Kejadian Linmas"),
+    FormulirLuring(
+        "laporan_rt",
+        r"^/laporan-rt/(?<kode>[0-9.]+)/(?<periode>[0-9]{4}-[0-9]{2})/rt/(?<nomor>[0-9]+)/isi/$",
+        "",
+        "Laporan RT",
+        satu_per_alamat=True,
+    ),
 ]
 
 # Kept before any form is opened: what every page needs, and the scripts of the offline forms.
@@ -60,6 +70,15 @@ STATIS = [
 
 def halaman_luring(user):
     """The offline forms of this user, as (title, URL): kept on the phone once signed in."""
+    if is_ketua_rt(user) and user.rt_id:
+        rt, bulan = user.rt, Periode.current()
+        return [
+            (
+                f"Laporan {rt} {periode.label}",
+                reverse("laporan_rt:isi", args=[rt.desa_id, str(periode), rt.nomor]),
+            )
+            for periode in (bulan, bulan.previous())
+        ]
     desa = user.desa if user.is_authenticated and user.peran == Peran.OPERATOR_DESA else None
     if desa is None or not may_write(user, desa):
         return []

@@ -6,15 +6,16 @@ from desa.ledger import TransisiDitolak
 from desa.models.laporan import JenisLaporan
 
 
-def laporan_rt_simpan(*, rt, periode, user, form, formsets, kirim=False):
+def laporan_rt_simpan(*, rt, periode, user, form, formsets, kirim=False, token=None):
     """Save an RT's report with its guests and incidents, all or nothing.
 
     The forms are already valid. `kirim` marks the report as reported to the desa; a later
     correction keeps the first send time. Raises PeriodeTerkunci when the desa's month of RT
-    reports is sent or verified.
+    reports is sent or verified, and gerbang.SudahTersimpan when the form's token was used before
+    (a send repeated after its answer was lost, or the phone's queue sending it again).
     """
     try:
-        with gerbang.tulis(rt.desa, JenisLaporan.LAPORAN_RT, periode):
+        with gerbang.tulis(rt.desa, JenisLaporan.LAPORAN_RT, periode, token=token, pengguna=user) as tulisan:
             laporan = form.save(commit=False)
             laporan.rt = rt
             laporan.desa = rt.desa
@@ -27,6 +28,7 @@ def laporan_rt_simpan(*, rt, periode, user, form, formsets, kirim=False):
             for formset in formsets:
                 formset.instance = laporan
                 formset.save()
+            tulisan.selesai(laporan.get_absolute_url())
     except IntegrityError as error:
         # Two people saved the first version of the same report at the same moment.
         raise TransisiDitolak(

@@ -8,7 +8,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
-from desa import ledger
+from desa import kiriman, ledger
+from desa.gerbang import SudahTersimpan
 from desa.models.laporan import JenisLaporan
 from desa.periode import Periode
 from desa.scoping import is_ketua_rt
@@ -17,6 +18,8 @@ from laporan_rt.forms.isi import KejadianFormSet, LaporanRTForm, TamuFormSet
 from laporan_rt.models import KEGIATAN_FIELDS, LABEL_PERISTIWA, PERISTIWA_FIELDS, LaporanRT
 from laporan_rt.prefill import acuan_for
 from laporan_rt.services import laporan_rt_simpan
+
+PESAN_ULANGAN = "Laporan RT ini sudah tersimpan; formulir yang sama tidak disimpan dua kali."
 
 
 @login_required
@@ -66,8 +69,10 @@ def isi(request, kode, periode, nomor):
         return ke_detail
     laporan = LaporanRT.objects.filter(rt=rt, periode=periode).first()
     laporan = laporan or LaporanRT(rt=rt, desa=rt.desa, periode=periode)
+    if repeat := kiriman.ulangan(request, PESAN_ULANGAN):
+        return repeat
     data = request.POST if request.method == "POST" else None
-    form = LaporanRTForm(data, instance=laporan, acuan=acuan_for(rt, periode))
+    form = kiriman.pasang_token(LaporanRTForm(data, instance=laporan, acuan=acuan_for(rt, periode)))
     tamu = TamuFormSet(data, instance=laporan, prefix="tamu", periode=periode)
     kejadian = KejadianFormSet(data, instance=laporan, prefix="kejadian", periode=periode)
     if data is not None:
@@ -82,7 +87,10 @@ def isi(request, kode, periode, nomor):
                     form=form,
                     formsets=[tamu, kejadian],
                     kirim=kirim,
+                    token=form.cleaned_data[kiriman.FIELD],
                 )
+            except SudahTersimpan as saved:  # the same form posted twice (a lost answer, the phone's queue)
+                return kiriman.sudah_tersimpan(request, saved.tujuan, PESAN_ULANGAN)
             except ledger.TransisiDitolak as error:
                 messages.error(request, str(error))
                 return ke_detail

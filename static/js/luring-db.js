@@ -114,7 +114,8 @@
       return jalankan([META], "readwrite", function (tx) { tx.objectStore(META).put(pengguna, "pengguna"); });
     },
     // Keep a form posted with no signal. `info`: {formulir, judul, desa, bulan: the field whose
-    // date gives the report month}; `data`: the FormData that was to be sent.
+    // date gives the report month, or periode: the month itself; ganti: a newer entry of the same
+    // address replaces the one waiting (an RT's month)}; `data`: the FormData that was to be sent.
     simpanForm: function (address, info, data) {
       var url = new URL(address, root.location.href);
       url.search = "";
@@ -132,12 +133,17 @@
           judul: info.judul,
           ringkasan: data.get("nama") || data.get("tempat") || "",
           desa: info.desa,
-          bulan: (data.get(info.bulan) || "").slice(0, 7),
+          bulan: info.periode || (data.get(info.bulan) || "").slice(0, 7),
           fields: fields,
           state: "menunggu",
           dibuat: Date.now(),
         };
-        return KdpDB.simpan(entry).then(function () { return entry; });
+        var older = info.ganti ? KdpDB.milik(pengguna) : Promise.resolve([]);
+        return older.then(function (entries) {
+          return Promise.all(entries.filter(function (other) {
+            return other.url === entry.url && other.id !== entry.id && other.state !== "terkirim";
+          }).map(function (other) { return KdpDB.hapus(other.id); }));
+        }).then(function () { return KdpDB.simpan(entry); }).then(function () { return entry; });
       });
     },
     uuid: function () {

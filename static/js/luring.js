@@ -126,11 +126,28 @@
     });
   }
 
+  // A form of one record per address (an RT's month) opened while its entry waits on the phone:
+  // saving again replaces that entry.
+  function sudahDiAntrean(entries) {
+    var form = document.querySelector("form[data-luring-satu]");
+    if (!form) return;
+    var here = location.origin + location.pathname;
+    var waiting = KdpDB.belumTerkirim(entries).some(function (entry) { return entry.url === here; });
+    var note = form.querySelector("[data-luring-ganti]");
+    if (!note) {
+      note = el("p", { class: "alert alert-warning small", "data-luring-ganti": "" },
+        "Laporan ini sudah tersimpan di HP dan menunggu sinyal. Menyimpan lagi akan menggantikan yang tersimpan di HP.");
+      form.insertBefore(note, form.firstChild);
+    }
+    note.hidden = !waiting;
+  }
+
   function gambar() {
     return entriSaya().then(function (entries) {
       bar(entries);
       daftar(entries);
       tahanKirim(entries);
+      sudahDiAntrean(entries);
       return entries;
     });
   }

@@ -35,7 +35,7 @@ self.addEventListener("activate", function (event) {
 function formulirUntuk(url) {
   for (var i = 0; i < FORMULIR.length; i++) {
     var match = url.pathname.match(FORMULIR[i].regex);
-    if (match) return { formulir: FORMULIR[i], kode: match.groups.kode, jenis: match.groups.jenis };
+    if (match) return { formulir: FORMULIR[i], kode: match.groups.kode, jenis: match.groups.jenis, periode: match.groups.periode };
   }
   return null;
 }
@@ -143,7 +143,10 @@ function kirimAtauSimpan(request, cocok) {
 
 function simpanEntri(address, cocok, data) {
   var judul = (cocok.formulir.judul_jenis && cocok.formulir.judul_jenis[cocok.jenis]) || cocok.formulir.judul;
-  var info = { formulir: cocok.formulir.nama, judul: judul, desa: cocok.kode, bulan: cocok.formulir.bulan };
+  var info = {
+    formulir: cocok.formulir.nama, judul: judul, desa: cocok.kode, bulan: cocok.formulir.bulan,
+    periode: cocok.periode, ganti: cocok.formulir.satu_per_alamat,
+  };
   return KdpDB.simpanForm(address, info, data);
 }
 

@@ -4,14 +4,18 @@ by themselves when the signal returns, each stored once; refused ones fixed; cle
 import pytest
 
 from desa.periode import Periode
+from desa.scoping import Peran
 from kependudukan.models import Peristiwa
 from kudapanmas import luring
+from laporan_rt.models import LaporanRT
 from linmas.models import Kegiatan
 from tests.browser.conftest import PHONE, login, no_sideways_scrolling, screenshot, worker_in_control
 from tests.browser.test_linmas_foto import phone_photo
 from tests.factories.identitas import make_nik
 from tests.factories.kependudukan import make_data_awal, recent
 from tests.factories.linmas import make_anggota
+from tests.factories.pengguna import make_user
+from tests.factories.wilayah import RTFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,16 +72,17 @@ def _signed_in_and_ready(context, live_server, desa):
     page = _open(context, "/akun/masuk/")
     login(page, "operator.a")
     worker_in_control(page)
-    for _ in range(60):
-        kept = page.evaluate(
-            "caches.open('kdp-halaman').then(cache => cache.keys()).then(keys => keys.length)"
-        )
-        if kept >= 7:  # the queue page and the six forms
-            break
-        page.wait_for_timeout(500)
-    else:
-        raise AssertionError(f"the worker kept {kept} pages")
+    _wait_until_kept(page, 7)  # the queue page and the six forms
     return page
+
+
+def _wait_until_kept(page, pages):
+    for _ in range(60):
+        kept = page.evaluate("caches.open('kdp-halaman').then(cache => cache.keys()).then(k => k.length)")
+        if kept >= pages:
+            return
+        page.wait_for_timeout(500)
+    raise AssertionError(f"the worker kept {kept} pages")
 
 
 def _record_birth(page, kode, nama, ibu="Halimah"):
@@ -280,3 +285,34 @@ def test_a_new_release_replaces_the_shell_and_keeps_the_queue_of_the_older_schem
     page.goto(live_server.url + "/luring/")
     page.locator(".keadaan-terkirim").nth(1).wait_for(timeout=60000)
     assert Peristiwa.objects.count() == 2
+
+
+def test_a_ketua_rt_sends_the_month_s_report_made_with_no_signal(phone, live_server, desa_a):
+    rt = RTFactory(desa=desa_a, nomor=1)
+    make_user("ketua.rt1", peran=Peran.KETUA_RT, rt=rt)
+    phone.base_url = live_server.url
+    page = _open(phone, "/akun/masuk/")
+    login(page, "ketua.rt1")
+    worker_in_control(page)
+    _wait_until_kept(page, 3)  # the queue page and two months of the RT's report
+    phone.set_offline(True)
+    isi = f"/laporan-rt/{desa_a.pk}/{BULAN}/rt/1/isi/"
+    page.goto(live_server.url + isi)
+    for name, value in {"awal_kk": "32", "awal_l": "61", "awal_p": "58", "akhir_kk": "32"}.items():
+        page.fill(f"input[name={name}]", value)
+    page.fill("textarea[name=masalah]", "Lampu jalan di ujung gang padam.")
+    page.get_by_role("button", name="Kirim ke desa").click()
+    page.get_by_text("Tersimpan di HP.").wait_for()
+    # Opened again while it waits, the form says that saving again replaces the kept report.
+    page.goto(live_server.url + isi)
+    assert page.locator("[data-luring-ganti]").is_visible()
+    page.fill("textarea[name=masalah]", "Lampu jalan di ujung gang padam sejak tanggal 3.")
+    page.get_by_role("button", name="Kirim ke desa").click()
+    page.get_by_text("Tersimpan di HP.").wait_for()
+    page.locator("[data-entri]").wait_for()
+    assert page.locator("[data-entri]").count() == 1  # the newer entry replaced the older
+
+    phone.set_offline(False)
+    page.locator(".keadaan-terkirim").wait_for(timeout=60000)
+    laporan = LaporanRT.objects.get()
+    assert laporan.is_sent and laporan.masalah == "Lampu jalan di ujung gang padam sejak tanggal 3."

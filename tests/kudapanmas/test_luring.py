@@ -6,7 +6,11 @@ import re
 import pytest
 from django.urls import reverse
 
+from desa.periode import Periode
+from desa.scoping import Peran
 from kudapanmas import luring
+from tests.factories.pengguna import make_user
+from tests.factories.wilayah import RTFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +60,14 @@ def test_every_page_names_its_account_for_the_phone_s_queue(client_for, operator
     page = client_for(operator_a).get(reverse("kudapanmas:beranda")).content.decode()
     assert f'<meta name="kudapanmas-pengguna" content="{operator_a.pk}">' in page
     assert 'id="antrean-luring"' in page and "js/luring.js" in page
+
+
+def test_a_ketua_rt_keeps_the_report_of_this_month_and_the_last(desa_a):
+    rt = RTFactory(desa=desa_a, nomor=1)
+    ketua = make_user("ketua.rt1", peran=Peran.KETUA_RT, rt=rt)
+    halaman = luring.halaman_luring(ketua)
+    bulan = Periode.current()
+    assert [url for _, url in halaman] == [
+        reverse("laporan_rt:isi", args=[desa_a.pk, str(periode), 1]) for periode in (bulan, bulan.previous())
+    ]
+    assert all(luring.pola_cocok(url).nama == "laporan_rt" for _, url in halaman)

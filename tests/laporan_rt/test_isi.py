@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from desa import ledger
+from desa.kiriman import FIELD
 from desa.models.laporan import JenisLaporan
 from laporan_rt.models import KejadianRT, LaporanRT, TamuWajibLapor
 from tests.factories.laporan_rt import PERIODE, form_data, make_laporan
@@ -191,3 +192,21 @@ def test_the_detail_of_an_empty_month_says_so(client_for, operator_a, rt_a1):
     url = reverse("laporan_rt:detail", args=[rt_a1.desa_id, str(PERIODE), 1])
     response = client_for(operator_a).get(url)
     assert f"RT 001 belum mengisi laporan {PERIODE.label}" in response.content.decode()
+
+
+def test_a_report_posted_again_under_its_token_is_stored_once(client_for, operator_a, rt_a1):
+    """The phone's queue may send a report again when the first answer was lost: its guests are
+    not added twice, and the repeat is led to the saved report."""
+    token = "0b7c8f7e-3a38-4f55-9d4e-5d5f0a6c1a01"
+    data = {**form_data(), **_tamu(), "tamu-TOTAL_FORMS": "1", FIELD: token}
+    client = client_for(operator_a)
+    assert client.post(_isi(rt_a1), data).status_code == 302
+    again = client.post(_isi(rt_a1), data, follow=True)
+    assert again.redirect_chain[-1][0] == LaporanRT.objects.get().get_absolute_url()
+    assert "sudah tersimpan" in again.content.decode()
+    assert TamuWajibLapor.objects.count() == 1
+
+
+def test_the_form_carries_a_one_time_token(client_for, operator_a, rt_a1):
+    page = client_for(operator_a).get(_isi(rt_a1)).content.decode()
+    assert f'name="{FIELD}"' in page
