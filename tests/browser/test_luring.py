@@ -305,7 +305,7 @@ def test_a_ketua_rt_sends_the_month_s_report_made_with_no_signal(phone, live_ser
     page.get_by_text("Tersimpan di HP.").wait_for()
     # Opened again while it waits, the form says that saving again replaces the kept report.
     page.goto(live_server.url + isi)
-    assert page.locator("[data-luring-ganti]").is_visible()
+    page.locator("[data-luring-ganti]").wait_for()  # drawn once the queue is read
     page.fill("textarea[name=masalah]", "Lampu jalan di ujung gang padam sejak tanggal 3.")
     page.get_by_role("button", name="Kirim ke desa").click()
     page.get_by_text("Tersimpan di HP.").wait_for()
