@@ -142,8 +142,18 @@
     note.hidden = !waiting;
   }
 
+  // A sent entry stays listed for a day (what went, and a link to it), then leaves the phone.
+  var SEHARI = 24 * 60 * 60 * 1000;
+
   function gambar() {
     return entriSaya().then(function (entries) {
+      var old = entries.filter(function (entry) {
+        return entry.state === "terkirim" && Date.now() - (entry.terkirim || 0) > SEHARI;
+      });
+      return Promise.all(old.map(function (entry) { return KdpDB.hapus(entry.id); })).then(function () {
+        return entries.filter(function (entry) { return old.indexOf(entry) === -1; });
+      });
+    }).then(function (entries) {
       bar(entries);
       daftar(entries);
       tahanKirim(entries);
