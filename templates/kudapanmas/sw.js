@@ -15,6 +15,7 @@ var MASUK = "{{ url_masuk }}";
 var KELUAR = "{{ url_keluar }}";
 var TOKEN = "token_formulir";
 var sedangKirim = null;
+var lagi = false;  // a round was asked for while one ran
 var disiapkanPada = 0;  // when the account's forms were last kept (this worker's lifetime)
 
 self.addEventListener("install", function (event) {
@@ -200,7 +201,12 @@ function siapkan(data) {
 // Send what waits, oldest first, one at a time; a refused entry is kept with the server's answer
 // and the others go on. A lost signal stops the round: the next one starts when it returns.
 function kirimAntrean() {
-  if (sedangKirim) return sedangKirim;
+  if (sedangKirim) {
+    // Asked during a round (the signal came back meanwhile): one more round follows it, so an
+    // entry kept after this round read the queue is not left waiting.
+    lagi = true;
+    return sedangKirim;
+  }
   sedangKirim = perluKirim().then(function (perlu) { return perlu ? sesi() : null; }).then(function (data) {
     if (!data || !data.pengguna) return null;
     return KdpDB.aturPengguna(data.pengguna).then(function () {
@@ -216,6 +222,12 @@ function kirimAntrean() {
   }).catch(function () { return null; }).then(function (result) {
     sedangKirim = null;
     beritahu();
+    if (lagi) {
+      lagi = false;
+      return kirimAntrean();
+    }
+    // The signal failed in the middle of the round: try again in a while, even if no page asks.
+    if (result === false) setTimeout(kirimAntrean, 30 * 1000);
     return result;
   });
   return sedangKirim;
