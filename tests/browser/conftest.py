@@ -142,11 +142,21 @@ def no_sideways_scrolling(page):
     return page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
-def worker_in_control(page, seconds=20):
+def worker_in_control(page, seconds=60):
     """Wait until the service worker controls the page (polled from here: a string predicate
-    would be evaluated in the page, which the Content-Security-Policy forbids)."""
-    for _ in range(seconds * 4):
+    would be evaluated in the page, which the Content-Security-Policy forbids).
+
+    An install whose files did not all arrive (a loaded machine, a weak link) is tried again at
+    the next page load, as on a phone: the page is loaded again every 15 seconds meanwhile."""
+    for tick in range(1, seconds * 4 + 1):
         if page.evaluate("navigator.serviceWorker.controller !== null"):
             return
+        if tick % 60 == 0:
+            page.reload()
+            page.wait_for_load_state()
         page.wait_for_timeout(250)
-    raise AssertionError("the service worker never took control of the page")
+    state = page.evaluate(
+        "navigator.serviceWorker.getRegistration().then(r => r ? [r.installing, r.waiting, r.active]"
+        ".map(w => w && w.state) : 'no registration')"
+    )
+    raise AssertionError(f"the service worker never took control of the page: {state}")
