@@ -8,7 +8,6 @@ it once per token, so a send whose answer was lost is safe to repeat.
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -114,11 +113,3 @@ def versi():
     for url in statis_urls():
         digest.update(url.encode())
     return digest.hexdigest()[:12]
-
-
-def pola_cocok(path):
-    """The offline form a path belongs to (the same test the worker makes), or None."""
-    for formulir in FORMULIR_LURING:
-        if re.match(formulir.pola.replace("(?<", "(?P<"), path):
-            return formulir
-    return None

@@ -21,13 +21,33 @@ class JenisImpor:
     periksa_berkas: Callable  # (source, *, desa_boleh, kemajuan) -> hasil
     simpan_berkas: Callable  # (source, *, user, desa_boleh, nama_berkas, kemajuan) -> hasil
     pesan_selesai: Callable  # hasil -> the message after a successful save in the request
-    url_unggah: str
-    url_pratinjau: str
-    url_simpan: str
-    url_ulang: str
-    template_unggah: str
-    template_pratinjau: str
+    namespace: str  # its URLs: <namespace>:impor_unggah, impor_pratinjau, impor_simpan, impor_ulang
+    folder_template: str  # its pages: <folder>/impor_unggah.html and impor_pratinjau.html
     log_label: str
+
+    @property
+    def url_unggah(self):
+        return f"{self.namespace}:impor_unggah"
+
+    @property
+    def url_pratinjau(self):
+        return f"{self.namespace}:impor_pratinjau"
+
+    @property
+    def url_simpan(self):
+        return f"{self.namespace}:impor_simpan"
+
+    @property
+    def url_ulang(self):
+        return f"{self.namespace}:impor_ulang"
+
+    @property
+    def template_unggah(self):
+        return f"{self.folder_template}/impor_unggah.html"
+
+    @property
+    def template_pratinjau(self):
+        return f"{self.folder_template}/impor_pratinjau.html"
 
 
 KEPENDUDUKAN = JenisImpor(
@@ -38,12 +58,8 @@ KEPENDUDUKAN = JenisImpor(
     pesan_selesai=lambda hasil: (
         f"Impor selesai: {len(hasil.peristiwa)} peristiwa dan {len(hasil.data_awal_baru)} data awal disimpan."
     ),
-    url_unggah="kependudukan:impor_unggah",
-    url_pratinjau="kependudukan:impor_pratinjau",
-    url_simpan="kependudukan:impor_simpan",
-    url_ulang="kependudukan:impor_ulang",
-    template_unggah="kependudukan/impor_unggah.html",
-    template_pratinjau="kependudukan/impor_pratinjau.html",
+    namespace="kependudukan",
+    folder_template="kependudukan",
     log_label="import",
 )
 
@@ -53,12 +69,8 @@ EKONOMI = JenisImpor(
     periksa_berkas=periksa_ekonomi.periksa_berkas,
     simpan_berkas=simpan_ekonomi.simpan_berkas,
     pesan_selesai=lambda hasil: "Impor selesai: data keluarga dan penerima bantuan disimpan.",
-    url_unggah="ekonomi:impor_unggah",
-    url_pratinjau="ekonomi:impor_pratinjau",
-    url_simpan="ekonomi:impor_simpan",
-    url_ulang="ekonomi:impor_ulang",
-    template_unggah="kependudukan/ekonomi/impor_unggah.html",
-    template_pratinjau="kependudukan/ekonomi/impor_pratinjau.html",
+    namespace="ekonomi",
+    folder_template="kependudukan/ekonomi",
     log_label="economic import",
 )
 

@@ -41,15 +41,8 @@ def check_upload(impor, periksa_berkas, *, desa_boleh, kemajuan=None):
 
 def periksa_upload(impor, periksa_berkas, *, desa_boleh, kemajuan=None):
     """Sets the upload's status and findings, writing nothing; False when its file is of no more use."""
-    try:
-        with impor.berkas.open("rb") as source:
-            hasil = periksa_berkas(source, desa_boleh=desa_boleh, kemajuan=kemajuan)
-    except BerkasDitolak as error:
-        impor.status, impor.hasil = StatusImpor.DITOLAK, {"berkas": str(error)}
-        return False
-    except OSError:
-        logger.warning("upload %s: the stored file is gone", impor.pk)
-        impor.status, impor.hasil = StatusImpor.DITOLAK, {"berkas": PESAN_BERKAS_HILANG}
+    hasil = _baca(impor, periksa_berkas, desa_boleh=desa_boleh, kemajuan=kemajuan)
+    if hasil is None:
         return False
     impor.hasil = hasil.ringkasan()
     if hasil.ok and hasil.ada_perubahan:
@@ -65,21 +58,15 @@ def save_upload(impor, jenis, *, user, kemajuan=None):
     Returns the HasilImpor, or None when the file could not be read. An IntegrityError (a
     concurrent write of the same rows) propagates with nothing saved.
     """
-    try:
-        with impor.berkas.open("rb") as source:
-            hasil = jenis.simpan_berkas(
-                source,
-                user=user,
-                desa_boleh=desa_boleh_for(user),
-                nama_berkas=impor.nama_berkas,
-                kemajuan=kemajuan,
-            )
-    except BerkasDitolak as error:
-        impor.status, impor.hasil = StatusImpor.DITOLAK, {"berkas": str(error)}
-        return None
-    except OSError:
-        logger.warning("%s %s: the uploaded file is gone", jenis.log_label, impor.pk)
-        impor.status, impor.hasil = StatusImpor.DITOLAK, {"berkas": PESAN_BERKAS_HILANG}
+    hasil = _baca(
+        impor,
+        jenis.simpan_berkas,
+        user=user,
+        desa_boleh=desa_boleh_for(user),
+        nama_berkas=impor.nama_berkas,
+        kemajuan=kemajuan,
+    )
+    if hasil is None:
         return None
     impor.hasil = hasil.ringkasan()
     if hasil.ok:
@@ -88,6 +75,20 @@ def save_upload(impor, jenis, *, user, kemajuan=None):
     else:
         impor.status = StatusImpor.DITOLAK
     return hasil
+
+
+def _baca(impor, fungsi, **kwargs):
+    """`fungsi(source, **kwargs)` on the stored file; None, with the upload refused and the reason
+    in its findings, when the file cannot be read or is gone."""
+    try:
+        with impor.berkas.open("rb") as source:
+            return fungsi(source, **kwargs)
+    except BerkasDitolak as error:
+        impor.status, impor.hasil = StatusImpor.DITOLAK, {"berkas": str(error)}
+    except OSError:
+        logger.warning("upload %s: the stored file is gone", impor.pk)
+        impor.status, impor.hasil = StatusImpor.DITOLAK, {"berkas": PESAN_BERKAS_HILANG}
+    return None
 
 
 def discard_stale(model, user):
