@@ -177,6 +177,10 @@ function sesi() {
 // kept in the last half hour.
 function perluKirim() {
   if (Date.now() - disiapkanPada > 30 * 60 * 1000) return Promise.resolve(true);
+  return adaMenunggu();
+}
+
+function adaMenunggu() {
   return KdpDB.pengguna().then(KdpDB.milik).then(function (entries) {
     return entries.some(function (entry) { return entry.state === "menunggu" || entry.state === "mengirim"; });
   });
@@ -199,38 +203,75 @@ function siapkan(data) {
 }
 
 // Send what waits, oldest first, one at a time; a refused entry is kept with the server's answer
-// and the others go on. A lost signal stops the round: the next one starts when it returns.
+// and the others go on. A lost signal stops the round, and the worker tries again after a few
+// seconds: a phone says it is online a moment before its link carries anything. After the last
+// wait the next page, the signal's return or the browser's background sync starts a round.
+var JEDA = [5, 15, 45];  // seconds before each retry; within the time a browser lets a worker finish
+var bangun = null;  // ends the wait before a retry, when a page asks for a round meanwhile
+
 function kirimAntrean() {
   if (sedangKirim) {
-    // Asked during a round (the signal came back meanwhile): one more round follows it, so an
-    // entry kept after this round read the queue is not left waiting.
-    lagi = true;
+    // Asked while waiting to retry: retry now. Asked during a round (the signal came back
+    // meanwhile): one more round follows it, so an entry kept after this round read the queue is
+    // not left waiting.
+    if (bangun) bangun();
+    else lagi = true;
     return sedangKirim;
   }
-  sedangKirim = perluKirim().then(function (perlu) { return perlu ? sesi() : null; }).then(function (data) {
-    if (!data || !data.pengguna) return null;
-    return KdpDB.aturPengguna(data.pengguna).then(function () {
-      return siapkan(data);
-    }).then(function () {
-      return KdpDB.milik(data.pengguna);
-    }).then(function (entries) {
-      var waiting = entries.filter(function (entry) { return entry.state === "menunggu" || entry.state === "mengirim"; });
-      return waiting.reduce(function (chain, entry) {
-        return chain.then(function (go) { return go === false ? false : kirimSatu(entry, data.csrf); });
-      }, Promise.resolve(true));
-    });
-  }).catch(function () { return null; }).then(function (result) {
+  sedangKirim = putaran(0).catch(function () { return null; }).then(function (result) {
     sedangKirim = null;
-    beritahu();
-    if (lagi) {
-      lagi = false;
-      return kirimAntrean();
-    }
-    // The signal failed in the middle of the round: try again in a while, even if no page asks.
-    if (result === false) setTimeout(kirimAntrean, 30 * 1000);
     return result;
   });
   return sedangKirim;
+}
+
+function putaran(percobaan) {
+  return satuPutaran().then(function (result) {
+    beritahu();
+    if (lagi) {
+      lagi = false;
+      return putaran(0);
+    }
+    if (result === false && percobaan < JEDA.length) {
+      return tunggu(JEDA[percobaan] * 1000).then(function () { return putaran(percobaan + 1); });
+    }
+    return result;
+  });
+}
+
+function tunggu(ms) {
+  return new Promise(function (resolve) {
+    var timer = setTimeout(selesai, ms);
+    function selesai() {
+      clearTimeout(timer);
+      bangun = null;
+      resolve();
+    }
+    bangun = selesai;
+  });
+}
+
+// One round: false when the signal failed (retry), null when there was nothing to do.
+function satuPutaran() {
+  return perluKirim().then(function (perlu) {
+    if (!perlu) return null;
+    return sesi().then(function (data) {
+      if (!data || !data.pengguna) return null;
+      return KdpDB.aturPengguna(data.pengguna).then(function () {
+        return siapkan(data);
+      }).then(function () {
+        return KdpDB.milik(data.pengguna);
+      }).then(function (entries) {
+        var waiting = entries.filter(function (entry) { return entry.state === "menunggu" || entry.state === "mengirim"; });
+        return waiting.reduce(function (chain, entry) {
+          return chain.then(function (go) { return go === false ? false : kirimSatu(entry, data.csrf); });
+        }, Promise.resolve(true));
+      });
+    }, function () {
+      // No signal yet: retry if entries wait (keeping the forms can wait for the next page).
+      return adaMenunggu().then(function (waiting) { return waiting ? false : null; });
+    });
+  }).catch(function () { return null; });
 }
 
 function kirimSatu(entry, csrf) {

@@ -1,6 +1,8 @@
 """Entries made with no signal, in real Chromium with its service worker: kept on the phone, sent
 by themselves when the signal returns, each stored once; refused ones fixed; cleared at sign-out."""
 
+import time
+
 import pytest
 
 from desa.periode import Periode
@@ -249,6 +251,29 @@ def test_toggling_the_signal_during_the_sends_stores_each_entry_once(phone, live
         "Nur Hidayah",
         "Siti Aminah",
     ]
+
+
+def test_a_link_that_is_not_up_yet_when_the_phone_says_online_is_tried_again(phone, live_server, desa):
+    """A phone says it is online a moment before its link carries anything: the rounds the page
+    and the browser's background sync ask for then fail too, and the worker tries again by itself."""
+    page = _signed_in_and_ready(phone, live_server, desa)
+    phone.set_offline(True)
+    _record_birth(page, desa.kode, "Aisyah Rahmah")
+    refused = []
+    up_at = time.monotonic() + 2
+
+    def not_up_yet(route):
+        if time.monotonic() < up_at:
+            refused.append(route.request.url)
+            route.abort("internetdisconnected")
+        else:
+            route.fallback()
+
+    phone.route("**/luring/sesi/", not_up_yet)
+    phone.set_offline(False)
+    page.locator(".keadaan-terkirim").wait_for(timeout=30000)
+    assert refused, "the link was never down when the worker asked"
+    assert Peristiwa.objects.get().nama == "Aisyah Rahmah"
 
 
 def test_a_new_release_replaces_the_shell_and_keeps_the_queue_of_the_older_schema(
