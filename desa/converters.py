@@ -6,9 +6,10 @@ stray characters (which PostgreSQL refuses in a query) out of every view that ta
 
 
 class KodeWilayahConverter:
-    """The Kemendagri code of a kabupaten (63.11), a kecamatan (63.11.06) or a desa (63.11.06.2005)."""
+    """The Kemendagri code of a provinsi (63), a kabupaten/kota (63.11), a kecamatan (63.11.06) or a
+    desa (63.11.06.2005)."""
 
-    regex = r"\d{2}\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?"
+    regex = r"\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?"
 
     def to_python(self, value):
         return value

@@ -69,6 +69,11 @@ class Periode:
     def label(self):
         return f"{NAMA_BULAN[self.bulan - 1]} {self.tahun}"
 
+    @property
+    def label_pendek(self):
+        """ "Des 25", for a column heading of a trend."""
+        return f"{NAMA_BULAN[self.bulan - 1][:3]} {self.tahun % 100:02d}"
+
     def next(self):
         if self.bulan == 12:
             return Periode(self.tahun + 1, 1)

@@ -24,10 +24,11 @@ class Peran(models.TextChoices):
     KASI_TRANTIB = "kasi_trantib", "Kasi Trantib"
     CAMAT = "camat", "Camat"
     KABUPATEN = "kabupaten", "Kabupaten"
+    PROVINSI = "provinsi", "Provinsi"
     ADMINISTRATOR = "administrator", "Administrator"
 
 
-READ_ONLY_ROLES = {Peran.CAMAT, Peran.KABUPATEN}
+READ_ONLY_ROLES = {Peran.CAMAT, Peran.KABUPATEN, Peran.PROVINSI}
 KECAMATAN_ROLES = {Peran.KASI_TRANTIB, Peran.CAMAT}
 DESA_ROLES = {Peran.OPERATOR_DESA}
 
@@ -55,6 +56,8 @@ def desa_scope(user, desa_path):
         return Q(pk__in=[])
     if is_administrator(user):
         return Q()
+    if user.peran == Peran.PROVINSI and user.provinsi_id:
+        return Q(**{f"{prefix}kecamatan__kabupaten__provinsi_id": user.provinsi_id})
     if user.peran == Peran.KABUPATEN and user.kabupaten_id:
         return Q(**{f"{prefix}kecamatan__kabupaten_id": user.kabupaten_id})
     if user.peran in KECAMATAN_ROLES and user.kecamatan_id:
@@ -70,14 +73,19 @@ def is_ketua_rt(user):
 
 
 def kabupaten_of(user):
-    """The kabupaten code of the user's area, or None (administrators, accounts without an area)."""
-    if user.peran == Peran.KABUPATEN:
-        return user.kabupaten_id
+    """The kabupaten codes of the user's area (a list, or a subquery for a provinsi); empty for
+    administrators and accounts without an area."""
+    from desa.models import Kabupaten
+
+    if user.peran == Peran.PROVINSI and user.provinsi_id:
+        return Kabupaten.objects.filter(provinsi_id=user.provinsi_id).values("pk")
+    if user.peran == Peran.KABUPATEN and user.kabupaten_id:
+        return [user.kabupaten_id]
     if user.peran in KECAMATAN_ROLES and user.kecamatan_id:
-        return user.kecamatan.kabupaten_id
+        return [user.kecamatan.kabupaten_id]
     if user.peran in DESA_ROLES and user.desa_id:
-        return user.desa.kecamatan.kabupaten_id
-    return None
+        return [user.desa.kecamatan.kabupaten_id]
+    return []
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -145,14 +153,31 @@ def kecamatan_for_user(user, kode, *, manage=False, pesan=None):
 
 
 def kabupaten_for_user(user, kode):
-    """The kabupaten overview: the Kabupaten role of that kabupaten and administrators."""
+    """The kabupaten overview: the Kabupaten role of that kabupaten, the Provinsi role of its
+    provinsi and administrators."""
     from desa.models import Kabupaten, Kecamatan
 
-    if is_administrator(user) or (user.peran == Peran.KABUPATEN and user.kabupaten_id == kode):
-        return get_object_or_404(Kabupaten, pk=kode)
+    kabupaten = Kabupaten.objects.select_related("provinsi").filter(pk=kode).first()
+    if kabupaten is not None and (
+        is_administrator(user)
+        or (user.peran == Peran.KABUPATEN and user.kabupaten_id == kode)
+        or (user.peran == Peran.PROVINSI and user.provinsi_id == kabupaten.provinsi_id)
+    ):
+        return kabupaten
     if Kecamatan.objects.for_user(user).filter(kabupaten_id=kode).exists():
-        raise PermissionDenied("Ringkasan kabupaten hanya untuk peran Kabupaten.")
+        raise PermissionDenied("Ringkasan kabupaten hanya untuk peran Kabupaten dan Provinsi.")
     raise Http404("Kabupaten tidak ditemukan.")
+
+
+def provinsi_for_user(user, kode):
+    """The provinsi overview: the Provinsi role of that provinsi and administrators."""
+    from desa.models import Kecamatan, Provinsi
+
+    if is_administrator(user) or (user.peran == Peran.PROVINSI and user.provinsi_id == kode):
+        return get_object_or_404(Provinsi, pk=kode)
+    if Kecamatan.objects.for_user(user).filter(kabupaten__provinsi_id=kode).exists():
+        raise PermissionDenied("Ringkasan provinsi hanya untuk peran Provinsi.")
+    raise Http404("Provinsi tidak ditemukan.")
 
 
 def require_write(user, desa):

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from desa import kepatuhan
 from desa.forms.masukan import angka, filter_dari
-from desa.models import Desa
+from desa.models import Desa, Kecamatan
 from desa.models.laporan import JenisLaporan, Keadaan, LaporanBulanan, Status
 from desa.periode import PERIODE_PERTAMA, Periode, periode_in_range
 from desa.registry import available_kinds, required_kinds
@@ -163,6 +163,61 @@ def ringkasan_kabupaten(kabupaten, periode, now=None):
     for row in result:
         total.merge(row.rekap)
     return result, total
+
+
+# The trend of the provinsi overview: this many months up to the one shown.
+BULAN_TREN = 12
+
+
+@dataclass
+class BarisKabupaten:
+    kabupaten: object
+    jumlah_kecamatan: int = 0
+    jumlah_desa: int = 0
+    rekap: kepatuhan.Rekap = field(default_factory=kepatuhan.Rekap)
+    tren: list = field(default_factory=list)  # [Rekap] of each month of RingkasanProvinsi.bulan
+
+
+@dataclass
+class RingkasanProvinsi:
+    rows: list  # [BarisKabupaten], in code order, those without kecamatan in the database included
+    total: kepatuhan.Rekap
+    bulan: list  # the trend's months, oldest first, ending with the month shown
+    tren: list  # [Rekap] of the whole provinsi, one per month
+
+
+def ringkasan_provinsi(provinsi, periode, now=None):
+    """One row per kabupaten/kota of the provinsi: its rates for `periode` and the 12 months to it.
+
+    Counted by the database (kepatuhan.angka_kecamatan) in a fixed number of queries: a provinsi
+    holds up to some 8,500 desa, whose year is far too many cells to build one by one."""
+    bulan = [periode.shift(-offset) for offset in range(BULAN_TREN - 1, -1, -1)]
+    bulan = [month for month in bulan if periode_in_range(month)]
+    kecamatan_list = list(Kecamatan.objects.filter(kabupaten__provinsi=provinsi).order_by("kode"))
+    angka = kepatuhan.angka_kecamatan(kecamatan_list, bulan, now)
+    kecamatan_of = {}
+    for kecamatan in kecamatan_list:
+        kecamatan_of.setdefault(kecamatan.kabupaten_id, []).append(kecamatan.pk)
+    rows = []
+    for kabupaten in provinsi.kabupaten_set.order_by("kode"):
+        ids = kecamatan_of.get(kabupaten.pk, [])
+        tren = [angka.of(ids, month) for month in bulan]
+        rows.append(
+            BarisKabupaten(
+                kabupaten,
+                jumlah_kecamatan=len(ids),
+                jumlah_desa=sum(angka.jumlah_desa.get(kode, 0) for kode in ids),
+                rekap=tren[-1],
+                tren=tren,
+            )
+        )
+    tren = []
+    for index in range(len(bulan)):
+        month = kepatuhan.Rekap()
+        for row in rows:
+            month.merge(row.tren[index])
+        tren.append(month)
+    return RingkasanProvinsi(rows, tren[-1], bulan, tren)
 
 
 def waiting(kecamatan):

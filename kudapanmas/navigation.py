@@ -82,6 +82,7 @@ NAV_BY_ROLE = {
     Peran.KETUA_RT: [NavItem("Laporan RT saya", "laporan_rt:beranda_rt", halaman=("laporan_rt:",)), PANDUAN],
     Peran.CAMAT: [BERANDA, DASBOR, ANTREAN, RAPOR, PANDUAN],
     Peran.KABUPATEN: [BERANDA, DASBOR, PANDUAN],
+    Peran.PROVINSI: [BERANDA, DASBOR, PANDUAN],
     Peran.ADMINISTRATOR: [BERANDA, DASBOR, NavItem("Admin", "admin:index")],
 }
 

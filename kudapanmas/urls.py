@@ -27,6 +27,11 @@ halaman = [
         dasbor.dasbor_kabupaten,
         name="dasbor_kabupaten",
     ),
+    path(
+        "provinsi/<kode:kode>/dasbor/<periode:periode>/",
+        dasbor.dasbor_provinsi,
+        name="dasbor_provinsi",
+    ),
     path("antrean/", dasbor.antrean_saya, name="antrean_saya"),
     path("kecamatan/<kode:kode>/antrean/", dasbor.antrean_kecamatan, name="antrean_kecamatan"),
     path(
@@ -59,6 +64,16 @@ halaman = [
         "kabupaten/<kode:kode>/rekap/tahun/<int:tahun>/",
         rekap.rekap_kabupaten_tahun,
         name="rekap_kabupaten_tahun",
+    ),
+    path(
+        "provinsi/<kode:kode>/rekap/<periode:periode>/",
+        rekap.rekap_provinsi,
+        name="rekap_provinsi",
+    ),
+    path(
+        "provinsi/<kode:kode>/rekap/tahun/<int:tahun>/",
+        rekap.rekap_provinsi_tahun,
+        name="rekap_provinsi_tahun",
     ),
     path("luring/", luring.luring_antrean, name="luring"),
     path("luring/sesi/", luring.luring_sesi, name="luring_sesi"),

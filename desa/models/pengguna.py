@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from desa.models.wilayah import Desa, Kabupaten, Kecamatan
+from desa.models.wilayah import Desa, Kabupaten, Kecamatan, Provinsi
 from desa.scoping import READ_ONLY_ROLES, Peran, is_administrator
 
 _TELEPON = re.compile(r"^(\+?62|0)8\d{7,12}$")
@@ -36,6 +36,9 @@ class Pengguna(AbstractUser):
     """A user of KUDAPANMAS; the role and its area decide what they see (desa.scoping)."""
 
     peran = models.CharField("peran", max_length=20, choices=Peran.choices, blank=True)
+    provinsi = models.ForeignKey(
+        Provinsi, on_delete=models.PROTECT, null=True, blank=True, related_name="pengguna_set"
+    )
     kabupaten = models.ForeignKey(
         Kabupaten, on_delete=models.PROTECT, null=True, blank=True, related_name="pengguna_set"
     )
@@ -79,6 +82,7 @@ class Pengguna(AbstractUser):
             Peran.KASI_TRANTIB: "kecamatan",
             Peran.CAMAT: "kecamatan",
             Peran.KABUPATEN: "kabupaten",
+            Peran.PROVINSI: "provinsi",
         }.get(self.peran)
         if needs and not getattr(self, f"{needs}_id"):
             raise ValidationError({needs: f"Peran {self.get_peran_display()} harus punya {needs}."})
@@ -101,7 +105,8 @@ class Pengguna(AbstractUser):
 
     @property
     def is_kabupaten_role(self):
-        return self.peran == Peran.KABUPATEN or is_administrator(self)
+        """Kabupaten, Provinsi and administrators: they look at kecamatan from above."""
+        return self.peran in (Peran.KABUPATEN, Peran.PROVINSI) or is_administrator(self)
 
     @property
     def nomor_whatsapp(self):

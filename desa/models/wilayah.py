@@ -7,28 +7,52 @@ from django.urls import reverse
 from desa.periode import PeriodeField
 from desa.scoping import ScopedQuerySet, desa_scope
 
-KODE_KABUPATEN = RegexValidator(r"^\d{2}\.\d{2}$", "Kode kabupaten berbentuk PP.KK, misalnya 63.11.")
+KODE_PROVINSI = RegexValidator(r"^\d{2}$", "Kode provinsi berbentuk PP, misalnya 63.")
+KODE_KABUPATEN = RegexValidator(r"^\d{2}\.\d{2}$", "Kode kabupaten/kota berbentuk PP.KK, misalnya 63.11.")
 KODE_KECAMATAN = RegexValidator(
     r"^\d{2}\.\d{2}\.\d{2}$", "Kode kecamatan berbentuk PP.KK.CC, misalnya 63.11.06."
 )
+# The fourth part starts with 1 for a kelurahan, 2 for a desa and 3 for a desa adat (Papua).
 KODE_DESA = RegexValidator(
-    r"^\d{2}\.\d{2}\.\d{2}\.[12]\d{3}$",
-    "Kode desa berbentuk PP.KK.CC.DDDD dan diawali 1 (kelurahan) atau 2 (desa), misalnya 63.11.06.2005.",
+    r"^\d{2}\.\d{2}\.\d{2}\.[123]\d{3}$",
+    "Kode desa berbentuk PP.KK.CC.DDDD dan diawali 1 (kelurahan), 2 (desa) atau 3 (desa adat), "
+    "misalnya 63.11.06.2005.",
 )
 KODE_DESA_PATTERN = re.compile(KODE_DESA.regex.pattern)
 
 
-class Kabupaten(models.Model):
-    kode = models.CharField("kode", max_length=5, primary_key=True, validators=[KODE_KABUPATEN])
+class Provinsi(models.Model):
+    kode = models.CharField("kode", max_length=2, primary_key=True, validators=[KODE_PROVINSI])
     nama = models.CharField("nama", max_length=100)
 
     class Meta:
         ordering = ["kode"]
-        verbose_name = "kabupaten"
-        verbose_name_plural = "kabupaten"
+        verbose_name = "provinsi"
+        verbose_name_plural = "provinsi"
 
     def __str__(self):
-        return f"Kabupaten {self.nama}"
+        return f"Provinsi {self.nama}"
+
+
+class Kabupaten(models.Model):
+    """A kabupaten or a kota: both are the second level of the Kemendagri codes."""
+
+    class Jenis(models.TextChoices):
+        KABUPATEN = "kabupaten", "Kabupaten"
+        KOTA = "kota", "Kota"
+
+    kode = models.CharField("kode", max_length=5, primary_key=True, validators=[KODE_KABUPATEN])
+    provinsi = models.ForeignKey(Provinsi, on_delete=models.PROTECT, related_name="kabupaten_set")
+    nama = models.CharField("nama", max_length=100)
+    jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices, default=Jenis.KABUPATEN)
+
+    class Meta:
+        ordering = ["kode"]
+        verbose_name = "kabupaten/kota"
+        verbose_name_plural = "kabupaten/kota"
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {self.nama}"
 
 
 class KecamatanQuerySet(models.QuerySet):
@@ -143,4 +167,4 @@ class RT(models.Model):
         return self.desa
 
 
-__all__ = ["Kabupaten", "Kecamatan", "Desa", "RT", "desa_scope", "KODE_DESA_PATTERN"]
+__all__ = ["Provinsi", "Kabupaten", "Kecamatan", "Desa", "RT", "desa_scope", "KODE_DESA_PATTERN"]

@@ -75,6 +75,14 @@ def persen(value):
 
 
 @register.filter
+def tingkat_tren(value):
+    """The shade of a trend cell, 0 (none or undefined) to 4 (at least 90%), for the class tren-N."""
+    if value is None:
+        return 0
+    return 1 + sum(value >= step for step in (0.5, 0.75, 0.9))
+
+
+@register.filter
 def nik_samar(value):
     """NIK or No. KK with the middle hidden in lists: 6311********0001."""
     value = str(value or "")

@@ -60,8 +60,7 @@ class ProgramBantuanQuerySet(models.QuerySet):
         """What a user's pages may list: national programmes, and those of the user's kabupaten."""
         if is_administrator(user):
             return self.all()
-        kabupaten_id = kabupaten_of(user)
-        return self.untuk_kabupaten([kabupaten_id] if kabupaten_id else [])
+        return self.untuk_kabupaten(kabupaten_of(user))
 
 
 class ProgramBantuan(models.Model):

@@ -58,7 +58,7 @@ def write(workbook, scope):
         _section(sheet, "B. Kepatuhan pelaporan menurut kecamatan", "Kecamatan")
         for kecamatan, rows in _by_kecamatan(scope):
             sheet.append([kecamatan.nama, *rates(sel for row in rows for sel in row.sel)])
-        sheet.append_total("Kabupaten", rates(sels), span=1)
+        sheet.append_total(scope.tingkat, rates(sels), span=1)
     sheet.raw([])
     _section(sheet, f"{'C' if scope.is_kabupaten else 'B'}. Isi buku kerja", "Lembar", header=["Isi"])
     for nama, deskripsi in scope.isi:
@@ -74,7 +74,7 @@ def keterangan(scope):
     kelurahan = sum(desa.jenis == Desa.Jenis.KELURAHAN for desa in scope.desa_list)
     wilayah = scope.wilayah
     if scope.kecamatan is not None:
-        wilayah += f", Kabupaten {scope.kecamatan.kabupaten.nama}"
+        wilayah += f", {scope.kecamatan.kabupaten}"
     rows = [
         ("Wilayah", wilayah),
         ("Periode", scope.label),

@@ -13,7 +13,7 @@ from functools import cached_property
 from django.utils import timezone
 
 from desa import kepatuhan
-from desa.models import Desa
+from desa.models import Desa, Kecamatan
 from desa.models.laporan import JenisLaporan, Keadaan
 from desa.periode import Periode
 from desa.registry import required_kinds
@@ -33,7 +33,8 @@ class RekapScope:
     periode: Periode | None  # the month, or None for a year
     tahun: int | None
     dibuat_oleh: str
-    is_kabupaten: bool = False  # a kabupaten-wide workbook: one block per kecamatan, with subtotals
+    is_kabupaten: bool = False  # a workbook of several kecamatan: one block per kecamatan, with subtotals
+    tingkat: str = "Kecamatan"  # the level named on the grand total of the summary: Kabupaten, Provinsi
     dengan_nik: bool = True  # False: NIK and No. KK masked on every sheet (UU 27/2022, PDP)
     lembar_pribadi: list = field(default_factory=list)  # after writing: sheets holding personal data
     isi: list = field(default_factory=list)  # (sheet name, description) of each sheet, for Ringkasan
@@ -236,18 +237,33 @@ def scope_kecamatan(kecamatan, *, dibuat_oleh, periode=None, tahun=None, dengan_
     )
 
 
-def scope_kabupaten(kabupaten, *, dibuat_oleh, periode=None, tahun=None, dengan_nik=True):
-    _check_time(periode, tahun)
+def scope_kabupaten(kabupaten, **options):
+    """The kabupaten's workbook: each of its kecamatan as one block."""
     kecamatan_list = list(kabupaten.kecamatan_set.order_by("kode"))
+    nama_berkas = f"{kabupaten.get_jenis_display()}-{_slug(kabupaten.nama)}"
+    return _scope_banyak(kabupaten, nama_berkas, kecamatan_list, "Kabupaten", **options)
+
+
+def scope_provinsi(provinsi, **options):
+    """The provinsi's workbook: every kecamatan of its kabupaten/kota, one block each."""
+    kecamatan_list = list(Kecamatan.objects.filter(kabupaten__provinsi=provinsi).order_by("kode"))
+    return _scope_banyak(provinsi, f"Provinsi-{_slug(provinsi.nama)}", kecamatan_list, "Provinsi", **options)
+
+
+def _scope_banyak(
+    wilayah, nama_berkas, kecamatan_list, tingkat, *, dibuat_oleh, periode=None, tahun=None, dengan_nik=True
+):
+    _check_time(periode, tahun)
     return RekapScope(
-        wilayah=f"Kabupaten {kabupaten.nama}",
-        nama_berkas=f"Kabupaten-{_slug(kabupaten.nama)}",
+        wilayah=str(wilayah),  # "Kabupaten Balangan", "Kota Banjarmasin", "Provinsi Kalimantan Selatan"
+        nama_berkas=nama_berkas,
         kecamatan_list=kecamatan_list,
         desa_list=_desa_of([kecamatan.pk for kecamatan in kecamatan_list]),
         periode=periode,
         tahun=tahun,
         dibuat_oleh=dibuat_oleh,
         is_kabupaten=True,
+        tingkat=tingkat,
         dengan_nik=dengan_nik,
     )
 

@@ -7,18 +7,27 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from desa import latar
-from desa.models import Desa, Kabupaten, Kecamatan
+from desa.models import Desa, Kabupaten, Kecamatan, Provinsi
 from desa.periode import Periode
-from kudapanmas.rekap.scope import RekapError, scope_kabupaten, scope_kecamatan
+from kudapanmas.rekap.scope import RekapError, scope_kabupaten, scope_kecamatan, scope_provinsi
 from kudapanmas.rekap.workbook import write_rekap
 
 KIND = "rekap"
+# Each level of wilayah a recap is written for: its model, its workbook's scope, its desa.
+TINGKAT = {
+    "provinsi": (Provinsi, scope_provinsi, "kecamatan__kabupaten__provinsi"),
+    "kabupaten": (Kabupaten, scope_kabupaten, "kecamatan__kabupaten"),
+    "kecamatan": (Kecamatan, scope_kecamatan, "kecamatan"),
+}
+
+
+def tingkat_of(wilayah):
+    return next(nama for nama, (model, _, _) in TINGKAT.items() if isinstance(wilayah, model))
 
 
 def ajukan_rekap(user, wilayah, *, periode=None, tahun=None, dengan_nik=True):
     """The Tugas that writes this recap for `user` (joined when it runs, reused while unchanged)."""
-    is_kabupaten = isinstance(wilayah, Kabupaten)
-    tingkat = "kabupaten" if is_kabupaten else "kecamatan"
+    tingkat = tingkat_of(wilayah)
     waktu = str(periode) if periode else str(tahun)
     nik = "lengkap" if dengan_nik else "samar"
     params = {
@@ -34,7 +43,7 @@ def ajukan_rekap(user, wilayah, *, periode=None, tahun=None, dengan_nik=True):
         params=params,
         dedup_key=f"{KIND}:{tingkat}:{wilayah.pk}:{waktu}:{nik}:{user.pk}",
         versi_data=versi_data(wilayah),
-        judul=f"Rekap {tingkat.capitalize()} {wilayah.nama} {periode.label if periode else tahun}",
+        judul=f"Rekap {wilayah} {periode.label if periode else tahun}",
         user=user,
     )
 
@@ -42,10 +51,7 @@ def ajukan_rekap(user, wilayah, *, periode=None, tahun=None, dengan_nik=True):
 def versi_data(wilayah):
     """The data versions of the wilayah's desa, and the day: the recap's states (late, not yet
     due) move with the calendar, so a file is reused on the day it was written at most."""
-    if isinstance(wilayah, Kabupaten):
-        desa = Desa.objects.filter(kecamatan__kabupaten=wilayah)
-    else:
-        desa = Desa.objects.filter(kecamatan=wilayah)
+    desa = Desa.objects.filter(**{TINGKAT[tingkat_of(wilayah)][2]: wilayah})
     total = desa.aggregate(total=Sum("versi_data"))["total"] or 0
     return f"{timezone.localdate().isoformat()}:{total}"
 
@@ -54,10 +60,8 @@ def versi_data(wilayah):
 def tulis(tugas, kemajuan):
     params = tugas.params
     periode = Periode.parse(params["periode"]) if params["periode"] else None
-    if params["tingkat"] == "kabupaten":
-        make_scope, wilayah = scope_kabupaten, Kabupaten.objects.get(pk=params["kode"])
-    else:
-        make_scope, wilayah = scope_kecamatan, Kecamatan.objects.get(pk=params["kode"])
+    model, make_scope, _ = TINGKAT[params["tingkat"]]
+    wilayah = model.objects.get(pk=params["kode"])
     try:
         scope = make_scope(
             wilayah,

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from desa import kepatuhan
-from desa.models import Desa, Kabupaten, Kecamatan
+from desa.models import Desa, Kabupaten, Kecamatan, Provinsi
 from desa.periode import Periode
 from desa.registry import required_kinds
 from desa.scoping import Peran, is_administrator, is_ketua_rt
@@ -51,16 +51,24 @@ def _beranda_kecamatan(request):
 
 
 def _beranda_kabupaten(request):
+    """Kabupaten, Provinsi and administrators: the overviews above the kecamatan, and for the
+    Kabupaten its kecamatan (an installation may hold the whole country: no list of them all)."""
     user = request.user
-    kecamatan_list = Kecamatan.objects.for_user(user).select_related("kabupaten")
-    kabupaten_list = []
+    provinsi_list, kabupaten_list, kecamatan_list = [], [], []
     if is_administrator(user):
-        kabupaten_list = list(Kabupaten.objects.all())
+        provinsi_list = list(Provinsi.objects.filter(kabupaten_set__kecamatan_set__isnull=False).distinct())
+    elif user.peran == Peran.PROVINSI and user.provinsi_id:
+        provinsi_list = [user.provinsi]
+        kabupaten_list = list(
+            Kabupaten.objects.filter(provinsi_id=user.provinsi_id, kecamatan_set__isnull=False).distinct()
+        )
     elif user.peran == Peran.KABUPATEN and user.kabupaten_id:
         kabupaten_list = [user.kabupaten]
+        kecamatan_list = Kecamatan.objects.for_user(user)
     context = {
-        "kecamatan_list": kecamatan_list,
+        "provinsi_list": provinsi_list,
         "kabupaten_list": kabupaten_list,
+        "kecamatan_list": kecamatan_list,
         "periode": dasbor.default_periode(),
     }
     return render(request, "kudapanmas/beranda_kabupaten.html", context)

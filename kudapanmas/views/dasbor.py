@@ -1,4 +1,5 @@
-"""Compliance pages: kecamatan dashboard, verification queue, rapor desa and kabupaten overview."""
+"""Compliance pages: kecamatan dashboard, verification queue, rapor desa, kabupaten and provinsi
+overviews."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -31,10 +32,13 @@ def dasbor_saya(request):
         return redirect("kudapanmas:dasbor_kecamatan", kode=user.kecamatan_id, periode=periode)
     if user.peran == Peran.KABUPATEN and user.kabupaten_id:
         return redirect("kudapanmas:dasbor_kabupaten", kode=user.kabupaten_id, periode=periode)
+    if user.peran == Peran.PROVINSI and user.provinsi_id:
+        return redirect("kudapanmas:dasbor_provinsi", kode=user.provinsi_id, periode=periode)
     if scoping.is_administrator(user):
-        kabupaten = Kabupaten.objects.first()
+        # The provinsi of the first kabupaten holding kecamatan: where the installation works.
+        kabupaten = Kabupaten.objects.filter(kecamatan_set__isnull=False).order_by("kode").first()
         if kabupaten:
-            return redirect("kudapanmas:dasbor_kabupaten", kode=kabupaten.pk, periode=periode)
+            return redirect("kudapanmas:dasbor_provinsi", kode=kabupaten.provinsi_id, periode=periode)
     raise PermissionDenied("Dasbor untuk kecamatan dan kabupaten. Laporan desa Anda ada di Beranda.")
 
 
@@ -66,12 +70,25 @@ def dasbor_kabupaten(request, kode, periode):
         "kudapanmas/dasbor_kabupaten.html",
         {
             "kabupaten": kabupaten,
-            "periode": periode,
             "rows": rows,
             "total": total,
-            "sebelumnya": _month_url("kudapanmas:dasbor_kabupaten", kode, periode.previous()),
-            "berikutnya": _month_url("kudapanmas:dasbor_kabupaten", kode, periode.next()),
-            "nik_lengkap_bawaan": dengan_nik(request),
+            "dari_provinsi": request.user.peran == Peran.PROVINSI or scoping.is_administrator(request.user),
+            **_ringkasan("kudapanmas:dasbor_kabupaten", kode, periode, request),
+        },
+    )
+
+
+@login_required
+def dasbor_provinsi(request, kode, periode):
+    provinsi = scoping.provinsi_for_user(request.user, kode)
+    data = dasbor.ringkasan_provinsi(provinsi, periode)
+    return render(
+        request,
+        "kudapanmas/dasbor_provinsi.html",
+        {
+            "provinsi": provinsi,
+            "data": data,
+            **_ringkasan("kudapanmas:dasbor_provinsi", kode, periode, request),
         },
     )
 
@@ -201,6 +218,16 @@ def rapor_kecamatan(request, kode, periode):
             else "",
         },
     )
+
+
+def _ringkasan(name, kode, periode, request):
+    """What an overview page shares: its month, the months around it, the recap's NIK choice."""
+    return {
+        "periode": periode,
+        "sebelumnya": _month_url(name, kode, periode.previous()),
+        "berikutnya": _month_url(name, kode, periode.next()),
+        "nik_lengkap_bawaan": dengan_nik(request),
+    }
 
 
 def _month_url(name, kode, periode, keadaan=""):

@@ -1,11 +1,12 @@
-"""Downloads of the recap workbook: one kecamatan's, or the whole kabupaten's, for a month or a year.
+"""Downloads of the recap workbook: one kecamatan's, a whole kabupaten's or a provinsi's, for a
+month or a year.
 
 A kecamatan's month is written at once (under a second); the others are background tasks
 (kudapanmas.tugas) whose page shows the progress and then the file.
 
 Who may download what is the dashboard's rule (kudapanmas.dasbor): a kecamatan for its Kasi
-Trantib and Camat and for the Kabupaten role, never for operators; the kabupaten-wide
-workbook for the Kabupaten role only.
+Trantib and Camat and for the Kabupaten and Provinsi roles, never for operators; the
+kabupaten-wide workbook for the Kabupaten and Provinsi roles, the provinsi's for the Provinsi.
 """
 
 import tempfile
@@ -39,18 +40,25 @@ def rekap_kecamatan_tahun(request, kode, tahun):
     return _in_background(request, kecamatan, tahun=_tahun_or_404(tahun))
 
 
-@login_required
-@require_GET
-def rekap_kabupaten(request, kode, periode):
-    kabupaten = scoping.kabupaten_for_user(request.user, kode)
-    return _in_background(request, kabupaten, periode=periode)
+def _di_latar(wilayah_for_user):
+    """The month's and the year's views of a workbook of several kecamatan, written in the
+    background; `wilayah_for_user(user, kode)` is the scoping rule of that level."""
+
+    @login_required
+    @require_GET
+    def bulan(request, kode, periode):
+        return _in_background(request, wilayah_for_user(request.user, kode), periode=periode)
+
+    @login_required
+    @require_GET
+    def tahun(request, kode, tahun):
+        return _in_background(request, wilayah_for_user(request.user, kode), tahun=_tahun_or_404(tahun))
+
+    return bulan, tahun
 
 
-@login_required
-@require_GET
-def rekap_kabupaten_tahun(request, kode, tahun):
-    kabupaten = scoping.kabupaten_for_user(request.user, kode)
-    return _in_background(request, kabupaten, tahun=_tahun_or_404(tahun))
+rekap_kabupaten, rekap_kabupaten_tahun = _di_latar(scoping.kabupaten_for_user)
+rekap_provinsi, rekap_provinsi_tahun = _di_latar(scoping.provinsi_for_user)
 
 
 def _tahun_or_404(tahun):

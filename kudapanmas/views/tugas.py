@@ -23,7 +23,9 @@ def _tugas(request, pk):
     tugas = get_object_or_404(Tugas, pk=pk, diminta_oleh=request.user, kind=REKAP)
     params = tugas.params
     # The role may have changed since the request: the wilayah is checked again.
-    if params.get("tingkat") == "kabupaten":
+    if params.get("tingkat") == "provinsi":
+        scoping.provinsi_for_user(request.user, params["kode"])
+    elif params.get("tingkat") == "kabupaten":
         scoping.kabupaten_for_user(request.user, params["kode"])
     else:
         scoping.kecamatan_for_user(request.user, params["kode"])

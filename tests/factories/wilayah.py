@@ -6,8 +6,8 @@ Kabupaten, kecamatan and desa are never made up: the factories fetch the migrate
 import factory
 from factory.django import DjangoModelFactory
 
-from desa.models import RT, Desa, Kabupaten, Kecamatan
-from desa.wilayah import BALANGAN_CSV, apply_wilayah, parse_wilayah
+from desa.models import RT, Desa, Kabupaten, Kecamatan, Provinsi
+from desa.wilayah import indonesia, muat_wilayah, pilih
 
 KODE_KABUPATEN = "63.11"  # Kabupaten Balangan
 KODE_KECAMATAN = "63.11.06"  # Kecamatan Paringin
@@ -17,9 +17,15 @@ KODE_DESA_LUAR = "63.11.01.2003"  # Desa Juai, Kecamatan Juai
 
 
 def load_wilayah():
-    """Load the wilayah rows when they are missing (a transactional test flushes them when it ends)."""
+    """Load the wilayah rows when they are missing (a transactional test flushes them when it ends):
+    Balangan with its provinsi, as the migrations left them."""
     if not Desa.objects.exists():
-        apply_wilayah(parse_wilayah(BALANGAN_CSV.read_text(encoding="utf-8")), Kabupaten, Kecamatan, Desa)
+        muat_kabupaten(KODE_KABUPATEN)
+
+
+def muat_kabupaten(*kode):
+    """Load kabupaten of the national file by code, with their provinsi: the real wilayah."""
+    muat_wilayah(pilih(indonesia(), kode), Provinsi, Kabupaten, Kecamatan, Desa)
 
 
 class _Migrated(DjangoModelFactory):

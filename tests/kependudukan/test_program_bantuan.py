@@ -7,13 +7,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from desa.models import Desa, Kabupaten, Kecamatan
+from desa.models import Desa, Kabupaten
 from desa.scoping import Peran
 from kependudukan.ekonomi.impor.periksa import periksa_berkas
 from kependudukan.ekonomi.laporan import rekap_ekonomi
 from kependudukan.ekonomi.models import ProgramBantuan
 from tests.factories.kependudukan import recent
 from tests.factories.pengguna import make_user
+from tests.factories.wilayah import muat_kabupaten
 from tests.kependudukan.workbooks_ekonomi import penerima_row, workbook_bytes
 
 pytestmark = pytest.mark.django_db
@@ -25,9 +26,9 @@ URL = "ekonomi:program_list"
 @pytest.fixture
 def tabalong(wilayah):
     """Another kabupaten of the same provinsi, with one desa and its operator."""
-    kabupaten = Kabupaten.objects.create(kode="63.09", nama="Tabalong")
-    kecamatan = Kecamatan.objects.create(kode="63.09.01", kabupaten=kabupaten, nama="Tanjung")
-    desa = Desa.objects.create(kode="63.09.01.2001", kecamatan=kecamatan, nama="Jangkung", jenis="desa")
+    muat_kabupaten("63.09")
+    kabupaten = Kabupaten.objects.get(pk="63.09")
+    desa = Desa.objects.filter(kecamatan__kabupaten=kabupaten).first()
     operator = make_user("operator.jangkung", peran=Peran.OPERATOR_DESA, desa=desa)
     return kabupaten, desa, operator
 

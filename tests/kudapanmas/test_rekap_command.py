@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
-from desa.models import Kabupaten
 from kependudukan.ekonomi.models import EksporData
+from tests.factories.wilayah import muat_kabupaten
 from tests.kudapanmas.rekap_contoh import isi_semua
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def test_it_refuses_a_folder_that_does_not_exist(tmp_path, wilayah):
 
 
 def test_it_asks_which_kabupaten_when_there_are_several(tmp_path, wilayah):
-    Kabupaten.objects.create(kode="63.10", nama="Tabalong")
+    muat_kabupaten("63.09")
     with pytest.raises(CommandError, match="lebih dari satu kabupaten: sebutkan --kabupaten KODE"):
         run("--periode", "2025-08", "--output", str(tmp_path / "rekap.xlsx"))
     run("--periode", "2025-08", "--kabupaten", "63.11", "--output", str(tmp_path / "rekap.xlsx"))

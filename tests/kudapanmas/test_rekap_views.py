@@ -103,5 +103,5 @@ def test_the_kabupaten_dashboard_offers_the_kabupaten_downloads(client_for, kabu
     page = client_for(kabupaten).get(reverse("kudapanmas:dasbor_kabupaten", args=[BALANGAN, PERIODE]))
     assert reverse("kudapanmas:rekap_kabupaten", args=[BALANGAN, PERIODE]) in page.text
     assert reverse("kudapanmas:rekap_kabupaten_tahun", args=[BALANGAN, 2025]) in page.text
-    assert "Rekap setahun seluruh kabupaten disusun beberapa menit" in page.text
+    assert "Rekap seluruh kabupaten disusun di latar (beberapa menit untuk setahun)" in page.text
     assert "satu blok per kecamatan" in page.text and "diteruskan ke kabupaten" not in page.text

@@ -29,7 +29,7 @@ def index(request):
         return redirect(
             "ekonomi:laporan_kecamatan", kode=user.kecamatan_id, periode=Periode.current().previous()
         )
-    if user.peran == Peran.KABUPATEN or is_administrator(user):
+    if user.peran in (Peran.KABUPATEN, Peran.PROVINSI) or is_administrator(user):
         return redirect("ekonomi:program_list")
     raise Http404("Halaman ekonomi tidak tersedia untuk peran Anda.")
 
