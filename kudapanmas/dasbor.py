@@ -176,6 +176,12 @@ class BarisKabupaten:
     jumlah_desa: int = 0
     rekap: kepatuhan.Rekap = field(default_factory=kepatuhan.Rekap)
     tren: list = field(default_factory=list)  # [Rekap] of each month of RingkasanProvinsi.bulan
+    berjalan: tuple = ()  # for each month of the trend: whether its deadline has not passed yet
+
+    @property
+    def kolom_tren(self):
+        """(Rekap, deadline not passed yet) for each month: a month still open is not shaded."""
+        return list(zip(self.tren, self.berjalan, strict=True))
 
 
 @dataclass
@@ -184,6 +190,11 @@ class RingkasanProvinsi:
     total: kepatuhan.Rekap
     bulan: list  # the trend's months, oldest first, ending with the month shown
     tren: list  # [Rekap] of the whole provinsi, one per month
+    berjalan: tuple = ()
+
+    @property
+    def kolom_tren(self):
+        return list(zip(self.tren, self.berjalan, strict=True))
 
 
 def ringkasan_provinsi(provinsi, periode, now=None):
@@ -194,7 +205,11 @@ def ringkasan_provinsi(provinsi, periode, now=None):
     bulan = [periode.shift(-offset) for offset in range(BULAN_TREN - 1, -1, -1)]
     bulan = [month for month in bulan if periode_in_range(month)]
     kecamatan_list = list(Kecamatan.objects.filter(kabupaten__provinsi=provinsi).order_by("kode"))
+    now = now or timezone.now()
     angka = kepatuhan.angka_kecamatan(kecamatan_list, bulan, now)
+    # A month is still open while the latest deadline of the provinsi's kecamatan has not passed.
+    hari = max((kecamatan.hari_batas_waktu for kecamatan in kecamatan_list), default=1)
+    berjalan = tuple(month.batas_waktu(hari) > now for month in bulan)
     kecamatan_of = {}
     for kecamatan in kecamatan_list:
         kecamatan_of.setdefault(kecamatan.kabupaten_id, []).append(kecamatan.pk)
@@ -209,6 +224,7 @@ def ringkasan_provinsi(provinsi, periode, now=None):
                 jumlah_desa=sum(angka.jumlah_desa.get(kode, 0) for kode in ids),
                 rekap=tren[-1],
                 tren=tren,
+                berjalan=berjalan,
             )
         )
     tren = []
@@ -217,7 +233,7 @@ def ringkasan_provinsi(provinsi, periode, now=None):
         for row in rows:
             month.merge(row.tren[index])
         tren.append(month)
-    return RingkasanProvinsi(rows, tren[-1], bulan, tren)
+    return RingkasanProvinsi(rows, tren[-1], bulan, tren, berjalan)
 
 
 def waiting(kecamatan):

@@ -62,7 +62,7 @@ def fill(context):
                 story = _story(position, desa, jenis, periode, back, now, operators.get(desa.pk), kasi)
                 if story:
                     stories.append(story)
-    _save(stories)
+    simpan(stories)
     _pengumuman(paringin, kasi)
 
 
@@ -89,15 +89,7 @@ def _story(position, desa, jenis, periode, back, now, operator, kasi):
         sent = now - datetime.timedelta(hours=rng.randint(2, 30))
     if sent.astimezone(WITA).date() < following.awal:
         return None
-    row = {
-        "desa": desa,
-        "jenis": jenis,
-        "periode": periode.awal,
-        "pertama_dikirim_at": sent,
-        "dikirim_at": sent,
-    }
-    row.update(dikirim_oleh=operator, nihil=False, keterangan="")
-    history = [("kirim", Status.BELUM_DIKIRIM, Status.DIKIRIM, operator, sent, "")]
+    row, history = terkirim(desa, jenis, periode, sent, operator)
     comments = []
     if returned:
         when = sent + datetime.timedelta(days=1, hours=2)
@@ -137,7 +129,22 @@ def _story(position, desa, jenis, periode, back, now, operator, kasi):
     return row, history, comments
 
 
-def _save(stories):
+def terkirim(desa, jenis, periode, sent, operator, nihil=False):
+    """The row and first history entry of a report sent at `sent` by `operator`."""
+    row = {
+        "desa": desa,
+        "jenis": jenis,
+        "periode": periode.awal,
+        "pertama_dikirim_at": sent,
+        "dikirim_at": sent,
+        "dikirim_oleh": operator,
+        "nihil": nihil,
+        "keterangan": "",
+    }
+    return row, [("kirim", Status.BELUM_DIKIRIM, Status.DIKIRIM, operator, sent, "")]
+
+
+def simpan(stories):
     rows = LaporanBulanan.objects.bulk_create(
         [LaporanBulanan(versi=len(history), **row) for row, history, _ in stories]
     )

@@ -3,7 +3,7 @@
 import pytest
 
 from desa.periode import Periode
-from kudapanmas.demo import akun, ledger
+from kudapanmas.demo import akun, ledger, sepi
 from tests.browser.conftest import DESKTOP, PHONE, login, open_menu, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -106,3 +106,35 @@ def test_a_phone_reads_the_dashboard_with_short_column_headings(page_for, demo):
     assert headings.count() == 4 and headings.first.is_visible()
     assert not page.locator("thead .label-panjang").first.is_visible()
     assert fits(page, PHONE)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "tanpa-js"])
+def test_the_provinsi_overview_compares_its_kabupaten_and_opens_each(
+    chromium, live_server, viewport, demo, javascript
+):
+    sepi.fill(demo)
+    context = chromium.new_context(
+        viewport=viewport, locale="id-ID", timezone_id="Asia/Makassar", java_script_enabled=javascript
+    )
+    context.set_default_timeout(15000)
+    page = context.new_page()
+    page.base_url = live_server.url
+    try:
+        login(page, "provinsi.kalsel", akun.PASSWORD)
+        assert "Ringkasan kabupaten/kota" in page.content()
+        page.locator("main .list-group a", has_text="Provinsi Kalimantan Selatan").click()
+        page.wait_for_load_state()
+        assert "Ringkasan Provinsi Kalimantan Selatan" in page.content()
+        assert page.locator(".tabel-ringkasan tbody tr").count() == 2
+        assert page.locator(".tabel-tren tbody tr").count() == 3  # two kabupaten and the provinsi
+        assert page.locator(".tabel-tren thead th").count() == 13
+        screenshot(page, f"provinsi-ringkasan{'' if javascript else '-tanpa-js'}")
+        assert fits(page, viewport)
+        page.get_by_role("link", name="Kabupaten Tabalong").click()
+        page.wait_for_load_state()
+        assert "Ringkasan Kabupaten Tabalong" in page.content()
+        assert page.get_by_role("link", name="‹ Ringkasan Provinsi Kalimantan Selatan").is_visible()
+        screenshot(page, f"provinsi-ke-kabupaten{'' if javascript else '-tanpa-js'}")
+        assert fits(page, viewport)
+    finally:
+        context.close()

@@ -5,6 +5,12 @@ import io
 import pytest
 from django.core.management import call_command
 
+from kudapanmas.demo import akun, ledger
+from tests.factories.waktu import clock, wita
+
+# The moment the ledger demo is made and read at: early September 2026.
+SAAT_DEMO = wita(2026, 9, 8, 9)
+
 
 @pytest.fixture
 def paringin(kecamatan):
@@ -12,6 +18,16 @@ def paringin(kecamatan):
     kecamatan.jenis_laporan_wajib = ["kependudukan"]
     kecamatan.save()
     return kecamatan
+
+
+@pytest.fixture
+def demo_ledger(wilayah):
+    """The demo's accounts and its year of ledger history, the clock held at SAAT_DEMO."""
+    with clock(SAAT_DEMO):
+        context = {"rng": akun.new_rng()}
+        akun.fill(context)
+        ledger.fill(context)
+        yield context
 
 
 @pytest.fixture

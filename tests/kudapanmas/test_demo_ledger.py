@@ -10,20 +10,17 @@ from desa.periode import Periode
 from desa.registry import available_kinds
 from kudapanmas.demo import akun, ledger
 from kudapanmas.models import Pengumuman
-from tests.factories.waktu import clock, wita
+from tests.factories.waktu import clock
+from tests.kudapanmas.conftest import SAAT_DEMO
 
 pytestmark = pytest.mark.django_db
 
-NOW = wita(2026, 9, 8, 9)
+NOW = SAAT_DEMO
 
 
 @pytest.fixture
-def demo(wilayah):
-    with clock(NOW):
-        context = {"rng": akun.new_rng()}
-        akun.fill(context)
-        ledger.fill(context)
-        yield context
+def demo(demo_ledger):
+    return demo_ledger
 
 
 def test_twelve_months_for_every_desa_and_kind(demo):
