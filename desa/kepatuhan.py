@@ -7,7 +7,8 @@ there are. `desa_list` must carry its kecamatan (select_related), whose deadline
 import functools
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, DateTimeField, F, Q, Value, When
+from django.db.models import Case, Count, DateTimeField, Q, Value, When
+from django.db.models.functions import Substr
 from django.utils import timezone
 
 from desa.models.laporan import JenisLaporan, Keadaan, LaporanBulanan, hari_terlambat, keadaan
@@ -229,62 +230,85 @@ class AngkaWilayah:
         return total
 
 
-def angka_kecamatan(kecamatan_list, periodes, now=None):
+def angka_kecamatan(kecamatan_list, periodes, now=None, awalan=None):
     """Expected, sent and on-time reports of each kecamatan and month, counted by the database.
 
     A provinsi's year is hundreds of thousands of cells, too many to build one Sel at a time:
-    the ledger is grouped in SQL, with each month's deadline as a CASE over the few deadline
-    days in use. The rare rows the grouping cannot judge (an extended deadline, a month before
-    the kecamatan began) are read one by one and judged by make_sel. The figures (expected,
-    sent, on_time; not the per-state counts) equal rekap(grid_required(...)) cell for cell.
+    the ledger is grouped in SQL by the kecamatan part of the desa code, with no join, each
+    month's deadline a CASE over the few deadline days in use. `awalan` ("63.") says that the
+    list is every kecamatan under that code, so the ledger is read by its (periode, desa) index.
+    The rare rows the grouping cannot judge (an extended deadline, a month before the kecamatan
+    began) are read one by one and judged by make_sel. The figures (expected, sent, on_time;
+    not the per-state counts) equal rekap(grid_required(...)) cell for cell.
     """
     now = now or timezone.now()
     kecamatan_of = {kecamatan.pk: kecamatan for kecamatan in kecamatan_list}
     periodes = list(periodes)
+    result = {(kode, periode): Rekap() for kode in kecamatan_of for periode in periodes}
+    if not kecamatan_of or not periodes:
+        return AngkaWilayah(result, {})
     jumlah_desa = dict(
-        Desa.objects.filter(kecamatan_id__in=kecamatan_of)
+        Desa.objects.filter(kecamatan_id__in=list(kecamatan_of))
         .values_list("kecamatan_id")
         .annotate(jumlah=Count("pk"))
         .order_by()
     )
     kinds_of = {kode: set(required_kinds(kecamatan)) for kode, kecamatan in kecamatan_of.items()}
-    every_kind = set().union(*kinds_of.values()) if kinds_of else set()
-    result = {}
+    tidak_wajib = {}  # periode → the kecamatan that did not require it yet
     for kode, kecamatan in kecamatan_of.items():
         for periode in periodes:
-            rekap = result[(kode, periode)] = Rekap()
             if kecamatan.wajib_lapor(periode):
-                rekap.expected = jumlah_desa.get(kode, 0) * len(kinds_of[kode])
+                result[(kode, periode)].expected = jumlah_desa.get(kode, 0) * len(kinds_of[kode])
+            else:
+                tidak_wajib.setdefault(periode, []).append(kode)
 
-    ledger = LaporanBulanan.objects.filter(
-        desa__kecamatan_id__in=list(kecamatan_of), periode__in=periodes, jenis__in=every_kind
-    ).order_by()
-    grouped = Q(batas_waktu_perpanjangan__isnull=True) & (
-        Q(desa__kecamatan__mulai_pelaporan__isnull=True)
-        | Q(periode__gte=F("desa__kecamatan__mulai_pelaporan"))
+    ledger = LaporanBulanan.objects.annotate(kecamatan_kode=Substr("desa_id", 1, 8)).filter(
+        periode__in=periodes, jenis__in=set().union(*kinds_of.values())
     )
-    days = {kecamatan.hari_batas_waktu for kecamatan in kecamatan_of.values()}
+    if awalan:
+        ledger = ledger.filter(desa__kode__startswith=awalan)  # on the ledger's own column, no join
+    else:
+        ledger = ledger.filter(kecamatan_kode__in=list(kecamatan_of))
+    ledger = ledger.order_by()
+
+    by_day = {}
+    for kode, kecamatan in kecamatan_of.items():
+        by_day.setdefault(kecamatan.hari_batas_waktu, []).append(kode)
+    usual = max(by_day, key=lambda hari: len(by_day[hari]))
     batas = Case(
         *[
-            When(periode=periode, desa__kecamatan__hari_batas_waktu=hari, then=Value(_batas(periode, hari)))
+            When(
+                periode=periode,
+                then=Case(
+                    *[
+                        When(kecamatan_kode__in=codes, then=Value(_batas(periode, hari)))
+                        for hari, codes in sorted(by_day.items())
+                        if hari != usual
+                    ],
+                    default=Value(_batas(periode, usual)),
+                ),
+            )
             for periode in periodes
-            for hari in sorted(days)
         ],
         output_field=DateTimeField(),
     )
     counted = (
-        ledger.filter(grouped, pertama_dikirim_at__isnull=False)
-        .values_list("desa__kecamatan_id", "periode", "jenis")
+        ledger.filter(batas_waktu_perpanjangan__isnull=True, pertama_dikirim_at__isnull=False)
+        .values_list("kecamatan_kode", "periode", "jenis")
         .annotate(sent=Count("pk"), on_time=Count("pk", filter=Q(pertama_dikirim_at__lt=batas)))
     )
     for kode, periode, jenis, sent, on_time in counted:
-        if jenis in kinds_of[kode]:
+        if kode in kecamatan_of and jenis in kinds_of[kode] and kode not in tidak_wajib.get(periode, ()):
             rekap = result[(kode, periode)]
             rekap.sent += sent
             rekap.on_time += on_time
-    for laporan in ledger.exclude(grouped).select_related("desa"):
+
+    one_by_one = Q(batas_waktu_perpanjangan__isnull=False)
+    for periode, codes in tidak_wajib.items():
+        one_by_one |= Q(periode=periode, kecamatan_kode__in=codes)
+    for laporan in ledger.filter(one_by_one).select_related("desa"):
         kode = laporan.desa.kecamatan_id
-        if laporan.jenis not in kinds_of[kode]:
+        if kode not in kecamatan_of or laporan.jenis not in kinds_of[kode]:
             continue
         laporan.desa.kecamatan = kecamatan_of[kode]
         sel = make_sel(laporan.desa, laporan.jenis, laporan.periode, laporan, now)

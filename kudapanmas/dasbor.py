@@ -206,7 +206,7 @@ def ringkasan_provinsi(provinsi, periode, now=None):
     bulan = [month for month in bulan if periode_in_range(month)]
     kecamatan_list = list(Kecamatan.objects.filter(kabupaten__provinsi=provinsi).order_by("kode"))
     now = now or timezone.now()
-    angka = kepatuhan.angka_kecamatan(kecamatan_list, bulan, now)
+    angka = kepatuhan.angka_kecamatan(kecamatan_list, bulan, now, awalan=f"{provinsi.kode}.")
     # A month is still open while the latest deadline of the provinsi's kecamatan has not passed.
     hari = max((kecamatan.hari_batas_waktu for kecamatan in kecamatan_list), default=1)
     berjalan = tuple(month.batas_waktu(hari) > now for month in bulan)

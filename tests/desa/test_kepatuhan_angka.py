@@ -57,8 +57,13 @@ def test_the_sql_counts_equal_the_grid_cell_for_cell():
                     )
     now = wita(BULAN[-1].tahun, BULAN[-1].bulan, 3, 12)
     angka = kepatuhan.angka_kecamatan([paringin, juai, halong], BULAN, now)
+    # Read by the code prefix, as the provinsi overview does: every kecamatan under it.
+    semua = kepatuhan.angka_kecamatan(
+        Kecamatan.objects.filter(kabupaten_id="63.11"), BULAN, now, awalan="63.11."
+    )
     for kecamatan in (paringin, juai, halong):
         for periode in BULAN:
+            assert semua.rekap[(kecamatan.pk, periode)] == angka.rekap[(kecamatan.pk, periode)]
             rekap = angka.rekap[(kecamatan.pk, periode)]
             assert (rekap.expected, rekap.sent, rekap.on_time) == _grid_figures(kecamatan, periode, now), (
                 kecamatan,
