@@ -16,6 +16,19 @@ MEMBACA = "Membaca berkas"
 MENYIMPAN = "Menyimpan"
 
 
+class DesaPerKode:
+    """The desa a file names, each looked up once by its code: a national installation holds
+    83,762 desa, of which a file names a few."""
+
+    def __init__(self):
+        self._found = {}
+
+    def get(self, kode):
+        if kode not in self._found:
+            self._found[kode] = Desa.objects.select_related("kecamatan").filter(pk=kode).first()
+        return self._found[kode]
+
+
 class Tahapan:
     """An import's progress as named steps: reading, each sheet's check, and saving when it saves.
 
@@ -51,7 +64,7 @@ class Pemeriksaan:
         self.desa_boleh = desa_boleh  # codes the importer may write; None: every desa
         self.hari_ini = hari_ini or timezone.localdate()
         self.hasil = hasil
-        self.desa = {desa.pk: desa for desa in Desa.objects.select_related("kecamatan")}
+        self.desa = DesaPerKode()
         self.headers = {
             name: {kolom.key: kolom.header for kolom in columns} for name, columns in self.sheets.items()
         }

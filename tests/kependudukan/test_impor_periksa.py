@@ -328,3 +328,19 @@ def test_two_departures_without_a_return_are_refused_in_any_row_order(wilayah):
     )
     error = only_error(check(content))
     assert error.baris == 3 and "sesudah peristiwa ini" in error.pesan
+
+
+def test_a_check_reads_only_the_desa_its_file_names(wilayah):
+    """A national installation holds 83,762 desa: the check looks up the few its rows name."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.wilayah import muat_kabupaten
+
+    muat_kabupaten("63.09")  # 131 more desa that the file does not name
+    content = with_start(event_row(A, "PINDAH KELUAR", DAY, NIK=make_nik(), **{"Kode Desa Asal/Tujuan": B}))
+    with CaptureQueriesContext(connection) as queries:
+        hasil = check(content)
+    assert not hasil.kesalahan, [str(k) for k in hasil.kesalahan]
+    on_desa = [query["sql"] for query in queries if 'FROM "desa_desa"' in query["sql"]]
+    assert on_desa and all("WHERE" in sql for sql in on_desa), on_desa

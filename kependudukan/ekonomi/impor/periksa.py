@@ -50,7 +50,8 @@ class _Pemeriksaan(Pemeriksaan):
     def __init__(self, desa_boleh, hari_ini, tahapan):
         super().__init__(desa_boleh, hari_ini, HasilEkonomi(), tahapan)
         self.kk_in_file = {}  # (desa, no_kk) -> Keluarga of the Keluarga sheet
-        self.locked = None
+        self.locked = None  # {desa code: its last sent month}, read at the first row that needs it
+        self.lock_read = set()
 
     def _text(self, sheet, number, key, raw, max_length, required=False, label=""):
         value = nilai.text(raw)
@@ -71,8 +72,12 @@ class _Pemeriksaan(Pemeriksaan):
 
     def _lock(self, sheet, number, key, desa, periode):
         """Refuse a row whose data would reach a sent or verified month of the desa."""
-        if self.locked is None:
-            self.locked = bulan_terkunci(list(self.desa_boleh or self.desa))
+        if self.locked is None:  # the importer's desa at once; for an administrator, each desa met
+            self.locked = bulan_terkunci(list(self.desa_boleh)) if self.desa_boleh is not None else {}
+            self.lock_read = set(self.desa_boleh or ())
+        if desa.pk not in self.lock_read:
+            self.locked.update(bulan_terkunci([desa.pk]))
+            self.lock_read.add(desa.pk)
         last = self.locked.get(desa.pk)
         if last is not None and periode <= last:
             self._error(
