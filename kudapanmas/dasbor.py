@@ -4,9 +4,12 @@ Every function reads the ledger in a fixed number of queries, however many desa 
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
+from django.db.models import Count, Sum
 from django.utils import timezone
 
 from desa import kepatuhan
@@ -167,6 +170,8 @@ def ringkasan_kabupaten(kabupaten, periode, now=None):
 
 # The trend of the provinsi overview: this many months up to the one shown.
 BULAN_TREN = 12
+# A provinsi's counts are kept this long at most (a new version of its data replaces them sooner).
+CACHE_DETIK = 6 * 3600
 
 
 @dataclass
@@ -206,7 +211,7 @@ def ringkasan_provinsi(provinsi, periode, now=None):
     bulan = [month for month in bulan if periode_in_range(month)]
     kecamatan_list = list(Kecamatan.objects.filter(kabupaten__provinsi=provinsi).order_by("kode"))
     now = now or timezone.now()
-    angka = kepatuhan.angka_kecamatan(kecamatan_list, bulan, now, awalan=f"{provinsi.kode}.")
+    angka = _angka_provinsi(provinsi, kecamatan_list, bulan, now)
     # A month is still open while the latest deadline of the provinsi's kecamatan has not passed.
     hari = max((kecamatan.hari_batas_waktu for kecamatan in kecamatan_list), default=1)
     berjalan = tuple(month.batas_waktu(hari) > now for month in bulan)
@@ -234,6 +239,25 @@ def ringkasan_provinsi(provinsi, periode, now=None):
             month.merge(row.tren[index])
         tren.append(month)
     return RingkasanProvinsi(rows, tren[-1], bulan, tren, berjalan)
+
+
+def _angka_provinsi(provinsi, kecamatan_list, bulan, now):
+    """The provinsi's counts, kept in the cache under the version of its data: the sum of its
+    desa's versi_data (raised by every write to a desa's records or ledger, desa.gerbang), their
+    number, and the rules of its kecamatan. Any change gives a new key, so a kept count is never
+    stale; the figures do not depend on the clock (kepatuhan.angka_kecamatan)."""
+    awalan = f"{provinsi.kode}."
+    data = Desa.objects.filter(kode__startswith=awalan).aggregate(versi=Sum("versi_data"), jumlah=Count("pk"))
+    aturan = [
+        (k.pk, k.hari_batas_waktu, str(k.mulai_pelaporan), tuple(required_kinds(k))) for k in kecamatan_list
+    ]
+    versi = hashlib.sha256(repr((data, aturan, [str(month) for month in bulan])).encode()).hexdigest()[:32]
+    key = f"kepatuhan-provinsi:{provinsi.kode}:{versi}"
+    angka = cache.get(key)
+    if angka is None:
+        angka = kepatuhan.angka_kecamatan(kecamatan_list, bulan, now, awalan=awalan)
+        cache.set(key, angka, timeout=CACHE_DETIK)
+    return angka
 
 
 def waiting(kecamatan):

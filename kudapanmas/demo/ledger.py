@@ -12,6 +12,7 @@ key, so a second run plans the same and only adds what is missing.
 import datetime
 import random
 
+from django.db.models import F
 from django.utils import timezone
 
 from desa.models import Desa, KomentarLaporan, LaporanBulanan, Pengguna, RiwayatLaporan
@@ -145,6 +146,11 @@ def terkirim(desa, jenis, periode, sent, operator, nihil=False):
 
 
 def simpan(stories):
+    # As a real write does (desa.gerbang.kunci_desa): what was counted or written of these desa
+    # before (a kept provinsi count, a finished recap) is stale now.
+    Desa.objects.filter(pk__in={row["desa"].pk for row, _, _ in stories}).update(
+        versi_data=F("versi_data") + 1
+    )
     rows = LaporanBulanan.objects.bulk_create(
         [LaporanBulanan(versi=len(history), **row) for row, history, _ in stories]
     )

@@ -304,3 +304,37 @@ def test_kabupaten_and_kota_are_named_as_such(negeri):
     assert str(Kabupaten.objects.get(pk="63.71")) == "Kota Banjarmasin"
     assert str(Provinsi.objects.get(pk="64")) == "Provinsi Kalimantan Timur"
     assert required_kinds(Kecamatan.objects.get(pk="63.71.01"))
+
+
+def test_a_kept_provinsi_count_gives_way_to_any_write_or_rule_change(negeri):
+    from django.db import transaction
+
+    from desa import gerbang
+    from desa.models import LaporanBulanan
+    from kudapanmas import dasbor
+
+    provinsi = Provinsi.objects.get(pk="63")
+
+    def tabalong():
+        row = next(
+            row for row in dasbor.ringkasan_provinsi(provinsi, PERIODE).rows if row.kabupaten.pk == TABALONG
+        )
+        return row.rekap.sent, row.rekap.on_time
+
+    assert tabalong() == (1, 0)  # its one report is late
+    late = LaporanBulanan.objects.get(desa__kecamatan__kabupaten_id=TABALONG)
+    # A write through the gate (as every ledger transition is): sent on time after all.
+    with transaction.atomic():
+        gerbang.kunci_desa([late.desa_id])
+        LaporanBulanan.objects.filter(pk=late.pk).update(
+            pertama_dikirim_at=wita(PERIODE.next().tahun, PERIODE.next().bulan, 1, 9)
+        )
+    assert tabalong() == (1, 1)
+    # A rule of the kecamatan: a deadline so early that the report is late again.
+    LaporanBulanan.objects.filter(pk=late.pk).update(
+        pertama_dikirim_at=wita(PERIODE.next().tahun, PERIODE.next().bulan, 3, 9)
+    )
+    kecamatan = late.desa.kecamatan
+    kecamatan.hari_batas_waktu = 1
+    kecamatan.save()
+    assert tabalong() == (1, 0)
