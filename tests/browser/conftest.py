@@ -142,6 +142,17 @@ def no_sideways_scrolling(page):
     return page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 
+def wait_until_true(page, expression, seconds=15):
+    """Poll `expression` in the page from here until it is true. Playwright's wait_for_function
+    polls a string predicate through eval(), which the Content-Security-Policy forbids: it only
+    works when the first check already passes."""
+    for _ in range(seconds * 10):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"never true within {seconds} s: {expression}")
+
+
 def worker_in_control(page, seconds=60):
     """Wait until the service worker controls the page (polled from here: a string predicate
     would be evaluated in the page, which the Content-Security-Policy forbids).

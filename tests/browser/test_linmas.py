@@ -13,6 +13,7 @@ from tests.browser.conftest import (
     open_menu,
     photo,
     screenshot,
+    wait_until_true,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -58,7 +59,7 @@ def test_an_operator_records_a_linmas_month_on_a_phone(page_for, operator_a, pri
     page.fill("input[name=tempat]", "Pos kamling RT 002")
     page.locator("summary", has_text="RT dan titik lokasi").click()
     page.get_by_role("button", name="Ambil lokasi dari HP").click()
-    page.wait_for_function("document.querySelector('input[name=latitude]').value !== ''")
+    wait_until_true(page, "document.querySelector('input[name=latitude]').value !== ''")
     assert page.input_value("input[name=latitude]") == "-2.330512"
     page.fill("textarea[name=uraian]", "Ronda malam bergilir, situasi aman.")
     page.get_by_label("Hendra Saputra").check()
@@ -80,9 +81,10 @@ def test_an_operator_records_a_linmas_month_on_a_phone(page_for, operator_a, pri
     page.locator("summary", has_text="Foto kegiatan (2)").click()
     page.locator("summary", has_text="Kegiatan (1)").click()
     gallery.last.scroll_into_view_if_needed()
-    page.wait_for_function(
+    wait_until_true(
+        page,
         "[...document.querySelectorAll('.linmas-galeri img')]"
-        ".every(img => img.complete && img.naturalWidth > 0)"
+        ".every(img => img.complete && img.naturalWidth > 0)",
     )
     screenshot(page, "linmas-bulan-terisi")
     page.locator("details", has=page.locator("#judul-kegiatan")).get_by_role("link").first.click()
