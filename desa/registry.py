@@ -14,6 +14,7 @@ _monthly_pages = {}
 _send_checks = {}
 _send_fields = {}
 _berantai = set()
+_angka = {}
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,19 @@ def monthly_report_url(jenis, desa, periode):
         return ""
     kode = desa if isinstance(desa, str) else desa.kode
     return reverse(url_name, args=[kode, str(periode)])
+
+
+def register_angka(jenis, fungsi):
+    """Register what a kind's month report shows as numbers: `fungsi(desa, periode)` returns a
+    JSON-able dict (the B.3 row, the ekonomi summary, the Linmas summary, the RT coverage).
+
+    The receipts digest it (desa.tanda_terima) and a verification stores it as the month's
+    snapshot (desa.cuplikan), so the numbers read later are the ones verified.
+    """
+    _angka[JenisLaporan(jenis)] = fungsi
+
+
+def angka(jenis, desa, periode):
+    """The month's figures of this kind as its report shows them now ({} for a kind without)."""
+    fungsi = _angka.get(JenisLaporan(jenis))
+    return fungsi(desa, periode) if fungsi else {}

@@ -1,3 +1,4 @@
+from desa.models.bukti import AksiTandaTerima, CuplikanAngka, TandaTerima
 from desa.models.laporan import KomentarLaporan, LaporanBulanan, RiwayatLaporan
 from desa.models.pengguna import Pengguna
 from desa.models.privasi import AksesNIK
@@ -15,6 +16,9 @@ __all__ = [
     "RiwayatLaporan",
     "KomentarLaporan",
     "AksesNIK",
+    "AksiTandaTerima",
+    "TandaTerima",
+    "CuplikanAngka",
     "StatusTugas",
     "Tugas",
 ]

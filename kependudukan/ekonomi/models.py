@@ -168,6 +168,9 @@ class RiwayatKeluarga(models.Model):
     kategori_ks = models.CharField("kategori KS", max_length=12, choices=KategoriKS.choices, blank=True)
     jumlah_anggota = models.PositiveSmallIntegerField("jumlah anggota")
     perubahan = models.JSONField("perubahan", default=list, blank=True)
+    # Where the new state came from: empty for the desa's own form or template, "SIKS-NG" for
+    # the Kemensos desil ranking, "OpenSID" for its aid template.
+    sumber = models.CharField("sumber", max_length=20, blank=True)
     oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -309,3 +312,23 @@ class ImporEkonomi(BerkasUnggahan):
     class Meta(BerkasUnggahan.Meta):
         verbose_name = "impor ekonomi"
         verbose_name_plural = "impor ekonomi"
+
+
+class ImporBantuan(BerkasUnggahan):
+    """An uploaded OpenSID program bantuan workbook (sheets Program and Peserta)."""
+
+    berkas = models.FileField(upload_to="impor-bantuan/%Y/%m/", blank=True)
+
+    class Meta(BerkasUnggahan.Meta):
+        verbose_name = "impor bantuan OpenSID"
+        verbose_name_plural = "impor bantuan OpenSID"
+
+
+class ImporDesil(BerkasUnggahan):
+    """An uploaded SIKS-NG "Pemeringkatan Desil" workbook."""
+
+    berkas = models.FileField(upload_to="impor-desil/%Y/%m/", blank=True)
+
+    class Meta(BerkasUnggahan.Meta):
+        verbose_name = "impor desil SIKS-NG"
+        verbose_name_plural = "impor desil SIKS-NG"

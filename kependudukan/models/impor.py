@@ -78,3 +78,13 @@ class ImporBerkas(BerkasUnggahan):
     class Meta(BerkasUnggahan.Meta):
         verbose_name = "impor kependudukan"
         verbose_name_plural = "impor kependudukan"
+
+
+class ImporPenduduk(BerkasUnggahan):
+    """An uploaded SIAK/BIP or OpenSID population export, kept privately until it is confirmed."""
+
+    berkas = models.FileField(upload_to="impor-penduduk/%Y/%m/", blank=True)
+
+    class Meta(BerkasUnggahan.Meta):
+        verbose_name = "impor penduduk (SIAK/BIP/OpenSID)"
+        verbose_name_plural = "impor penduduk (SIAK/BIP/OpenSID)"
