@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from desa import gerbang, notifikasi, registry
+from desa import cuplikan, gerbang, notifikasi, registry, tanda_terima
 from desa.gerbang import PeriodeTerkunci, TransisiDitolak, lock_message
+from desa.models.bukti import AksiTandaTerima
 from desa.models.laporan import KomentarLaporan, LaporanBulanan, RiwayatLaporan, Status
 from desa.periode import Periode, format_tanggal
 from desa.scoping import is_kasi_trantib_of, may_send, may_verify, may_write
@@ -187,6 +188,7 @@ def kirim(*, desa, jenis, periode, user, kiriman=None, nihil=False, keterangan="
         laporan.keterangan = keterangan
         aksi = "kirim ulang" if laporan.status == Status.DIKEMBALIKAN else "kirim"
         _move(laporan, Status.DIKIRIM, user, aksi, laporan.keterangan)
+        tanda_terima.terbitkan(laporan, AksiTandaTerima.KIRIM, user)
     notifikasi.laporan_dikirim(laporan)
     return laporan
 
@@ -210,6 +212,8 @@ def verifikasi(*, laporan, user, versi=None):
         laporan.diverifikasi_oleh = user
         laporan.catatan_kembali = ""
         _move(laporan, Status.DIVERIFIKASI, user, "verifikasi", "")
+        cuplikan.simpan(laporan, user)
+        tanda_terima.terbitkan(laporan, AksiTandaTerima.VERIFIKASI, user)
     notifikasi.laporan_diverifikasi(laporan)
     return laporan
 
@@ -308,6 +312,7 @@ def buka_kembali(*, laporan, user, alasan, versi=None):
         laporan.diverifikasi_oleh = None
         laporan.catatan_kembali = alasan.strip()
         _move(laporan, Status.DIKEMBALIKAN, user, "buka kembali", laporan.catatan_kembali)
+        cuplikan.cabut(laporan, f"Dibuka kembali: {laporan.catatan_kembali}")
         ikut = _kembalikan_berikut(laporan, user, "dibuka kembali")
     notifikasi.laporan_dibuka_kembali(laporan)
     for item in ikut:
@@ -320,6 +325,8 @@ def _kembalikan_berikut(laporan, user, sebab):
     locked in month order after the desa row, as every gated transaction does."""
     ikut = list(laporan_berikut_terkirim(laporan).select_for_update())
     for item in ikut:
+        if item.status == Status.DIVERIFIKASI:
+            cuplikan.cabut(item, f"Ikut dikembalikan karena laporan {laporan.periode.label} {sebab}.")
         item.diverifikasi_at = None
         item.diverifikasi_oleh = None
         item.catatan_kembali = (
