@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from kependudukan.views import data_awal, impor, laporan, peristiwa, pindah
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("impor/<int:pk>/", impor.impor_pratinjau, name="impor_pratinjau"),
     path("impor/<int:pk>/simpan/", impor.impor_simpan, name="impor_simpan"),
     path("impor/<int:pk>/ulang/", impor.impor_ulang, name="impor_ulang"),
+    path("impor/penduduk/", include("kependudukan.urls_impor_penduduk")),
     path("pindah-belum-cocok/", pindah.pindah_belum_cocok, name="pindah_belum_cocok"),
     path("kecamatan/<kode:kode>/<periode:periode>/", laporan.laporan_kecamatan, name="laporan_kecamatan"),
     path("<kode:kode>/", laporan.desa_beranda, name="desa_beranda"),

@@ -1,4 +1,4 @@
-"""The two Excel imports, each described once: its upload record, its check and save, its pages.
+"""The Excel imports, each described once: its upload record, its check and save, its pages.
 
 The browser steps (kependudukan.views.impor_langkah) and the background tasks
 (kependudukan.impor.latar) take a `JenisImpor`; a task names it by `nama`.
@@ -11,7 +11,9 @@ from kependudukan.ekonomi.impor import periksa as periksa_ekonomi
 from kependudukan.ekonomi.impor import simpan as simpan_ekonomi
 from kependudukan.ekonomi.models import ImporEkonomi
 from kependudukan.impor import periksa, simpan
-from kependudukan.models import ImporBerkas
+from kependudukan.impor.luar import periksa as periksa_luar
+from kependudukan.impor.luar import simpan as simpan_luar
+from kependudukan.models import ImporBerkas, ImporPenduduk
 
 
 @dataclass(frozen=True)
@@ -74,4 +76,17 @@ EKONOMI = JenisImpor(
     log_label="economic import",
 )
 
-JENIS = {jenis.nama: jenis for jenis in (KEPENDUDUKAN, EKONOMI)}
+PENDUDUK = JenisImpor(
+    nama="penduduk",
+    model=ImporPenduduk,
+    periksa_berkas=periksa_luar.periksa_berkas,
+    simpan_berkas=simpan_luar.simpan_berkas,
+    pesan_selesai=lambda hasil: (
+        f"Daftar penduduk {hasil.desa} diganti: {len(hasil.penduduk)} penduduk dengan NIK tersimpan."
+    ),
+    namespace="kependudukan:impor_penduduk",
+    folder_template="kependudukan/impor_penduduk",
+    log_label="population export import",
+)
+
+JENIS = {jenis.nama: jenis for jenis in (KEPENDUDUKAN, EKONOMI, PENDUDUK)}

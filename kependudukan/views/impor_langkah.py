@@ -41,14 +41,16 @@ def workbook_response(workbook, nama_berkas):
     return response
 
 
-def langkah_unggah(request, jenis):
+def langkah_unggah(request, jenis, *, form=None, nama_simpan=None):
+    """`form` (default ImporForm) may ask more than the file; `nama_simpan(form)` then names the
+    stored file, which is how the check learns those answers (kependudukan.impor.luar.pilihan)."""
     require_importer(request.user)
-    form = ImporForm(request.POST or None, request.FILES or None)
+    form = form or ImporForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         discard_stale(jenis.model, request.user)
         upload = form.cleaned_data["berkas"]
         impor = jenis.model(pengguna=request.user, nama_berkas=upload.name[:255], status=StatusImpor.DITOLAK)
-        impor.berkas.save("impor.xlsx", upload, save=False)
+        impor.berkas.save(nama_simpan(form) if nama_simpan else "impor.xlsx", upload, save=False)
         if perlu_latar(impor):
             impor_latar.ajukan_periksa(impor, jenis, request.user)
         else:
@@ -62,9 +64,11 @@ def langkah_unggah(request, jenis):
     return render(request, jenis.template_unggah, context)
 
 
-def langkah_pratinjau(request, jenis, pk):
+def langkah_pratinjau(request, jenis, pk, *, tambahan=None):
+    """`tambahan(impor)`: more values for the page of this kind of import."""
     impor = get_object_or_404(jenis.model.objects.for_user(request.user).select_related("tugas"), pk=pk)
     context = {
+        **(tambahan(impor) if tambahan else {}),
         "impor": impor,
         "hasil": impor.hasil,
         "tugas": impor.tugas,
