@@ -82,7 +82,7 @@ PENDUDUK = JenisImpor(
     periksa_berkas=periksa_luar.periksa_berkas,
     simpan_berkas=simpan_luar.simpan_berkas,
     pesan_selesai=lambda hasil: (
-        f"Daftar penduduk {hasil.desa} diganti: {len(hasil.penduduk)} penduduk dengan NIK tersimpan."
+        f"Daftar penduduk {hasil.desa} disimpan. Bila perlu, pakai jumlahnya sebagai data awal di bawah."
     ),
     namespace="kependudukan:impor_penduduk",
     folder_template="kependudukan/impor_penduduk",
