@@ -19,7 +19,10 @@ class ImporPendudukForm(ImporForm):
         help_text=(
             "Ekspor SIAK, BIP, dan OpenSID tidak memuat kode desa: pilih desa yang penduduknya ada di berkas."
         ),
-        error_messages={"required": "Pilih desa/kelurahan berkas ini."},
+        error_messages={
+            "required": "Pilih desa/kelurahan berkas ini.",
+            "invalid_choice": "Anda hanya dapat mengimpor penduduk desa/kelurahan di wilayah tugas Anda.",
+        },
     )
     tanggal_data = forms.DateField(
         label="Keadaan data per tanggal",

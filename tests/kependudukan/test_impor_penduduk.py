@@ -125,7 +125,7 @@ def test_another_operator_cannot_see_or_confirm_the_upload(client_for, operator_
 def test_the_kasi_trantib_chooses_a_desa_of_their_kecamatan(client_for, kasi_trantib, desa_a, desa_luar):
     client = client_for(kasi_trantib)
     refused = upload(client, wb.bip2016(keluarga()), desa=desa_luar.pk)
-    assert "Pilih salah satu" in refused.content.decode() or "bukan salah satu" in refused.content.decode()
+    assert "hanya dapat mengimpor penduduk desa/kelurahan di wilayah tugas Anda" in refused.content.decode()
     assert not ImporPenduduk.objects.exists()
     saved(client, wb.bip2016(keluarga()), desa=A)
     assert DaftarRujukan.objects.get().desa_id == A and PendudukRujukan.objects.count() == 3
