@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from kependudukan.ekonomi.impor import periksa as periksa_ekonomi
 from kependudukan.ekonomi.impor import simpan as simpan_ekonomi
-from kependudukan.ekonomi.models import ImporEkonomi
+from kependudukan.ekonomi.impor.luar import desil as desil_luar
+from kependudukan.ekonomi.impor.luar import program as program_luar
+from kependudukan.ekonomi.impor.luar import simpan as simpan_ekonomi_luar
+from kependudukan.ekonomi.models import ImporBantuan, ImporDesil, ImporEkonomi
 from kependudukan.impor import periksa, simpan
 from kependudukan.impor.luar import periksa as periksa_luar
 from kependudukan.impor.luar import simpan as simpan_luar
@@ -89,4 +92,26 @@ PENDUDUK = JenisImpor(
     log_label="population export import",
 )
 
-JENIS = {jenis.nama: jenis for jenis in (KEPENDUDUKAN, EKONOMI, PENDUDUK)}
+BANTUAN = JenisImpor(
+    nama="bantuan",
+    model=ImporBantuan,
+    periksa_berkas=program_luar.periksa_berkas,
+    simpan_berkas=simpan_ekonomi_luar.simpan_bantuan,
+    pesan_selesai=lambda hasil: f"Penerima {hasil.program} {hasil.desa} dari berkas OpenSID disimpan.",
+    namespace="ekonomi:impor_bantuan",
+    folder_template="kependudukan/ekonomi/impor_bantuan",
+    log_label="OpenSID aid import",
+)
+
+DESIL = JenisImpor(
+    nama="desil",
+    model=ImporDesil,
+    periksa_berkas=desil_luar.periksa_berkas,
+    simpan_berkas=simpan_ekonomi_luar.simpan_desil,
+    pesan_selesai=lambda hasil: f"Desil {len(hasil.berubah)} keluarga {hasil.desa} diperbarui dari SIKS-NG.",
+    namespace="ekonomi:impor_desil",
+    folder_template="kependudukan/ekonomi/impor_desil",
+    log_label="SIKS-NG desil import",
+)
+
+JENIS = {jenis.nama: jenis for jenis in (KEPENDUDUKAN, EKONOMI, PENDUDUK, BANTUAN, DESIL)}
