@@ -205,7 +205,7 @@ def test_the_ekonomi_import_page_links_both_outside_imports(client_for, operator
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_large_file_is_checked_and_saved_by_the_worker(client_for, operator_a, settings):
+def test_a_large_file_is_checked_and_saved_by_the_worker(client_for, operator_a, settings, pkh):
     settings.IMPOR_LATAR_BARIS = 2
     client = client_for(operator_a)
     upload(client, wb.program_bantuan(TEMPLATE_ROWS))

@@ -27,6 +27,8 @@ CATATAN_PROGRAM = [
     "2. Sasaran : 1 = Penduduk, 2 = Keluarga, 3 = Rumah Tangga, 4 = Kelompok",
     "3. Asal Dana : 1 = Pusat, 2 = Provinsi, 3 = Kab/Kota, 4 = Dana Desa, 5 = Lain-lain(Hibah)",
 ]
+# The two residents of the upstream template, and two more of the same desa.
+NIK_CONTOH = ["5201142005716996", "5201140301916995", "5201144107850003", "5201141212600004"]
 JUDUL_PESERTA = ["Peserta", "No. Peserta", "NIK", "Nama", "Tempat Lahir", "Tanggal Lahir", "Alamat"]
 CATATAN_PESERTA = [
     "Catatan:",
