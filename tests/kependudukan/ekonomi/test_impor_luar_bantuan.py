@@ -130,6 +130,15 @@ def test_messy_copies_are_read_nik_as_a_number_real_dates_and_a_merged_title(cli
     assert (siti.nik, siti.mulai, siti.keterangan) == (str(as_number), Periode(2025, 1), "No. peserta 5")
 
 
+def test_a_workbook_exported_by_opensid_is_read_too(client_for, operator_a):
+    upload(
+        client_for(operator_a),
+        wb.program_bantuan(TEMPLATE_ROWS, program={"Nama Program": "pkh"}, ekspor=True),
+    )
+    impor = ImporBantuan.objects.get()
+    assert impor.status == "siap" and impor.hasil["penerima"]["baru"] == 2
+
+
 def test_a_family_programme_takes_the_no_kk_from_column_a_and_links_the_household(
     client_for, operator_a, desa_a
 ):

@@ -56,19 +56,25 @@ def _text(cell, value):
         cell.number_format = "@"
 
 
-def program_bantuan(rows, *, program=None, judul_gabung=False):
+def program_bantuan(rows, *, program=None, judul_gabung=False, ekspor=False):
     """`program`: {title: value} replacing rows of sheet Program; `judul_gabung`: a title merged
-    across A1:G1 above the Peserta header, as a desa's own copy often has."""
+    across A1:G1 above the Peserta header, as a desa's own copy often has; `ekspor`: the Program
+    sheet as Program_bantuan::expor writes it (rows id and config_id first, no '###', no notes)."""
     values = dict(PROGRAM) | (program or {})
+    titles = [title for title, _ in PROGRAM]
+    if ekspor:
+        titles = ["id", "config_id", *titles[1:]]
+        values |= {"id": "7", "config_id": 1}
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "Program"
-    for number, (title, _) in enumerate(PROGRAM, start=1):
+    for number, title in enumerate(titles, start=1):
         sheet.cell(number, 1, title)
         sheet.cell(number, 2, values[title])
-    _text(sheet.cell(len(PROGRAM) + 1, 1), "###")
-    for number, note in enumerate(CATATAN_PROGRAM, start=len(PROGRAM) + 2):
-        _text(sheet.cell(number, 1), note)
+    if not ekspor:
+        _text(sheet.cell(len(titles) + 1, 1), "###")
+        for number, note in enumerate(CATATAN_PROGRAM, start=len(titles) + 2):
+            _text(sheet.cell(number, 1), note)
     sheet = workbook.create_sheet("Peserta")
     start = 1
     if judul_gabung:
