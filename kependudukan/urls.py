@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from kependudukan.views import data_awal, impor, laporan, peristiwa, pindah
+from kependudukan.views import data_awal, impor, laporan, peristiwa, pindah, rujukan_nik
 
 app_name = "kependudukan"
 
@@ -25,6 +25,7 @@ urlpatterns = [
         peristiwa.peristiwa_create,
         name="peristiwa_create",
     ),
+    path("<kode:kode>/rujukan/nik/", rujukan_nik.rujukan_nik, name="rujukan_nik"),
     path("<kode:kode>/peristiwa/<int:pk>/", peristiwa.peristiwa_detail, name="peristiwa_detail"),
     path("<kode:kode>/peristiwa/<int:pk>/ubah/", peristiwa.peristiwa_update, name="peristiwa_update"),
     path("<kode:kode>/peristiwa/<int:pk>/hapus/", peristiwa.peristiwa_delete, name="peristiwa_delete"),

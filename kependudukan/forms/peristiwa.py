@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from desa.forms.masukan import MasukanAmanMixin
 from desa.models import Desa
+from desa.periode import format_tanggal
 from kependudukan import aturan
 from kependudukan.models import JenisKelamin, JenisPeristiwa, Peristiwa
 
@@ -59,6 +60,45 @@ HELP = {
 }
 
 
+# The desa's reference list of residents: it fills the MATI and PINDAH forms by NIK and warns
+# when a LAHIR or DATANG NIK already lives in the desa (kependudukan.models.rujukan).
+DIISI_DARI_RUJUKAN = (JenisPeristiwa.MATI, JenisPeristiwa.PINDAH)
+DIPERIKSA_DI_RUJUKAN = (JenisPeristiwa.LAHIR, JenisPeristiwa.DATANG)
+TETAP_SIMPAN = "tetap_simpan"
+PESAN_TIDAK_ADA = "NIK tidak ada di daftar penduduk desa; isi data secara manual."
+
+
+def nilai_rujukan(penduduk):
+    """A reference resident's values as the event form posts them."""
+    return {
+        "nama": penduduk.nama,
+        "jenis_kelamin": penduduk.jenis_kelamin,
+        "tanggal_lahir": penduduk.tanggal_lahir.isoformat() if penduduk.tanggal_lahir else "",
+        "no_kk": penduduk.no_kk,
+        "nomor_rt": str(penduduk.nomor_rt or ""),
+        "kewarganegaraan": penduduk.kewarganegaraan,
+        "kepala_keluarga": "on" if penduduk.kepala_keluarga else "",
+    }
+
+
+def _asal_daftar(penduduk):
+    daftar = penduduk.daftar
+    return daftar.get_sumber_display().split(" (")[0], format_tanggal(daftar.tanggal_data)
+
+
+def catatan_diisi(penduduk):
+    sumber, tanggal = _asal_daftar(penduduk)
+    return f"Diisi dari daftar penduduk ({sumber}, {tanggal}). Periksa sebelum menyimpan."
+
+
+def pesan_sudah_penduduk(penduduk):
+    rt = f"RT {penduduk.nomor_rt:03d}" if penduduk.nomor_rt else "RT tidak diketahui"
+    return (
+        f"NIK ini sudah tercatat sebagai penduduk desa (nama {penduduk.nama}, {rt}) menurut daftar "
+        f"penduduk {_asal_daftar(penduduk)[1]}. Periksa kembali; jika benar, centang 'Tetap simpan'."
+    )
+
+
 class DesaChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.nama} (Kec. {obj.kecamatan.nama})"
@@ -85,10 +125,13 @@ class PeristiwaForm(MasukanAmanMixin, forms.ModelForm):
             "keterangan": forms.TextInput,
         }
 
-    def __init__(self, *args, desa, jenis, **kwargs):
+    def __init__(self, *args, desa, jenis, cari_rujukan=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.desa, self.jenis = desa, jenis
         self.peringatan = []
+        # Looks a NIK up in the desa's reference list (kependudukan.services.rujukan.cari).
+        self.cari_rujukan = cari_rujukan if jenis in DIPERIKSA_DI_RUJUKAN else None
+        self.sudah_penduduk = None
         wanted = FIELDS_BY_KIND[jenis]
         self.fields = {name: self.fields[name] for name in wanted}
         self.fields["jenis_kelamin"].choices = JenisKelamin.choices
@@ -168,9 +211,24 @@ class PeristiwaForm(MasukanAmanMixin, forms.ModelForm):
             )
             if error:
                 self.add_error("nik", error)
+            else:
+                self._check_rujukan(data["nik"])
         if self.jenis == JenisPeristiwa.PINDAH:
             self._clean_tingkat(data)
         return data
+
+    def _check_rujukan(self, nik):
+        """A newborn or newcomer whose NIK the desa's list already holds: saved only when confirmed.
+
+        A warning, not a refusal: the list is as old as its last upload.
+        """
+        if self.cari_rujukan is None or not nik:
+            return
+        if self.instance.pk and self.instance.nik == nik:  # confirmed when it was first saved
+            return
+        self.sudah_penduduk = self.cari_rujukan(nik)
+        if self.sudah_penduduk is not None and not self.data.get(TETAP_SIMPAN):
+            self.add_error("nik", pesan_sudah_penduduk(self.sudah_penduduk))
 
     def _clean_tingkat(self, data):
         other, tingkat = data.get("desa_asal_tujuan"), data.get("tingkat_pindah")

@@ -19,9 +19,11 @@ from desa.models.laporan import JenisLaporan
 from desa.privasi import catat_lihat_nik
 from desa.scoping import may_write, object_for_user
 from kependudukan.aturan import pesan_ganda
+from kependudukan.forms import peristiwa as formulir
 from kependudukan.forms.peristiwa import PeristiwaForm
 from kependudukan.models import JenisKelamin, JenisPeristiwa, Kewarganegaraan, Peristiwa
 from kependudukan.services import peristiwa as services
+from kependudukan.services import rujukan
 
 PER_PAGE = 100
 PESAN_ULANGAN = "Peristiwa ini sudah tersimpan; formulir yang sama tidak disimpan dua kali."
@@ -102,11 +104,17 @@ def peristiwa_create(request, kode, jenis):
     if jenis not in JenisPeristiwa.values:
         raise Http404("Jenis peristiwa tidak dikenal.")
     desa = object_for_user(Desa.objects.select_related("kecamatan"), request.user, write=True, pk=kode)
+    if request.method == "POST" and "cari_nik" in request.POST and jenis in formulir.DIISI_DARI_RUJUKAN:
+        return _cari_nik(request, desa, jenis)
     if repeat := kiriman.ulangan(request, PESAN_ULANGAN):
         return repeat
     form = kiriman.pasang_token(
         PeristiwaForm(
-            request.POST or None, desa=desa, jenis=jenis, instance=Peristiwa(desa=desa, jenis=jenis)
+            request.POST or None,
+            desa=desa,
+            jenis=jenis,
+            instance=Peristiwa(desa=desa, jenis=jenis),
+            cari_rujukan=_cari_rujukan(request, desa),
         )
     )
     if request.method == "POST" and form.is_valid():
@@ -130,11 +138,45 @@ def peristiwa_create(request, kode, jenis):
     # A twin post refused by the form because the first one committed meanwhile: it is saved.
     if repeat := kiriman.ulangan(request, PESAN_ULANGAN):
         return repeat
+    return _form_page(request, form, desa, jenis)
+
+
+def _cari_rujukan(request, desa):
+    return lambda nik: rujukan.cari(desa, nik, request.user)
+
+
+def _form_page(request, form, desa, jenis, catatan="", **context):
     return render(
         request,
         "kependudukan/peristiwa_form.html",
-        {"form": form, "desa": desa, "jenis": JenisPeristiwa(jenis)},
+        {
+            "form": form,
+            "desa": desa,
+            "jenis": JenisPeristiwa(jenis),
+            "catatan_rujukan": catatan,
+            "bisa_cari_nik": jenis in formulir.DIISI_DARI_RUJUKAN,
+            "periksa_nik": jenis in formulir.DIPERIKSA_DI_RUJUKAN,
+            "sudah_penduduk": form.is_bound and getattr(form, "sudah_penduduk", None) is not None,
+            **context,
+        },
     )
+
+
+def _cari_nik(request, desa, jenis):
+    """The "Cari" button beside the NIK: the form drawn again, its empty fields filled from the
+    desa's reference list. Nothing is saved; the operator checks and presses Simpan."""
+    data = request.POST.dict()
+    penduduk = rujukan.cari(desa, data.get("nik", "").strip(), request.user)
+    if penduduk is None:
+        catatan = formulir.PESAN_TIDAK_ADA
+    else:
+        catatan = formulir.catatan_diisi(penduduk)
+        for name, value in formulir.nilai_rujukan(penduduk).items():
+            if not data.get(name):
+                data[name] = value
+    data.pop(kiriman.FIELD, None)
+    form = kiriman.pasang_token(PeristiwaForm(initial=data, desa=desa, jenis=jenis))
+    return _form_page(request, form, desa, jenis, catatan)
 
 
 @login_required
@@ -163,7 +205,13 @@ def peristiwa_update(request, kode, pk):
     if laporan.is_locked:
         messages.error(request, lock_message(laporan))
         return redirect(event)
-    form = PeristiwaForm(request.POST or None, desa=event.desa, jenis=event.jenis, instance=event)
+    form = PeristiwaForm(
+        request.POST or None,
+        desa=event.desa,
+        jenis=event.jenis,
+        instance=event,
+        cari_rujukan=_cari_rujukan(request, event.desa),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.peristiwa_amend(peristiwa=form.instance, user=request.user)
@@ -176,11 +224,7 @@ def peristiwa_update(request, kode, pk):
         else:
             _saved_message(request, event, "disimpan")
             return redirect(event)
-    return render(
-        request,
-        "kependudukan/peristiwa_form.html",
-        {"form": form, "desa": event.desa, "jenis": JenisPeristiwa(event.jenis), "peristiwa": event},
-    )
+    return _form_page(request, form, event.desa, event.jenis, peristiwa=event)
 
 
 @require_POST
