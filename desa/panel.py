@@ -12,6 +12,7 @@ converter answers 404 for any other.
 import datetime
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils import timezone
 
 from desa import kepatuhan, ledger, scoping
@@ -110,4 +111,12 @@ def panel_laporan(user, desa, jenis, periode, *, extra_template="", nihil_allowe
         "extra_template": extra_template,
         "nihil_allowed": nihil_allowed,
         "args": [desa.kode, jenis, str(periode)],
+        "tanda_terima_url": _tanda_terima_url(laporan),
     }
+
+
+def _tanda_terima_url(laporan):
+    """The report's receipts, once it was sent: every send and verification gave one."""
+    if laporan.pk is None or laporan.pertama_dikirim_at is None:
+        return ""
+    return reverse("desa:tanda_terima_list", args=[laporan.desa_id, laporan.jenis, str(laporan.periode)])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from desa.views import akun, kecamatan, laporan, wilayah
+from desa.views import akun, kecamatan, laporan, tanda_terima, wilayah
 
 app_name = "desa"
 
@@ -31,6 +31,13 @@ urlpatterns = [
         laporan.laporan_komentar,
         name="laporan_komentar",
     ),
+    path(
+        "<kode:kode>/laporan/<slug:jenis>/<periode:periode>/tanda-terima/",
+        tanda_terima.tanda_terima_list,
+        name="tanda_terima_list",
+    ),
+    path("tanda-terima/<int:pk>/", tanda_terima.tanda_terima_detail, name="tanda_terima_detail"),
+    path("tanda-terima/<int:pk>/cetak/", tanda_terima.tanda_terima_cetak, name="tanda_terima_cetak"),
     path("<kode:kode>/", wilayah.detail, name="detail"),
     path("<kode:kode>/rt/tambah/", wilayah.rt_create, name="rt_create"),
     path("<kode:kode>/rt/<int:pk>/ubah/", wilayah.rt_update, name="rt_update"),

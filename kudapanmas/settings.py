@@ -29,6 +29,8 @@ def _secret_key():
 
 
 SECRET_KEY = _secret_key()
+# Rotation: the old keys, comma-separated; sessions and printed receipts signed with them stay valid.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 

@@ -8,6 +8,7 @@ from desa.periode import PeriodeConverter
 register_converter(KodeWilayahConverter, "kode")
 register_converter(PeriodeConverter, "periode")
 
+from desa.views import tanda_terima as desa_tanda_terima  # noqa: E402
 from kudapanmas.views import beranda, dasbor, luring, pengingat, pengumuman, rekap, tugas  # noqa: E402
 
 # The kudapanmas pages have their own namespace like every app's ("kudapanmas:beranda"); the
@@ -101,6 +102,9 @@ urlpatterns = [
     path("kependudukan/", include("kependudukan.urls")),
     path("linmas/", include("linmas.urls")),
     path("laporan-rt/", include("laporan_rt.urls")),
+    # The public check of a receipt's code: no account, linked from the receipt's QR.
+    path("cek/", desa_tanda_terima.cek, name="cek"),
+    path("cek/<path:kode>/", desa_tanda_terima.cek_kode, name="cek_kode"),
     path("admin/", admin.site.urls),
 ]
 
