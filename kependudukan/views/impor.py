@@ -5,18 +5,11 @@ The steps are kependudukan.views.impor_langkah's, shared with the economic impor
 
 from django.contrib.auth.decorators import login_required
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from desa.models import Desa
 from kependudukan.impor.jenis import KEPENDUDUKAN
 from kependudukan.impor.templat import NAMA_BERKAS, templat_workbook
-from kependudukan.views.impor_langkah import (
-    langkah_pratinjau,
-    langkah_simpan,
-    langkah_ulang,
-    langkah_unggah,
-    workbook_response,
-)
+from kependudukan.views.impor_langkah import langkah_views, workbook_response
 
 
 @login_required
@@ -30,23 +23,4 @@ def impor_templat(request):
     return workbook_response(templat_workbook(kode, lain, timezone.localdate()), NAMA_BERKAS)
 
 
-@login_required
-def impor_unggah(request):
-    return langkah_unggah(request, KEPENDUDUKAN)
-
-
-@login_required
-def impor_pratinjau(request, pk):
-    return langkah_pratinjau(request, KEPENDUDUKAN, pk)
-
-
-@require_POST
-@login_required
-def impor_simpan(request, pk):
-    return langkah_simpan(request, KEPENDUDUKAN, pk)
-
-
-@require_POST
-@login_required
-def impor_ulang(request, pk):
-    return langkah_ulang(request, KEPENDUDUKAN, pk)
+impor_unggah, impor_pratinjau, impor_simpan, impor_ulang = langkah_views(KEPENDUDUKAN)

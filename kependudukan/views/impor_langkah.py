@@ -1,7 +1,7 @@
-"""The browser steps both Excel imports share: upload and check, preview, confirm and save.
+"""The browser steps every Excel import shares: upload and check, preview, confirm and save.
 
-Each import is a `kependudukan.impor.jenis.JenisImpor`; its views (impor_unggah, impor_pratinjau,
-impor_simpan, impor_ulang) call these steps with it. A workbook of more rows than
+Each import is a `kependudukan.impor.jenis.JenisImpor`; `langkah_views` gives its four views (upload,
+preview, save, retry), which call these steps with it. A workbook of more rows than
 IMPOR_LATAR_BARIS is checked and saved by a worker (kependudukan.impor.latar): the preview page
 then shows the task's progress, asked again by htmx every 2 seconds or by the page itself
 without JavaScript, until the findings or the saved summary are there.
@@ -11,15 +11,18 @@ import io
 import logging
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from desa import latar
-from desa.models import StatusTugas
+from desa.models import Desa, StatusTugas
 from kependudukan.forms.impor import ImporForm
 from kependudukan.impor import latar as impor_latar
+from kependudukan.impor.luar.pilihan import Pilihan
 from kependudukan.impor.periksa import desa_boleh_for
 from kependudukan.impor.unggahan import check_upload, discard_stale, perlu_latar, save_upload
 from kependudukan.models.impor import SEDANG_DIKERJAKAN, StatusImpor
@@ -31,6 +34,46 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def require_importer(user):
     if user.is_read_only or desa_boleh_for(user) == set():
         raise PermissionDenied("Peran Anda hanya dapat melihat data, tidak mengimpor.")
+
+
+def desa_pilihan(user):
+    """The desa an upload form offers: those the user sees and may import into."""
+    desa = Desa.objects.for_user(user).select_related("kecamatan").order_by("kode")
+    boleh = desa_boleh_for(user)
+    return desa if boleh is None else desa.filter(pk__in=boleh)
+
+
+def langkah_views(jenis, *, form_class=None, tambahan=None):
+    """The four views of one import: upload, preview, save, retry.
+
+    `form_class` is an upload form that also asks which desa (from `desa_pilihan`) and as of
+    when; its answers travel in the stored file's name (kependudukan.impor.luar.pilihan).
+    `tambahan(impor)` adds to the preview page's context.
+    """
+
+    @login_required
+    def unggah(request):
+        if form_class is None:
+            return langkah_unggah(request, jenis)
+        require_importer(request.user)
+        form = form_class(request.POST or None, request.FILES or None, desa_list=desa_pilihan(request.user))
+        return langkah_unggah(request, jenis, form=form, nama_simpan=Pilihan.dari_form)
+
+    @login_required
+    def pratinjau(request, pk):
+        return langkah_pratinjau(request, jenis, pk, tambahan=tambahan)
+
+    @require_POST
+    @login_required
+    def simpan(request, pk):
+        return langkah_simpan(request, jenis, pk)
+
+    @require_POST
+    @login_required
+    def ulang(request, pk):
+        return langkah_ulang(request, jenis, pk)
+
+    return unggah, pratinjau, simpan, ulang
 
 
 def workbook_response(workbook, nama_berkas):

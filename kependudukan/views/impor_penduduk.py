@@ -12,43 +12,17 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from desa.ledger import TransisiDitolak
-from desa.models import Desa
 from desa.periode import Periode
 from desa.scoping import desa_for_user
 from kependudukan.forms.impor_penduduk import ImporPendudukForm, UsulanDataAwalForm
 from kependudukan.impor.jenis import PENDUDUK
-from kependudukan.impor.luar.pilihan import Pilihan
-from kependudukan.impor.periksa import desa_boleh_for
 from kependudukan.models import DataAwal, ImporPenduduk
 from kependudukan.models.impor import StatusImpor
 from kependudukan.services.data_awal import data_awal_save
-from kependudukan.views.impor_langkah import (
-    langkah_pratinjau,
-    langkah_simpan,
-    langkah_ulang,
-    langkah_unggah,
-    require_importer,
-)
+from kependudukan.views.impor_langkah import langkah_views, require_importer
 
 COUNTS = [("wni_l", "WNI laki-laki"), ("wni_p", "WNI perempuan"), ("wna_l", "WNA laki-laki"),
           ("wna_p", "WNA perempuan"), ("jumlah_kk", "Jumlah KK")]  # fmt: skip
-
-
-def _desa_list(user):
-    desa = Desa.objects.for_user(user).select_related("kecamatan").order_by("kode")
-    boleh = desa_boleh_for(user)
-    return desa if boleh is None else desa.filter(pk__in=boleh)
-
-
-def _nama_simpan(form):
-    return Pilihan(form.cleaned_data["desa"].pk, form.cleaned_data["tanggal_data"]).nama_berkas()
-
-
-@login_required
-def impor_unggah(request):
-    require_importer(request.user)
-    form = ImporPendudukForm(request.POST or None, request.FILES or None, desa_list=_desa_list(request.user))
-    return langkah_unggah(request, PENDUDUK, form=form, nama_simpan=_nama_simpan)
 
 
 def _usulan(impor):
@@ -70,21 +44,9 @@ def _usulan(impor):
     }
 
 
-@login_required
-def impor_pratinjau(request, pk):
-    return langkah_pratinjau(request, PENDUDUK, pk, tambahan=_usulan)
-
-
-@require_POST
-@login_required
-def impor_simpan(request, pk):
-    return langkah_simpan(request, PENDUDUK, pk)
-
-
-@require_POST
-@login_required
-def impor_ulang(request, pk):
-    return langkah_ulang(request, PENDUDUK, pk)
+impor_unggah, impor_pratinjau, impor_simpan, impor_ulang = langkah_views(
+    PENDUDUK, form_class=ImporPendudukForm, tambahan=_usulan
+)
 
 
 @require_POST

@@ -10,6 +10,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from desa.kode import baku_kode, tanpa_titik
 
 # The code undotted: storage treats everything after a name's first dot as its extension, and puts
@@ -24,6 +26,12 @@ class Pilihan:
 
     def nama_berkas(self):
         return f"desa-{tanpa_titik(self.desa_kode)}_per-{self.tanggal.isoformat()}.xlsx"
+
+    @staticmethod
+    def dari_form(form):
+        """The stored file's name for an upload form's answers (no date asked: today)."""
+        tanggal = form.cleaned_data.get("tanggal_data") or timezone.localdate()
+        return Pilihan(form.cleaned_data["desa"].pk, tanggal).nama_berkas()
 
     @classmethod
     def dari_nama(cls, nama):
