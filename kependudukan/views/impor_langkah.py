@@ -36,7 +36,7 @@ def require_importer(user):
         raise PermissionDenied("Peran Anda hanya dapat melihat data, tidak mengimpor.")
 
 
-def desa_pilihan(user):
+def desa_untuk_unggah(user):
     """The desa an upload form offers: those the user sees and may import into."""
     desa = Desa.objects.for_user(user).select_related("kecamatan").order_by("kode")
     boleh = desa_boleh_for(user)
@@ -46,7 +46,7 @@ def desa_pilihan(user):
 def langkah_views(jenis, *, form_class=None, tambahan=None):
     """The four views of one import: upload, preview, save, retry.
 
-    `form_class` is an upload form that also asks which desa (from `desa_pilihan`) and as of
+    `form_class` is an upload form that also asks which desa (from `desa_untuk_unggah`) and as of
     when; its answers travel in the stored file's name (kependudukan.impor.luar.pilihan).
     `tambahan(impor)` adds to the preview page's context.
     """
@@ -56,7 +56,9 @@ def langkah_views(jenis, *, form_class=None, tambahan=None):
         if form_class is None:
             return langkah_unggah(request, jenis)
         require_importer(request.user)
-        form = form_class(request.POST or None, request.FILES or None, desa_list=desa_pilihan(request.user))
+        form = form_class(
+            request.POST or None, request.FILES or None, desa_list=desa_untuk_unggah(request.user)
+        )
         return langkah_unggah(request, jenis, form=form, nama_simpan=Pilihan.dari_form)
 
     @login_required
