@@ -15,6 +15,7 @@ from kependudukan.ekonomi.impor.luar import simpan as simpan_ekonomi_luar
 from kependudukan.ekonomi.models import ImporBantuan, ImporDesil, ImporEkonomi
 from kependudukan.impor import periksa, simpan
 from kependudukan.impor.luar import periksa as periksa_luar
+from kependudukan.impor.luar import peristiwa as peristiwa_opensid
 from kependudukan.impor.luar import simpan as simpan_luar
 from kependudukan.models import ImporBerkas, ImporPenduduk
 
@@ -92,6 +93,17 @@ PENDUDUK = JenisImpor(
     log_label="population export import",
 )
 
+PERISTIWA_OPENSID = JenisImpor(
+    nama="peristiwa_opensid",
+    model=ImporBerkas,  # the same events as our template's, so the same uploads
+    periksa_berkas=peristiwa_opensid.periksa_berkas,
+    simpan_berkas=peristiwa_opensid.simpan_berkas,
+    pesan_selesai=lambda hasil: f"Impor selesai: {len(hasil.peristiwa)} peristiwa dari log OpenSID disimpan.",
+    namespace="kependudukan:impor_penduduk:peristiwa_opensid",
+    folder_template="kependudukan/impor_peristiwa_opensid",
+    log_label="OpenSID event log import",
+)
+
 BANTUAN = JenisImpor(
     nama="bantuan",
     model=ImporBantuan,
@@ -114,4 +126,4 @@ DESIL = JenisImpor(
     log_label="SIKS-NG desil import",
 )
 
-JENIS = {jenis.nama: jenis for jenis in (KEPENDUDUKAN, EKONOMI, PENDUDUK, BANTUAN, DESIL)}
+JENIS = {jenis.nama: jenis for jenis in (KEPENDUDUKAN, EKONOMI, PENDUDUK, PERISTIWA_OPENSID, BANTUAN, DESIL)}

@@ -40,14 +40,18 @@ _MAX_LENGTH = {name: Peristiwa._meta.get_field(name).max_length for name in TRAC
 STEPS = ((SHEET_DATA_AWAL, "data_awal"), (SHEET_PERISTIWA, "peristiwa"))
 
 
-def periksa_berkas(source, *, desa_boleh, hari_ini=None, tahapan=None, kemajuan=None):
+def periksa_berkas(
+    source, *, desa_boleh, hari_ini=None, tahapan=None, kemajuan=None, baca=baca_berkas, judul=None
+):
     """Check a workbook; `desa_boleh` is the set of desa codes the importer may write (None: all).
 
     Raises baca.BerkasDitolak when the file as a whole cannot be read. `kemajuan` is told each
-    step (pemeriksaan.Tahapan); a save passes its own `tahapan`, which ends with saving.
+    step (pemeriksaan.Tahapan); a save passes its own `tahapan`, which ends with saving. Another
+    layout brings its own `baca`, giving rows under our template's column keys, and `judul`, the
+    headers its messages name ({column key: header}), so its rows meet the very same rules.
     """
     tahapan = tahapan or Tahapan(STEPS, kemajuan)
-    return _Pemeriksaan(desa_boleh, hari_ini, tahapan).periksa(baca_berkas, source)
+    return _Pemeriksaan(desa_boleh, hari_ini, tahapan, judul).periksa(baca, source)
 
 
 @dataclass
@@ -63,8 +67,9 @@ class _Pemeriksaan(Pemeriksaan):
     sheets = SHEETS
     steps = STEPS
 
-    def __init__(self, desa_boleh, hari_ini, tahapan):
+    def __init__(self, desa_boleh, hari_ini, tahapan, judul=None):
         super().__init__(desa_boleh, hari_ini, HasilImpor(), tahapan)
+        self.headers[SHEET_PERISTIWA].update(judul or {})
         self.data_awal_baru = {}
 
     # -- Data Awal --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from desa import gerbang
 from desa.models.laporan import JenisLaporan
+from kependudukan.impor.baca import baca_berkas
 from kependudukan.impor.pemeriksaan import MENYIMPAN, Tahapan
 from kependudukan.impor.periksa import STEPS, periksa_berkas
 from kependudukan.models import DataAwal, Peristiwa, RiwayatPeristiwa
@@ -14,8 +15,12 @@ from kependudukan.services.peristiwa import ringkasan
 _BATCH = 500
 
 
-def simpan_berkas(source, *, user, desa_boleh, nama_berkas="", hari_ini=None, kemajuan=None):
+def simpan_berkas(
+    source, *, user, desa_boleh, nama_berkas="", hari_ini=None, kemajuan=None, baca=baca_berkas, judul=None
+):
     """Check the workbook again and, when every row is right, save it; returns the HasilImpor.
+
+    `baca` and `judul` are another layout's, as periksa.periksa_berkas takes them.
 
     The check runs inside the transaction that saves, after the rows of the desa it may write
     are locked, so nothing can change in between (a month sent meanwhile, the same file
@@ -24,7 +29,12 @@ def simpan_berkas(source, *, user, desa_boleh, nama_berkas="", hari_ini=None, ke
     with gerbang.tulis_banyak(JenisLaporan.KEPENDUDUKAN, desa_boleh) as impor:
         tahapan = Tahapan(STEPS, kemajuan, menyimpan=True)
         hasil = periksa_berkas(
-            source, desa_boleh=desa_boleh, hari_ini=hari_ini or timezone.localdate(), tahapan=tahapan
+            source,
+            desa_boleh=desa_boleh,
+            hari_ini=hari_ini or timezone.localdate(),
+            tahapan=tahapan,
+            baca=baca,
+            judul=judul,
         )
         if hasil.ok:
             tahapan.mulai(MENYIMPAN)

@@ -1,5 +1,6 @@
 """Import of a desa's residents as its own systems already hold them: a SIAK or BIP export from
-Dukcapil, or OpenSID's population export (issue 19, point 1).
+Dukcapil, or OpenSID's population export (issue 19, point 1); and of OpenSID's event log into the
+events (issue 19, point 2).
 
 The layouts are OpenSID's, read from its source at commit
 4b3d56778f23b0e1230c1e667db554f012bbcdc6 of github.com/OpenSID/OpenSID:
@@ -16,5 +17,6 @@ The layouts are OpenSID's, read from its source at commit
 Modules: berkas (reading the workbook, bounded), tata_letak (recognising the layout and taking
 each person's cells from it), periksa (checking every person, the proposal for the data awal),
 simpan (replacing the desa's reference list inside the writing transaction), pilihan (the desa
-and date the importer chose, kept with the stored upload).
+and date the importer chose, kept with the stored upload), peristiwa (the event log, read into our
+template's rows and checked and saved by kependudukan.impor.periksa and simpan).
 """
