@@ -2,8 +2,9 @@
 
 The format is that of data/wilayah-indonesia.csv: `kode,nama,jenis`, where jenis is provinsi,
 kabupaten, kota, kecamatan, desa or kelurahan (a desa adat is a desa whose code part starts
-with 3). A file may hold part of the country, e.g. data/wilayah-balangan.csv, whose rows start
-at the kabupaten: a row's parent must then be in the file or already known.
+with 3). A code may also be undotted (6311062005, as OpenSID lists them); it is stored dotted.
+A file may hold part of the country, e.g. data/wilayah-balangan.csv, whose rows start at the
+kabupaten: a row's parent must then be in the file or already known.
 
 Loading is idempotent and never deletes: a code the file no longer lists (a newer decree) is
 reported, because desa data and accounts hang on it. The whole country (91,599 rows) loads in
@@ -16,6 +17,8 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from desa.kode import baku_kode
 
 DATA = Path(__file__).resolve().parent / "data"
 BALANGAN_CSV = DATA / "wilayah-balangan.csv"
@@ -66,12 +69,13 @@ def parse_wilayah(text):
         if len(cells) < 3:
             errors.append(f"Baris {number}: harus ada 3 kolom (kode,nama,jenis).")
             continue
-        kode, nama, jenis = (cell.strip() for cell in cells[:3])
+        tertulis, nama, jenis = (cell.strip() for cell in cells[:3])
+        kode = baku_kode(tertulis)
         jenis = jenis.lower()
         if jenis not in _PATTERNS:
             errors.append(f"Baris {number}: jenis '{jenis}' tidak dikenal.")
-        elif not _PATTERNS[jenis].match(kode):
-            errors.append(f"Baris {number}: kode '{kode}' tidak sesuai untuk {jenis}.")
+        elif kode is None or not _PATTERNS[jenis].match(kode):
+            errors.append(f"Baris {number}: kode '{tertulis}' tidak sesuai untuk {jenis}.")
         elif not nama:
             errors.append(f"Baris {number}: nama kosong.")
         elif kode in seen:
@@ -92,8 +96,9 @@ def indonesia():
 
 def pilih(rows, awalan):
     """The rows of the wilayah whose codes are given (and their parents), e.g. ["63"] for one
-    provinsi or ["63.11"] for one kabupaten with its provinsi."""
-    awalan = [kode.strip().rstrip(".") for kode in awalan]
+    provinsi or ["63.11"] (or "6311") for one kabupaten with its provinsi. A code that is no
+    wilayah code selects nothing."""
+    awalan = [kode for kode in (baku_kode(kode.strip().rstrip(".")) for kode in awalan) if kode]
 
     def masuk(kode):
         return any(kode == a or kode.startswith(a + ".") or a.startswith(kode + ".") for a in awalan)

@@ -7,6 +7,7 @@ check their rows the same way: a desa code the importer may write, values read b
 
 from django.utils import timezone
 
+from desa.kode import baku_kode
 from desa.models import Desa
 from desa.models.wilayah import KODE_DESA_PATTERN
 from kependudukan.impor import nilai
@@ -103,13 +104,19 @@ class Pemeriksaan:
             return None, False
 
     def _desa(self, sheet, number, raw, key="kode_desa", own=True):
-        """The row's Desa, or None with an error; `own`: the importer must be allowed to write it."""
-        kode = nilai.text(raw)
-        if not kode:
+        """The row's Desa, or None with an error; `own`: the importer must be allowed to write it.
+
+        The code may be dotted or undotted, text or a number cell: OpenSID exports drop the dots."""
+        shown = nilai.text(raw)
+        if not shown:
             self._error(sheet, number, key, "Kode desa wajib diisi, misalnya 63.11.06.2005.")
             return None
-        if not KODE_DESA_PATTERN.match(kode):
-            message = f"'{kode}' bukan kode desa; bentuknya PP.KK.CC.DDDD, misalnya 63.11.06.2005."
+        kode = baku_kode(raw)
+        if kode is None or not KODE_DESA_PATTERN.match(kode):
+            message = (
+                f"'{shown}' bukan kode desa; bentuknya PP.KK.CC.DDDD atau tanpa titik PPKKCCDDDD, "
+                "misalnya 63.11.06.2005 atau 6311062005."
+            )
             self._error(sheet, number, key, message)
             return None
         desa = self.desa.get(kode)

@@ -112,7 +112,7 @@ def test_a_50000_row_file_gets_a_clear_answer(wilayah):
 
 DATA_AWAL_ERRORS = [
     ({"Kode Desa": ""}, "Kode Desa", "wajib diisi"),
-    ({"Kode Desa": "6311062005"}, "Kode Desa", "bentuknya PP.KK.CC.DDDD"),
+    ({"Kode Desa": "6311062"}, "Kode Desa", "bentuknya PP.KK.CC.DDDD"),
     ({"Kode Desa": "63.11.06.2999"}, "Kode Desa", "tidak terdaftar"),
     ({"Periode": "Agustus"}, "Periode", "bukan periode"),
     ({"Periode": str(Periode.current().next())}, "Periode", "belum berjalan"),

@@ -13,7 +13,9 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from desa.kode import baku_kode
 from desa.models import Kabupaten, Pengguna
+from desa.models.wilayah import KODE_KABUPATEN
 from desa.scoping import Peran
 
 
@@ -21,6 +23,16 @@ def nama_akun(peran, kode):
     """Usernames that stay unique in a national installation: the role and the area's code."""
     prefix = {Peran.KABUPATEN: "kabupaten", Peran.KASI_TRANTIB: "trantib", Peran.CAMAT: "camat"}[peran]
     return f"{prefix}.{kode.replace('.', '')}"
+
+
+def _kode_kabupaten(teks):
+    """The dotted kabupaten code typed with or without its dot; CommandError for anything else."""
+    kode = baku_kode(teks)
+    try:
+        KODE_KABUPATEN(kode or "")
+    except ValidationError:
+        raise CommandError(f"'{teks}' bukan kode kabupaten/kota; tulis misalnya 63.11 atau 6311.") from None
+    return kode
 
 
 def _area_id(user):
@@ -33,7 +45,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("kode", help="kode kabupaten/kota, misalnya 63.11")
+        parser.add_argument("kode", help="kode kabupaten/kota, misalnya 63.11 atau 6311")
         parser.add_argument("--admin-email", required=True, help="surel pengelola akun Kabupaten")
         parser.add_argument(
             "--alamat",
@@ -46,6 +58,7 @@ class Command(BaseCommand):
             validate_email(admin_email)
         except ValidationError:
             raise CommandError(f"Surel '{admin_email}' tidak sah.") from None
+        kode = _kode_kabupaten(kode)
         kabupaten = Kabupaten.objects.filter(pk=kode).first()
         if kabupaten is None:
             raise CommandError(
