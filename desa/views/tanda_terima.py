@@ -17,6 +17,9 @@ from desa.models.bukti import TandaTerima
 from desa.models.laporan import JenisLaporan, LaporanBulanan
 from desa.scoping import desa_for_user, desa_scope
 
+# Where a typed text that cannot be a code is sent: its own page says the code is not genuine.
+TIDAK_SAH = "tidak-sah"
+
 
 def _tanda_for_user(user, pk):
     queryset = TandaTerima.objects.select_related("laporan__desa__kecamatan__kabupaten")
@@ -28,19 +31,29 @@ def _qr_svg(url):
     return segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff", omitsize=False)
 
 
+def _ringkasan_kelompok(tanda):
+    """The digest in eight groups of eight, easier to compare by eye and wrapped only between groups."""
+    return " ".join(tanda.ringkasan_isi[i : i + 8] for i in range(0, len(tanda.ringkasan_isi), 8))
+
+
 def _url_laporan(laporan):
     return registry.monthly_report_url(laporan.jenis, laporan.desa, laporan.periode)
 
 
 def _konteks(request, tanda):
     kode = tanda_terima.kode(tanda)
+    kelompok = kode.split("-")
     url_cek = request.build_absolute_uri(reverse("cek_kode", args=[kode]))
     return {
         "tanda": tanda,
         "laporan": tanda.laporan,
         "desa": tanda.laporan.desa,
         "kode": kode,
+        # Two lines of three groups, so the code never breaks inside a group.
+        "kode_baris": ("-".join(kelompok[:3]), "-".join(kelompok[3:])),
+        "ringkasan": _ringkasan_kelompok(tanda),
         "url_cek": url_cek,
+        "url_cek_halaman": request.build_absolute_uri(reverse("cek")),
         "qr_svg": _qr_svg(url_cek),
         "url_laporan": _url_laporan(tanda.laporan),
     }
@@ -84,14 +97,15 @@ def cek(request):
     """The form to type a code from paper; a typed code goes on to its own page."""
     teks = request.GET.get("kode", "")
     if teks:
-        return redirect("cek_kode", kode=tanda_terima.normalkan(teks) or "tidak-sah")
+        return redirect("cek_kode", kode=tanda_terima.normalkan(teks) or TIDAK_SAH)
     return render(request, "desa/tanda_terima_cek.html", {"diperiksa": False})
 
 
 @require_GET
 def cek_kode(request, kode):
     tanda = tanda_terima.periksa(kode)
-    konteks = {"diperiksa": True, "tanda": tanda, "kode": kode[: tanda_terima.MASUKAN_MAKSIMUM]}
+    kode = "" if kode == TIDAK_SAH else kode[: tanda_terima.MASUKAN_MAKSIMUM]
+    konteks = {"diperiksa": True, "tanda": tanda, "kode": kode}
     if tanda is not None:
-        konteks["laporan"] = tanda.laporan
+        konteks.update(laporan=tanda.laporan, ringkasan=_ringkasan_kelompok(tanda))
     return render(request, "desa/tanda_terima_cek.html", konteks, status=200 if tanda else 404)
