@@ -164,6 +164,9 @@ class PeristiwaForm(MasukanAmanMixin, forms.ModelForm):
             self.fields["tingkat_pindah"].choices = [("", "– terisi sendiri bila desa tujuan dipilih –")] + [
                 choice for choice in self.fields["tingkat_pindah"].choices if choice[0]
             ]
+        if "sebab_kematian" in self.fields:
+            sebab = self.fields["sebab_kematian"]
+            sebab.choices = [("", "– pilih –")] + [choice for choice in sebab.choices if choice[0]]
         self._rt_field(desa)
 
     def _rt_field(self, desa):

@@ -145,7 +145,7 @@ def _cari_rujukan(request, desa):
     return lambda nik: rujukan.cari(desa, nik, request.user)
 
 
-def _form_page(request, form, desa, jenis, catatan="", **context):
+def _form_page(request, form, desa, jenis, catatan="", peristiwa=None):
     return render(
         request,
         "kependudukan/peristiwa_form.html",
@@ -153,11 +153,13 @@ def _form_page(request, form, desa, jenis, catatan="", **context):
             "form": form,
             "desa": desa,
             "jenis": JenisPeristiwa(jenis),
+            "peristiwa": peristiwa,
             "catatan_rujukan": catatan,
-            "bisa_cari_nik": jenis in formulir.DIISI_DARI_RUJUKAN,
+            # A new MATI or PINDAH only: a recorded event is changed, not looked up again.
+            "tombol_cari": peristiwa is None and jenis in formulir.DIISI_DARI_RUJUKAN,
             "periksa_nik": jenis in formulir.DIPERIKSA_DI_RUJUKAN,
             "sudah_penduduk": form.is_bound and getattr(form, "sudah_penduduk", None) is not None,
-            **context,
+            "tetap_simpan": form.is_bound and bool(form.data.get(formulir.TETAP_SIMPAN)),
         },
     )
 
