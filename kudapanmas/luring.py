@@ -30,6 +30,9 @@ class FormulirLuring:
     judul_jenis: dict | None = None  # the title by the path's `jenis` group, when it has one
     # A form of one record per address (an RT's month): a newer entry replaces the one waiting.
     satu_per_alamat: bool = False
+    # Its submit buttons that only look something up and save nothing: pressed with no signal,
+    # nothing is kept (a queued search would be sent later and save nothing).
+    tombol_cari: tuple[str, ...] = ()
 
 
 FORMULIR_LURING = [
@@ -39,6 +42,7 @@ FORMULIR_LURING = [
         "tanggal_lapor",
         "Peristiwa",
         {jenis.value: jenis.label for jenis in JenisPeristiwa},
+        tombol_cari=("cari_nik",),  # kependudukan.views.peristiwa
     ),
     FormulirLuring("kegiatan", r"^/linmas/(?<kode>[0-9.]+)/kegiatan/tambah/$", "tanggal", "Kegiatan Linmas"),
     FormulirLuring("kejadian", r"^/linmas/(?<kode>[0-9.]+)/kejadian/tambah/$", "tanggal", "Kejadian Linmas"),
@@ -64,6 +68,7 @@ STATIS = [
     "js/luring.js",
     "js/foto.js",
     "js/linmas.js",
+    "js/rujukan-nik.js",
 ]
 
 

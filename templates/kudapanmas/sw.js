@@ -134,10 +134,17 @@ function kirimAtauSimpan(request, cocok) {
       return token ? KdpDB.hapus(token) : null;
     }).catch(function () { return null; }).then(function () { beritahu(); return response; });
   }, function () {
-    return copy.formData().then(function (data) { return simpanEntri(request.url, cocok, data); }).then(function (entry) {
-      beritahu();
-      if (self.registration.sync) self.registration.sync.register("kirim-antrean").catch(function () {});
-      return Response.redirect(ANTREAN + "?baru=" + encodeURIComponent(entry.id), 303);
+    return copy.formData().then(function (data) {
+      // A search (the event form's "Cari", which its script answers itself) is no entry: the page
+      // stays as it is, with what was typed.
+      if (cocok.formulir.tombol_cari.some(function (name) { return data.has(name); })) {
+        return new Response(null, { status: 204 });
+      }
+      return simpanEntri(request.url, cocok, data).then(function (entry) {
+        beritahu();
+        if (self.registration.sync) self.registration.sync.register("kirim-antrean").catch(function () {});
+        return Response.redirect(ANTREAN + "?baru=" + encodeURIComponent(entry.id), 303);
+      });
     });
   });
 }
