@@ -18,6 +18,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from kudapanmas.demo import akun, ledger  # noqa: E402
+from tests.browser import axe  # noqa: E402
 from tests.factories.pengguna import PASSWORD  # noqa: E402
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
@@ -56,14 +57,19 @@ def viewport(request):
 
 @pytest.fixture
 def page_for(chromium, live_server):
-    """page_for(viewport) opens a fresh browser context at that size."""
+    """page_for(viewport) opens a fresh browser context at that size. Every page it loads is
+    checked by axe-core; the test fails at teardown on any WCAG 2.1 A/AA violation."""
     contexts = []
+    watches = []
 
     def open_page(size):
         context = chromium.new_context(viewport=size, locale="id-ID", timezone_id="Asia/Makassar")
         context.set_default_timeout(15000)
         contexts.append(context)
         page = context.new_page()
+        if axe.enabled():
+            page.axe = axe.AxeWatch(page, page.evaluate)
+            watches.append(page.axe)
         page.base_url = live_server.url
         # A click that follows a link or submits a form returns once the next page has
         # *started* loading; read the page only when it has finished, as a person would.
@@ -72,8 +78,12 @@ def page_for(chromium, live_server):
         return page
 
     yield open_page
+    for watch in watches:
+        watch.settle()
     for context in contexts:
         context.close()
+    if found := axe.report_all(watches):
+        pytest.fail(found, pytrace=False)
 
 
 def _after_load(page, read):
