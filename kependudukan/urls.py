@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from kependudukan.views import data_awal, impor, laporan, peristiwa, pindah, rujukan_nik
+from kependudukan.views import data_awal, impor, laporan, per_bulan, peristiwa, pindah, rujukan_nik
 
 app_name = "kependudukan"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("impor/<int:pk>/ulang/", impor.impor_ulang, name="impor_ulang"),
     path("impor/penduduk/", include("kependudukan.urls_impor_penduduk")),
     path("pindah-belum-cocok/", pindah.pindah_belum_cocok, name="pindah_belum_cocok"),
+    path("kecamatan/<kode:kode>/per-bulan/", per_bulan.per_bulan, name="per_bulan"),
     path("kecamatan/<kode:kode>/<periode:periode>/", laporan.laporan_kecamatan, name="laporan_kecamatan"),
     path("<kode:kode>/", laporan.desa_beranda, name="desa_beranda"),
     path("<kode:kode>/data-awal/", data_awal.data_awal_update, name="data_awal_update"),

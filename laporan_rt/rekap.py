@@ -13,13 +13,18 @@ Shapes for the recap workbook (sheets `Laporan RT` and `Masalah RT`):
   desa_kode, desa_nama, rt (label "RT 003"), rw, jenis ("Masalah" or "Usulan"), teks.
 - `cakupan_rt(desa_list, periode)` -> {desa kode: CakupanRT}: "x dari y RT" for the
   dashboard and reminders.
+
+A desa's verified month is read from the snapshot stored when it was verified (desa.cuplikan):
+its row, and so its coverage, stay what was verified.
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
 
+from desa import cuplikan
 from desa.models import RT
+from desa.models.laporan import JenisLaporan
 from laporan_rt.models import KEGIATAN_FIELDS, PERISTIWA_FIELDS, KejadianRT, LaporanRT, TamuWajibLapor
 
 AWAL_FIELDS = ["awal_kk", "awal_l", "awal_p"]
@@ -66,6 +71,8 @@ class BarisLaporanRT:
     tamu: int = 0
     kejadian: int = 0
     masalah: int = 0  # problems and proposals written, each counted once
+    beku_at: object = None  # when the month was verified, if the row is its snapshot's
+    bulan_beku: int = 0  # months read from their snapshots (a row over several months)
 
     @property
     def cakupan(self):
@@ -125,7 +132,33 @@ def cakupan_rt(desa_list, periode):
     for kode in ids:
         row = counts.get(kode, {"melapor": 0, "nonaktif": 0})
         result[kode] = CakupanRT(row["melapor"], aktif.get(kode, 0) + row["nonaktif"])
+    for (kode, _), snapshot in _beku(ids, periode).items():
+        result[kode] = CakupanRT(snapshot.angka["rt_melapor"], snapshot.angka["rt_jumlah"])
     return result
+
+
+def _beku(ids, periode):
+    return cuplikan.berlaku(JenisLaporan.LAPORAN_RT, ids, periode=periode)
+
+
+def ke_angka(baris):
+    """The JSON-able numbers of a desa's RT month, as stored in its snapshot."""
+    return cuplikan.angka_baris(baris)
+
+
+def dari_cuplikan(baris, snapshot):
+    """`baris` (read from the records) as the snapshot of its verified month stored it."""
+    angka = snapshot.angka
+    jumlah = {name: angka["jumlah"].get(name, 0) for name in SUM_FIELDS}
+    numbers = {name: angka[name] for name in ("rt_melapor", "rt_jumlah", "tamu", "kejadian", "masalah")}
+    return BarisLaporanRT(
+        baris.desa_kode, baris.desa_nama, jumlah=jumlah, beku_at=snapshot.dibuat_at, bulan_beku=1, **numbers
+    )
+
+
+def angka_bulan(desa, periode):
+    """What the month report of `desa` shows: desa.registry's figures of LAPORAN_RT."""
+    return ke_angka(rekap_laporan_rt([desa], periode)[desa.pk])
 
 
 def rekap_laporan_rt(desa_list, periode):
@@ -162,6 +195,8 @@ def rekap_laporan_rt(desa_list, periode):
         baris.tamu = tamu.get(desa.pk, 0)
         baris.kejadian = kejadian.get(desa.pk, 0)
         result[desa.pk] = baris
+    for (kode, _), snapshot in _beku(ids, periode).items():
+        result[kode] = dari_cuplikan(result[kode], snapshot)
     return result
 
 
@@ -180,6 +215,8 @@ def tambah_bulan(row, month):
         for name in AKHIR_FIELDS if row.rt_melapor else AWAL_FIELDS + AKHIR_FIELDS:
             row.jumlah[name] = month.jumlah[name]
     _add(row, month, FLOW_FIELDS)
+    row.bulan_beku += month.bulan_beku
+    row.beku_at = month.beku_at or row.beku_at
 
 
 def _add(total, row, fields):

@@ -1,9 +1,11 @@
 """The Linmas figures of a set of desa for a month: one truth for the page, the recap and the tests.
 
-`ringkasan_linmas(desa_list, periode)` runs a fixed number of queries (at most six)
-however many desa it is given, so the recap can call it for a whole kabupaten.
+`ringkasan_linmas(desa_list, periode)` runs a fixed number of queries (at most seven, one of
+them for the snapshots) however many desa it is given, so the recap can call it for a whole
+kabupaten.
 `periksa_program` is the programme check of one desa; both judge a requirement with
-`syarat_program`, the only place that says what "met" means.
+`syarat_program`, the only place that says what "met" means. A verified month is read from
+the snapshot stored when it was verified (desa.cuplikan).
 """
 
 from collections import defaultdict
@@ -11,6 +13,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Sum
 
+from desa import cuplikan
+from desa.models.laporan import JenisLaporan
 from desa.periode import Periode
 from linmas.models import (
     JUMLAH_ANGGOTA_MINIMUM,
@@ -121,6 +125,7 @@ class RingkasanLinmas:
     korban_luka: int
     program: list = field(default_factory=list)  # [SyaratProgram]; empty without a programme
     program_mulai: Periode | None = None  # first month of the programme version in force
+    beku_at: object = None  # when the month was verified, if the summary is its snapshot's
 
     @property
     def jumlah_anggota(self):
@@ -177,7 +182,7 @@ class RingkasanLinmas:
 
 
 def ringkasan_linmas(desa_list, periode):
-    """{desa kode: RingkasanLinmas} for each desa (Desa objects) in one month; at most six queries."""
+    """{desa kode: RingkasanLinmas} for each desa (Desa objects) in one month; at most seven queries."""
     desa_list = list(desa_list)
     ids = [desa.pk for desa in desa_list]
     jabatan = defaultdict(lambda: dict.fromkeys(JABATAN, 0))
@@ -249,7 +254,49 @@ def ringkasan_linmas(desa_list, periode):
             program=syarat_program(program.butir, kegiatan[desa.pk]) if program else [],
             program_mulai=program.berlaku_mulai if program else None,
         )
+    for (desa_id, _), snapshot in cuplikan.berlaku(JenisLaporan.LINMAS, ids, periode=periode).items():
+        result[desa_id] = dari_cuplikan(result[desa_id], snapshot)
     return result
+
+
+_ANGKA = (
+    "anggota_per_jabatan",
+    "anggota_per_regu",
+    "kegiatan_per_jenis",
+    "peserta_per_jenis",
+    "anggota_terlibat",
+    "kejadian_per_jenis",
+    "korban_meninggal",
+    "korban_luka",
+)
+
+
+def ke_angka(ringkasan):
+    """The JSON-able numbers of a desa's Linmas month, as stored in its snapshot."""
+    return {
+        **{name: getattr(ringkasan, name) for name in _ANGKA},
+        "program": [[syarat.jenis_kegiatan, syarat.minimum, syarat.jumlah] for syarat in ringkasan.program],
+        "program_mulai": str(ringkasan.program_mulai) if ringkasan.program_mulai else None,
+    }
+
+
+def dari_cuplikan(ringkasan, snapshot):
+    """`ringkasan` (read from the records) as the snapshot of its verified month stored it."""
+    angka = snapshot.angka
+    return RingkasanLinmas(
+        desa_kode=ringkasan.desa_kode,
+        desa_nama=ringkasan.desa_nama,
+        periode=ringkasan.periode,
+        **{name: angka[name] for name in _ANGKA},
+        program=[SyaratProgram(*item) for item in angka["program"]],
+        program_mulai=Periode.parse(angka["program_mulai"]) if angka["program_mulai"] else None,
+        beku_at=snapshot.dibuat_at,
+    )
+
+
+def angka_bulan(desa, periode):
+    """What the month report of `desa` shows: desa.registry's figures of LINMAS."""
+    return ke_angka(ringkasan_linmas([desa], periode)[desa.pk])
 
 
 def kegiatan_bulan(desa_list, periode):

@@ -1,11 +1,14 @@
 """The monthly Ekonomi report: one function for any set of desa, used by the page, the recap and
-the send check, so all three read the same numbers."""
+the send check, so all three read the same numbers. A verified month is read from the snapshot
+stored when it was verified (desa.cuplikan)."""
 
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from desa import cuplikan
 from desa.ledger import TransisiDitolak
+from desa.models.laporan import JenisLaporan
 from kependudukan.ekonomi.keadaan import keadaan_keluarga
 from kependudukan.ekonomi.models import KategoriKS, PenerimaBantuan, ProgramBantuan, batas_pemutakhiran
 from kependudukan.ekonomi.tanda import tanda_penerima
@@ -35,6 +38,8 @@ class BarisEkonomi:
     tanda_terbuka: int = 0
     tanda_selesai: int = 0
     tanda_informasi: int = 0
+    beku_at: object = None  # when the month was verified, if the row is its snapshot's
+    bulan_beku: int = 0  # months read from their snapshots (a recap over several months)
 
     @property
     def desil_1_4(self):
@@ -99,7 +104,30 @@ def rekap_ekonomi(desa_list, periode, *, tanda=None, states=None):
             row.tanda_selesai += 1
         else:
             row.tanda_terbuka += 1
+    for (desa_id, _), snapshot in cuplikan.berlaku(JenisLaporan.EKONOMI, ids, periode=periode).items():
+        rows[desa_id] = dari_cuplikan(rows[desa_id], snapshot)
     return rows
+
+
+def ke_angka(row):
+    """The JSON-able numbers of a desa's month, as stored in its snapshot."""
+    return cuplikan.angka_baris(row)
+
+
+def dari_cuplikan(row, snapshot):
+    """`row` (read from the records) as the snapshot stored it; the programmes keep the columns of
+    `row`, so rows of one recap line up, a programme added after the verification showing zero."""
+    angka = dict(snapshot.angka)
+    stored = {item["kode"]: BarisProgram(**item) for item in angka.pop("program", [])}
+    program = [stored.get(item.kode, BarisProgram(item.kode)) for item in row.program]
+    return BarisEkonomi(
+        row.desa_kode, row.desa_nama, program=program, beku_at=snapshot.dibuat_at, bulan_beku=1, **angka
+    )
+
+
+def angka_bulan(desa, periode):
+    """What the month report of `desa` shows: desa.registry's figures of EKONOMI."""
+    return ke_angka(rekap_ekonomi([desa], periode)[desa.pk])
 
 
 def check_send(desa, periode, kiriman):

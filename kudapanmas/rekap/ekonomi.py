@@ -9,7 +9,7 @@ the households checked and the new and stopped recipients are summed over the mo
 from desa.models.laporan import JenisLaporan
 from kependudukan.ekonomi.laporan import DESIL, BarisEkonomi, BarisProgram, rekap_ekonomi
 from kependudukan.ekonomi.models import KategoriKS
-from kudapanmas.rekap.scope import TIDAK_DIHITUNG
+from kudapanmas.rekap.scope import CATATAN_BEKU, TIDAK_DIHITUNG, teks_beku
 from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit
 
 NAMA = "Ekonomi"
@@ -28,6 +28,8 @@ def rows_of(scope):
             if row is None:
                 rows[kode] = month
                 continue
+            month.bulan_beku += row.bulan_beku
+            month.beku_at = month.beku_at or row.beku_at
             for item, old in zip(month.program, row.program, strict=True):
                 item.baru += old.baru
                 item.berhenti += old.berhenti
@@ -103,8 +105,9 @@ def write(workbook, scope):
     reported = scope.dilaporkan(jenis)
     for number, desa in enumerate(scope.desa_list, start=1):
         row = rows[desa.pk]
-        state = keadaan[desa.pk] if reported[desa.pk] else f"{keadaan[desa.pk]}; {TIDAK_DIHITUNG}"
-        sheet.append([number, row.desa_kode, row.desa_nama, *numbers(row), state])
+        parts = [keadaan[desa.pk], "" if reported[desa.pk] else TIDAK_DIHITUNG]
+        parts.append(teks_beku(row.bulan_beku, None if scope.is_tahunan else row.beku_at))
+        sheet.append([number, row.desa_kode, row.desa_nama, *numbers(row), "; ".join(filter(None, parts))])
     counted = scope.dihitung(jenis, list(rows.values()))
     sheet.append_total(
         "JUMLAH", [*numbers(jumlah(counted, programs)), scope.cakupan(jenis, list(rows.values()))]
@@ -112,5 +115,5 @@ def write(workbook, scope):
     sheet.close(
         note="Keluarga dihitung menurut pemutakhiran terakhir sampai akhir bulan; belum dimutakhirkan = "
         "terakhir dicek lebih dari 6 bulan sebelumnya. "
-        "Rincian penerima yang ditandai ada di sheet Penerima Bantuan."
+        "Rincian penerima yang ditandai ada di sheet Penerima Bantuan. " + CATATAN_BEKU
     )

@@ -8,7 +8,7 @@ columns after AH is allowed.
 from desa.models.laporan import JenisLaporan
 from kependudukan.b3 import jumlah_b3, rekap_b3, rekap_b3_tahun
 from kudapanmas.rekap import styles
-from kudapanmas.rekap.scope import TIDAK_DIHITUNG
+from kudapanmas.rekap.scope import CATATAN_BEKU, TIDAK_DIHITUNG, teks_beku
 from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit, fit_number
 
 NAMA = "Kependudukan"
@@ -88,7 +88,8 @@ def write(workbook, scope):
     sheet.close(
         note=(
             "Jumlah jiwa = WNA L + WNA P + WNI L + WNI P; jumlah anggota keluarga = jumlah jiwa − jumlah KK; "
-            "akhir = awal + lahir + datang − meninggal − pindah (± koreksi yang disebut di Keterangan)."
+            "akhir = awal + lahir + datang − meninggal − pindah (± koreksi yang disebut di Keterangan). "
+            + CATATAN_BEKU
         )
     )
 
@@ -100,6 +101,8 @@ def keterangan(scope, row, keadaan, reported=True):
         parts.append(TIDAK_DIHITUNG)
     if scope.is_tahunan and row.ada_data and row.mulai.bulan > 1:
         parts.append(f"data mulai {row.mulai.label}")
+    if row.bulan_beku:
+        parts.append(teks_beku(row.bulan_beku, row.beku_at))
     if row.keterangan:
         parts.append(row.keterangan)
     return "; ".join(parts)

@@ -7,7 +7,7 @@ the reports are summed; awal is that of the first month with reports, akhir of t
 
 from desa.models.laporan import JenisLaporan
 from kudapanmas.rekap import styles
-from kudapanmas.rekap.scope import TIDAK_DIHITUNG
+from kudapanmas.rekap.scope import CATATAN_BEKU, TIDAK_DIHITUNG, teks_beku
 from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit
 from laporan_rt.models import KEGIATAN_FIELDS
 from laporan_rt.rekap import (
@@ -82,10 +82,9 @@ def write(workbook, scope):
     for kecamatan, block in scope.blocks(rows):
         for row in block:
             number += 1
-            state = keadaan[row.desa_kode]
-            if not reported[row.desa_kode]:
-                state = f"{state}; {TIDAK_DIHITUNG}"
-            sheet.append([number, row.desa_kode, row.desa_nama, *row.kolom(), state])
+            parts = [keadaan[row.desa_kode], "" if reported[row.desa_kode] else TIDAK_DIHITUNG]
+            parts.append(teks_beku(row.bulan_beku, None if scope.is_tahunan else row.beku_at))
+            sheet.append([number, row.desa_kode, row.desa_nama, *row.kolom(), "; ".join(filter(None, parts))])
         if scope.is_kabupaten:
             sheet.append_total(
                 f"JUMLAH KECAMATAN {kecamatan.nama.upper()}",
@@ -97,5 +96,6 @@ def write(workbook, scope):
         "JUMLAH", [*jumlah_laporan_rt(scope.dihitung(jenis, every)).kolom(), scope.cakupan(jenis, every)]
     )
     sheet.close(
-        note="Hanya laporan RT yang sudah dikirim ke desa yang dihitung. Rinciannya di lembar Masalah RT."
+        note="Hanya laporan RT yang sudah dikirim ke desa yang dihitung. Rinciannya di lembar Masalah RT. "
+        + CATATAN_BEKU
     )

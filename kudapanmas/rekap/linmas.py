@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from desa.models.laporan import JenisLaporan
 from kudapanmas.rekap import styles
-from kudapanmas.rekap.scope import TIDAK_DIHITUNG
+from kudapanmas.rekap.scope import CATATAN_BEKU, TIDAK_DIHITUNG, teks_beku
 from kudapanmas.rekap.sheet import NUMBER, Column, Sheet, fit, fit_number
 from linmas.models import JUMLAH_ANGGOTA_MINIMUM, Jabatan, JenisKegiatan
 from linmas.ringkasan import ringkasan_linmas
@@ -42,6 +42,8 @@ class BarisLinmas:
     bulan_program: int = 0  # months judged against a programme
     bulan_terpenuhi: int = 0
     kekurangan: list = field(default_factory=list)  # (periode, [SyaratProgram not met])
+    bulan_beku: int = 0  # months read from their snapshots
+    beku_at: object = None  # when the last of them was verified
 
     @property
     def kurang_anggota(self):
@@ -66,6 +68,9 @@ def rows_of(scope):
             row.kejadian += ringkasan.jumlah_kejadian
             row.korban_meninggal += ringkasan.korban_meninggal
             row.korban_luka += ringkasan.korban_luka
+            if ringkasan.beku_at is not None:
+                row.bulan_beku += 1
+                row.beku_at = None if scope.is_tahunan else ringkasan.beku_at
             if ringkasan.program and periode in judged:
                 row.bulan_program += 1
                 row.bulan_terpenuhi += bool(ringkasan.program_terpenuhi)
@@ -138,7 +143,7 @@ def write(workbook, scope):
     sheet.close(
         note=(
             f"Keikutsertaan: satu anggota yang ikut 3 kegiatan dihitung 3. Satlinmas desa paling sedikit "
-            f"{JUMLAH_ANGGOTA_MINIMUM} anggota (Permendagri 84/2014)."
+            f"{JUMLAH_ANGGOTA_MINIMUM} anggota (Permendagri 84/2014). {CATATAN_BEKU}"
         )
     )
 
@@ -163,6 +168,8 @@ def keterangan(row, keadaan, reported=True):
         parts.append(TIDAK_DIHITUNG)
     if row.kurang_anggota:
         parts.append(f"anggota kurang dari {JUMLAH_ANGGOTA_MINIMUM}")
+    if row.bulan_beku:
+        parts.append(teks_beku(row.bulan_beku, row.beku_at))
     return "; ".join(parts)
 
 

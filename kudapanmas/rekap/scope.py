@@ -15,7 +15,7 @@ from django.utils import timezone
 from desa import kepatuhan
 from desa.models import Desa, Kecamatan
 from desa.models.laporan import JenisLaporan, Keadaan
-from desa.periode import Periode
+from desa.periode import Periode, format_waktu
 from desa.registry import required_kinds
 from kependudukan.ekonomi.tanda import tanda_penerima
 
@@ -170,6 +170,23 @@ class RekapScope:
 
 # Said on each per-desa row whose report is not (yet) sent or verified.
 TIDAK_DIHITUNG = "belum dilaporkan, tidak dihitung dalam JUMLAH"
+# Said under each sheet whose verified months are read from their snapshots (desa.cuplikan).
+CATATAN_BEKU = (
+    "Angka bulan yang terverifikasi dibaca dari cuplikan yang disimpan saat verifikasi, "
+    "tidak dihitung ulang dari data sesudahnya."
+)
+
+
+def teks_beku(bulan, waktu=None):
+    """What a row's Keterangan says of its months read from their snapshots: one month with the
+    time it was verified, several by number; "" for none."""
+    if waktu is not None and bulan == 1:
+        return f"angka dibekukan saat verifikasi {format_waktu(waktu)}"
+    if bulan:
+        return f"{bulan} bulan dengan angka yang dibekukan saat verifikasi"
+    return ""
+
+
 _REPORTED = {Keadaan.TEPAT_WAKTU, Keadaan.TERLAMBAT, Keadaan.DIVERIFIKASI}
 _NOT_DUE = {Keadaan.BELUM_WAJIB, Keadaan.BELUM_JATUH_TEMPO}
 
