@@ -306,6 +306,9 @@ class _Pemeriksaan(Pemeriksaan):
         )  # fmt: skip
         if jenis == JenisPeristiwa.PINDAH and other is not None:
             event.tingkat_pindah = aturan.tingkat_for(desa, other)
+        elif jenis == JenisPeristiwa.PINDAH:
+            # No column of our template: a layout that states it (OpenSID's ref_pindah) passes it.
+            event.tingkat_pindah = raw.get("tingkat_pindah") or ""
         event.fill_derived_fields()
         return _Baris(number, event, warnings)
 

@@ -18,6 +18,7 @@ from kependudukan.impor.luar.pilihan import Pilihan
 from kependudukan.models import DaftarRujukan, DataAwal, ImporBerkas, PendudukRujukan, Peristiwa
 from tests.factories.identitas import make_nik
 from tests.kependudukan import workbooks_peristiwa_opensid as wb
+from tests.kudapanmas.tugas import kerjakan_antrean
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +74,14 @@ def test_the_downloaded_log_maps_each_kode_peristiwa(awal):
         (5, "DATANG", "BUDI", "L", DAY),
     ]
     assert hasil.peristiwa[0].tanggal_lahir == DAY
+    assert [e.tingkat_pindah for e in hasil.peristiwa] == ["", "", "antar_kabupaten", ""]
     assert hasil.peristiwa[1].no_kk == "6311060101090001" and hasil.peristiwa[3].keterangan == "Dari Tabalong"
+
+
+def test_a_move_out_without_its_level_has_none(awal):
+    hasil = check(wb.log_html([wb.peristiwa(make_nik(), "Siti", "Pindah Keluar", DAY)]))
+    assert hasil.ok, [str(k) for k in hasil.kesalahan + hasil.peringatan]
+    assert hasil.peristiwa[0].tingkat_pindah == ""
 
 
 def test_a_birth_without_a_nik_has_no_sex_to_read_and_says_so(awal):
@@ -146,6 +154,7 @@ def test_saving_is_all_or_nothing_and_a_second_import_adds_nothing(awal, operato
     first = save(wb.log_html(good), operator_a)
     assert first.ok and Peristiwa.objects.count() == 3
     assert Peristiwa.objects.first().riwayat.get().aksi == "diimpor"
+    assert Peristiwa.objects.get(jenis="PINDAH").tingkat_pindah == "antar_kabupaten"
     second = save(wb.log_html(good), operator_a)
     assert second.ok and not second.ada_perubahan and second.sudah_ada == 3
     assert Peristiwa.objects.count() == 3
@@ -190,6 +199,8 @@ def test_a_file_that_is_not_the_log_is_refused(awal):
         check(b"<html><table><tr><td>Nama</td><td>NIK</td></tr></table></html>")
     with pytest.raises(BerkasDitolak, match="tidak dapat dibaca"):
         check(b"just text")
+    with pytest.raises(BerkasDitolak, match="bukan log penduduk OpenSID"):
+        check(b"<table><tr><td>\x00<!--<![CDATA[<td></tr></tabl")
     with pytest.raises(BerkasDitolak, match="kosong"):
         check(wb.log_html([]))
 
@@ -217,6 +228,25 @@ def test_upload_preview_and_confirm_in_the_browser_steps(awal, client_for, opera
     data["berkas"] = SimpleUploadedFile("Log_Penduduk_2026-12-05.xls", wb.log_html(events))
     page = client.post(UPLOAD, data, follow=True).content.decode()
     assert "Tidak ada peristiwa baru: 3 peristiwa" in page and Peristiwa.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_log_is_checked_and_saved_by_the_worker(
+    awal, client_for, operator_a, settings, private_media
+):
+    settings.IMPOR_LATAR_BARIS = 3
+    client = client_for(operator_a)
+    content = wb.log_xlsx(four_events())
+    client.post(UPLOAD, {"berkas": SimpleUploadedFile("Log_Penduduk.xlsx", content), "desa": A})
+    impor = ImporBerkas.objects.get()
+    assert impor.status == "diperiksa"
+    kerjakan_antrean()
+    impor.refresh_from_db()
+    assert impor.status == "siap" and impor.hasil["jumlah_peristiwa"] == 4, impor.hasil
+    client.post(reverse("kependudukan:impor_penduduk:peristiwa_opensid:impor_simpan", args=[impor.pk]))
+    kerjakan_antrean()
+    impor.refresh_from_db()
+    assert impor.status == "disimpan" and Peristiwa.objects.filter(dicatat_oleh=operator_a).count() == 4
 
 
 def test_the_upload_refuses_other_files(client_for, operator_a):

@@ -8,7 +8,8 @@ are taken by position after the header row is recognised. What the log does not 
 follows: the desa from the upload form; the kind of event from "Status Menjadi" (OpenSID's
 kode peristiwa 1, 2, 3 and 5; 4 Hilang and 6 Pergi are reported and skipped); the date reported as
 the date of the event, as our template does when it is left empty; the sex from the desa's list
-of residents (kependudukan.services.rujukan), otherwise from the NIK.
+of residents (kependudukan.services.rujukan), otherwise from the NIK. A move out names its level
+(ref_pindah) but not its destination.
 """
 
 import datetime
@@ -24,6 +25,7 @@ from kependudukan.impor.kolom import MAKS_BARIS, MAKS_UKURAN_BERKAS, SHEET_PERIS
 from kependudukan.impor.luar.berkas import baca_lembar
 from kependudukan.impor.luar.periksa import desa_pilihan, pilihan_berkas
 from kependudukan.models import JenisPeristiwa, PendudukRujukan
+from kependudukan.models.peristiwa import TingkatPindah
 
 SHEET_HTML = "Log Penduduk"  # the downloaded file has no sheet; its table is named so in messages
 
@@ -58,6 +60,13 @@ JENIS = {
     "PINDAH KELUAR KABUPATEN/KOTA": JenisPeristiwa.PINDAH,
     "PINDAH KELUAR PROVINSI": JenisPeristiwa.PINDAH,
     "PINDAH MASUK": JenisPeristiwa.DATANG,
+}
+# ref_pindah's ids 1 to 4, in that order, are our four levels of a move.
+TINGKAT = {
+    "PINDAH KELUAR DESA/KELURAHAN": TingkatPindah.ANTAR_DESA,
+    "PINDAH KELUAR KECAMATAN": TingkatPindah.ANTAR_KECAMATAN,
+    "PINDAH KELUAR KABUPATEN/KOTA": TingkatPindah.ANTAR_KABUPATEN,
+    "PINDAH KELUAR PROVINSI": TingkatPindah.ANTAR_PROVINSI,
 }
 DILEWATI = {"HILANG": 4, "PERGI": 6, "TIDAK TETAP PERGI": 6}
 
@@ -175,8 +184,13 @@ def _baca_html(data):
     if "<table" not in text.lower():
         raise BerkasDitolak(TIDAK_TERBACA)
     parser = _Tabel()
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(text)
+        parser.close()
+    except BerkasDitolak:
+        raise
+    except Exception as error:  # noqa: BLE001 - any markup the parser chokes on means the same
+        raise BerkasDitolak(TIDAK_TERBACA) from error
     parser._end_row()
     return [(SHEET_HTML, parser.rows)]
 
@@ -290,6 +304,7 @@ class _Bacaan:
             "kode_desa": desa.pk,
             "rt": None if rt in _KOSONG else rt,
             "jenis": JENIS[status],
+            "tingkat_pindah": TINGKAT.get(status, ""),
             "tanggal_peristiwa": when,
             "nik": nik,
             "no_kk": "" if no_kk in _KOSONG or "X" in no_kk.upper() else no_kk,
