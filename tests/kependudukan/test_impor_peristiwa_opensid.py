@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from desa.models.laporan import JenisLaporan, LaporanBulanan, Status
 from desa.periode import Periode
+from kependudukan import aturan
 from kependudukan.impor.baca import BerkasDitolak
 from kependudukan.impor.luar import peristiwa as opensid
 from kependudukan.impor.luar.pilihan import Pilihan
@@ -134,6 +135,7 @@ def test_the_same_rules_and_messages_as_our_template(awal, desa_a):
         (3, "NIK"), (4, "NIK"), (5, "Tanggal Peristiwa"),
     ]  # fmt: skip
     assert "sudah tercatat meninggal" in hasil.kesalahan[0].pesan
+    assert hasil.kesalahan[1].pesan == aturan.periksa_nik("MATI", "123", None, None)[0]
     assert "sebelum bulan pertama" in hasil.kesalahan[2].pesan
     assert {k.sheet for k in hasil.kesalahan} == {"Log Penduduk"}
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from desa.templatetags.format_id import angka
+from kependudukan import aturan
 from kependudukan.impor import nilai as nilai_dasar
 from kependudukan.impor import periksa, simpan
 from kependudukan.impor.baca import BerkasDitolak, Kesalahan, Lembar
@@ -93,6 +94,7 @@ _BULAN = {
 }
 _TANGGAL_INDO = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
 _KOSONG = {"", "-", "0", "00", "000"}
+_CHUNK = 500  # NIKs looked up at once in the desa's list of residents
 
 TIDAK_DIKENAL = (
     "Berkas ini bukan log penduduk OpenSID: tidak ada baris judul No, NIK, Nama, No. KK / Nama KK, "
@@ -257,8 +259,9 @@ class _Bacaan:
                 rows.append((number, row))
         self._isi_dari_rujukan(desa, rows)
         for number, row in rows:
-            if not row["jenis_kelamin"]:
-                errors.append(Kesalahan(self.sheet, number, "NIK", TANPA_JENIS_KELAMIN))
+            if not row["jenis_kelamin"]:  # no NIK, or one our rules refuse: say which
+                message, _ = aturan.periksa_nik(row["jenis"], row["nik"], None, None)
+                errors.append(Kesalahan(self.sheet, number, "NIK", message or TANPA_JENIS_KELAMIN))
         rows = [(number, row) for number, row in rows if row["jenis_kelamin"]]
         return {SHEET_PERISTIWA: Lembar(SHEET_PERISTIWA, rows)}, errors
 
@@ -315,13 +318,12 @@ class _Bacaan:
 
     def _isi_dari_rujukan(self, desa, rows):
         """Sex and date of birth from the desa's list of residents, where it holds the NIK."""
-        niks = {row["nik"] for _, row in rows if row["nik"]}
-        known = {
-            nik: (sex, born)
-            for nik, sex, born in PendudukRujukan.objects.filter(desa=desa, nik__in=niks).values_list(
-                "nik", "jenis_kelamin", "tanggal_lahir"
-            )
-        }
+        niks = sorted({row["nik"] for _, row in rows if row["nik"]})
+        known = {}
+        for start in range(0, len(niks), _CHUNK):
+            found = PendudukRujukan.objects.filter(desa=desa, nik__in=niks[start : start + _CHUNK])
+            for nik, sex, born in found.values_list("nik", "jenis_kelamin", "tanggal_lahir"):
+                known[nik] = (sex, born)
         for _, row in rows:
             if row["nik"] in known and row["jenis"] != JenisPeristiwa.LAHIR:
                 sex, born = known[row["nik"]]
