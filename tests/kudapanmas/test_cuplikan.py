@@ -173,3 +173,39 @@ def test_the_rt_row_and_coverage_of_a_verified_month_are_frozen(
     assert cakupan_rt([desa_a], PERIODE)[desa_a.pk].melapor == 1
     buka_kembali(laporan, kasi_trantib)
     assert cakupan_rt([desa_a], PERIODE)[desa_a.pk].melapor == 2
+
+
+def test_the_ekonomi_summary_of_a_verified_month_is_frozen_and_keeps_the_recap_columns(
+    desa_a, operator_a, kasi_trantib
+):
+    from kependudukan.ekonomi.laporan import rekap_ekonomi
+    from tests.factories.ekonomi import make_keluarga, make_penerima, program
+
+    make_keluarga(desa_a, PERIODE.awal.replace(day=3), desil=2)
+    make_penerima(desa_a, "PKH", PERIODE)
+    laporan = verifikasi(kirim(desa_a, operator_a, jenis=JenisLaporan.EKONOMI), kasi_trantib)
+    make_keluarga(desa_a, PERIODE.awal.replace(day=4), desil=9)
+    make_penerima(desa_a, "BPNT", PERIODE)
+    program("BLT-DD")
+    row = rekap_ekonomi([desa_a], PERIODE)[desa_a.pk]
+    assert row.beku_at == DIVERIFIKASI
+    assert row.jumlah_keluarga == 1 and row.per_desil[1] == 1 and row.per_desil[8] == 0
+    aktif = {item.kode: item.aktif for item in row.program}
+    assert aktif["PKH"] == 1 and aktif["BPNT"] == 0 and aktif["BLT-DD"] == 0
+    buka_kembali(laporan, kasi_trantib)
+    row = rekap_ekonomi([desa_a], PERIODE)[desa_a.pk]
+    assert row.jumlah_keluarga == 2 and {item.kode: item.aktif for item in row.program}["BPNT"] == 1
+
+
+def test_the_kabupaten_recap_reads_the_snapshot_too(terverifikasi, desa_a):
+    from desa.models import Kabupaten
+    from kudapanmas.rekap.scope import scope_kabupaten
+
+    def row():
+        scope = scope_kabupaten(Kabupaten.objects.get(pk="63.11"), dibuat_oleh="Kabupaten", periode=PERIODE)
+        sheet = buka(scope)["Kependudukan"]
+        return next(values for values in rows_of(sheet, 6) if values[1] == KODE_DESA_A)
+
+    before = row()
+    side_door(desa_a)
+    assert row()[3:33] == before[3:33]
