@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from desa import registry, tanda_terima
+from desa import cuplikan, registry, tanda_terima
 from desa.models.bukti import TandaTerima
 from desa.models.laporan import JenisLaporan, LaporanBulanan
 from desa.scoping import desa_for_user, desa_scope
@@ -87,6 +87,7 @@ def tanda_terima_list(request, kode, jenis, periode):
             "desa": desa,
             "laporan": laporan,
             "tanda_list": laporan.tanda_terima.all(),
+            "cuplikan_list": cuplikan.riwayat(laporan),
             "url_laporan": _url_laporan(laporan),
         },
     )

@@ -209,3 +209,43 @@ def test_the_kabupaten_recap_reads_the_snapshot_too(terverifikasi, desa_a):
     before = row()
     side_door(desa_a)
     assert row()[3:33] == before[3:33]
+
+
+def test_the_command_stores_the_missing_snapshots_of_months_verified_before_them_once(desa_a, desa_b):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    isi_kependudukan(desa_a, desa_b)
+    for periode in (PERIODE.previous(), PERIODE):
+        LaporanBulanan.objects.create(
+            desa=desa_a, jenis=JenisLaporan.KEPENDUDUKAN, periode=periode, status=Status.DIVERIFIKASI
+        )
+    LaporanBulanan.objects.create(desa=desa_b, jenis=JenisLaporan.KEPENDUDUKAN, periode=PERIODE)
+    out = StringIO()
+    call_command("simpan_cuplikan", stdout=out)
+    assert out.getvalue().strip() == "2 cuplikan angka disimpan."
+    stored = cuplikan.berlaku(JenisLaporan.KEPENDUDUKAN, [desa_a.pk, desa_b.pk])
+    assert stored.keys() == {(desa_a.pk, PERIODE.previous()), (desa_a.pk, PERIODE)}
+    juli, agustus = stored[(desa_a.pk, PERIODE.previous())], stored[(desa_a.pk, PERIODE)]
+    assert agustus.angka["awal"] == juli.angka["akhir"]
+    side_door(desa_a)
+    assert rekap_b3([desa_a], PERIODE)[desa_a.pk].lahir.wni_l == 0
+    call_command("simpan_cuplikan", stdout=out)
+    assert out.getvalue().strip().endswith("0 cuplikan angka disimpan.")
+
+
+def test_the_receipt_list_shows_the_history_of_the_frozen_figures(
+    client, terverifikasi, desa_a, operator_a, kasi_trantib
+):
+    from django.urls import reverse
+
+    buka_kembali(terverifikasi, kasi_trantib)
+    verifikasi(kirim(desa_a, operator_a), kasi_trantib, DIVERIFIKASI_LAGI)
+    client.force_login(operator_a)
+    url = reverse("desa:tanda_terima_list", args=[desa_a.pk, JenisLaporan.KEPENDUDUKAN, str(PERIODE)])
+    html = client.get(url).content.decode()
+    history = html.split('id="riwayat-cuplikan"')[1]
+    assert history.count("<li") == 2
+    assert "Dicabut" in history and "Dibuka kembali: Ada kelahiran yang terlewat." in history
+    assert "Berlaku" in history and "Jiwa akhir 1.013" in history

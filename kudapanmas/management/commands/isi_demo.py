@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -19,6 +20,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             for step in STEPS:
                 step(context)
+            # The demo's history writes the verified states directly; store their frozen figures
+            # as a verification does.
+            call_command("simpan_cuplikan", stdout=self.stdout)
         self.stdout.write(f"Akun demo (kata sandi semuanya: {akun.PASSWORD}):")
         for user in context["accounts"]:
             wilayah = user.rt and f"{user.rt} {user.rt.desa}"
