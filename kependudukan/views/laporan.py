@@ -48,12 +48,17 @@ def desa_beranda(request, kode):
     ledger = {
         row.periode: row for row in LaporanBulanan.objects.filter(desa=desa, jenis=JenisLaporan.KEPENDUDUKAN)
     }
+    data_awal = DataAwal.objects.filter(desa=desa).first()
     now = timezone.now()
     bulan = []
     for periode in (sekarang.shift(-offset) for offset in range(BULAN_DI_BERANDA)):
         sel = kepatuhan.make_sel(desa, JenisLaporan.KEPENDUDUKAN, periode, ledger.get(periode), now)
-        bulan.append({"periode": periode, "baris": months.get(periode), "sel": sel})
-    data_awal = DataAwal.objects.filter(desa=desa).first()
+        # make_sel goes by the kecamatan's first month; a month before the desa's own data has
+        # nothing to send, so it is not shown as overdue.
+        sebelum = data_awal is not None and periode < data_awal.periode and sel.laporan is None
+        bulan.append(
+            {"periode": periode, "baris": months.get(periode), "sel": sel, "sebelum_data_awal": sebelum}
+        )
     return render(
         request,
         "kependudukan/desa_beranda.html",
