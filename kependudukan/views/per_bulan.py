@@ -37,6 +37,7 @@ def per_bulan(request, kode):
         context.update(
             baris_list=rows,
             terverifikasi=verified,
+            sementara=[row for row in rows if row.ada_data and row.beku_at is None],
             jumlah_terverifikasi=jumlah_b3(verified),
             jumlah_semua=jumlah_b3(rows),
         )
