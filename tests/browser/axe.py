@@ -2,6 +2,7 @@
 
 The vendored script is evaluated through the DevTools protocol, which the page's
 Content-Security-Policy does not govern, once per document, after its `load` event.
+KUDAPANMAS_AXE=1 turns the check on for the whole browser suite; test_aksesibilitas always has it.
 """
 
 import json
