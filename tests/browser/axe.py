@@ -52,6 +52,7 @@ class AxeWatch:
         self.evaluate = evaluate
         self.running = 0
         self.checked = 0
+        self.checked_urls = set()
         self.found = {}
         page.on("load", self.check)
         for name in ("goto", "reload", "go_back"):
@@ -86,6 +87,7 @@ class AxeWatch:
         if violations is None:
             return
         self.checked += 1
+        self.checked_urls.add(url)
         for violation in violations:
             for node in violation["nodes"]:
                 key = (path_pattern(url), violation["id"], node["target"])
