@@ -32,5 +32,7 @@ def demo_ledger(wilayah):
 
 @pytest.fixture
 def demo_lengkap(wilayah, private_media):
-    """The whole demo (every role, a few months of records), its photos in a temporary folder."""
-    call_command("isi_demo", stdout=io.StringIO())
+    """The whole demo (every role, a few months of records), its photos in a temporary folder;
+    without the verified months' snapshots, which these tests do not read and which cost minutes
+    on PostgreSQL (test_cuplikan covers them, and `make run` stores them)."""
+    call_command("isi_demo", "--tanpa-cuplikan", stdout=io.StringIO())
